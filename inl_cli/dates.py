@@ -1,0 +1,116 @@
+"""Partial dates (2013, 2013-09, 2013-09-04) and spans between them.
+
+A partial date stands for every day it covers: 2013 is 1 Jan to 31 Dec 2013.
+Windows and overlaps are computed on those day ranges, so a bound is always
+compared at its own precision.
+"""
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+
+PRECISIONS = ("year", "month", "day")
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_PATTERN = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+class DateError(ValueError):
+    """A text that is not a partial date; the message says what was expected."""
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class PartialDate:
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    @classmethod
+    def parse(cls, text: str) -> PartialDate:
+        match = _PATTERN.fullmatch(text.strip())
+        if not match:
+            raise DateError(f"expected a date as YYYY, YYYY-MM or YYYY-MM-DD, got {text!r}")
+        year, month, day = (int(part) if part else None for part in match.groups())
+        if year < 1:
+            raise DateError(f"year 0000 does not exist in {text!r}")
+        if month is not None and not 1 <= month <= 12:
+            raise DateError(f"month {month:02d} does not exist in {text!r}")
+        if day is not None and not 1 <= day <= calendar.monthrange(year, month)[1]:
+            raise DateError(f"day {day:02d} does not exist in {calendar.month_name[month]} {year}")
+        return cls(year, month, day)
+
+    @property
+    def precision(self) -> str:
+        return PRECISIONS[(self.month is not None) + (self.day is not None)]
+
+    @property
+    def first_day(self) -> date:
+        return date(self.year, self.month or 1, self.day or 1)
+
+    @property
+    def last_day(self) -> date:
+        if self.day is not None:
+            return date(self.year, self.month, self.day)
+        month = self.month or 12
+        return date(self.year, month, calendar.monthrange(self.year, month)[1])
+
+    def iso(self) -> str:
+        text = f"{self.year:04d}"
+        if self.month is not None:
+            text += f"-{self.month:02d}"
+        if self.day is not None:
+            text += f"-{self.day:02d}"
+        return text
+
+    def display(self) -> str:
+        """As a reader writes it: 2013, Sep 2013, 4 Sep 2013."""
+        if self.month is None:
+            return str(self.year)
+        month = _MONTHS[self.month - 1]
+        return f"{month} {self.year}" if self.day is None else f"{self.day} {month} {self.year}"
+
+    def __str__(self) -> str:
+        return self.iso()
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """From start to end, both inclusive at their own precision."""
+
+    start: PartialDate
+    end: PartialDate
+
+    @property
+    def first_day(self) -> date:
+        return self.start.first_day
+
+    @property
+    def last_day(self) -> date:
+        return self.end.last_day
+
+    @property
+    def precision(self) -> str:
+        return min(self.start.precision, self.end.precision, key=PRECISIONS.index)
+
+    def display(self) -> str:
+        return f"{self.start.display()}–{self.end.display()}"
+
+    def __str__(self) -> str:
+        return f"{self.start.iso()}/{self.end.iso()}"
+
+
+When = PartialDate | Span
+
+
+def start_of(when: When) -> PartialDate:
+    return when.start if isinstance(when, Span) else when
+
+
+def end_of(when: When) -> PartialDate:
+    return when.end if isinstance(when, Span) else when
+
+
+def overlaps(when: When, first: date | None, last: date | None) -> bool:
+    """Whether any day of `when` falls between `first` and `last` (None: open)."""
+    return (first is None or when.last_day >= first) and (last is None or when.first_day <= last)

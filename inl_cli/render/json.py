@@ -1,0 +1,18 @@
+"""JSON: a table's rows as objects keyed by column; several tables keyed by name."""
+from __future__ import annotations
+
+import json
+
+
+def rows(table) -> list[dict]:
+    keys = [c.key for c in table.machine_columns]
+    return [{key: row.get(key) for key in keys} for row in table.rows]
+
+
+def render(tables, width=None) -> str:
+    data = rows(tables[0]) if len(tables) == 1 else {t.name: rows(t) for t in tables}
+    return dumps(data)
+
+
+def dumps(data) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

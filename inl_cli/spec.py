@@ -1,0 +1,394 @@
+"""What a program file may hold, as one description used twice.
+
+`load` walks composed YAML nodes with it, building the model and collecting
+every problem with its line; `json_schema()` turns it into the JSON Schema that
+editors use. Kinds read the node itself, not a constructed value, so line
+numbers survive and YAML 1.1 surprises (`NO` as a boolean) are caught with a hint.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from . import model
+from .dates import DateError, PartialDate, Span
+
+STR, INT, FLOAT = "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float"
+_NAMES = {
+    STR: "text",
+    INT: "a number",
+    FLOAT: "a number",
+    "tag:yaml.org,2002:bool": "a boolean",
+    "tag:yaml.org,2002:null": "nothing (null)",
+    "tag:yaml.org,2002:timestamp": "a timestamp",
+}
+INVALID = object()
+"""Returned by a kind whose node had a problem (already reported)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    file: str
+    line: int
+    column: int
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.column}: {self.path or '(document)'}: {self.message}"
+
+
+class Context:
+    """Problems, ids and references gathered while one file is walked."""
+
+    def __init__(self, file: str):
+        self.file = file
+        self.problems: list[Problem] = []
+        self.ids: dict[str, dict[str, int]] = {}
+        self.refs: list[tuple[str, str, object, str]] = []
+        self.seen: set[int] = set()
+
+    def problem(self, node, path: str, message: str) -> object:
+        mark = node.start_mark
+        self.problems.append(Problem(self.file, mark.line + 1, mark.column + 1, path, message))
+        return INVALID
+
+    def check_refs(self) -> None:
+        for scope, value, node, path in self.refs:
+            known = self.ids.get(scope, {})
+            if value not in known:
+                names = ", ".join(sorted(known)) or "none"
+                self.problem(node, path, f"unknown {scope[:-1]} {value!r} (known: {names})")
+
+
+def describe(node) -> str:
+    kind = type(node).__name__
+    if kind == "MappingNode":
+        return "a mapping"
+    if kind == "SequenceNode":
+        return "a list"
+    return _NAMES.get(node.tag, node.tag)
+
+
+class Text:
+    def __init__(self, pattern: str | None = None, hint: str = ""):
+        self.pattern = pattern
+        self.hint = hint
+        self._regex = None
+
+    def load(self, node, path, ctx):
+        if type(node).__name__ != "ScalarNode" or node.tag != STR:
+            quote = " (put it in quotes)" if type(node).__name__ == "ScalarNode" else ""
+            return ctx.problem(node, path, f"expected text, got {describe(node)}{quote}")
+        value = node.value
+        if not value.strip():
+            return ctx.problem(node, path, "must not be empty")
+        if self.pattern:
+            if self._regex is None:
+                import re
+
+                self._regex = re.compile(self.pattern)
+            if not self._regex.fullmatch(value):
+                return ctx.problem(node, path, f"{value!r} is not {self.hint}")
+        return value
+
+    def schema(self) -> dict:
+        schema = {"type": "string", "minLength": 1}
+        if self.pattern:
+            schema["pattern"] = f"^(?:{self.pattern})$"
+        return schema
+
+
+class Id(Text):
+    """An identifier other items refer to; unique within its scope."""
+
+    def __init__(self, scope: str):
+        super().__init__(r"[a-z0-9][a-z0-9_-]*", "an id (lowercase letters, digits, - and _)")
+        self.scope = scope
+
+    def load(self, node, path, ctx):
+        value = super().load(node, path, ctx)
+        if value is INVALID:
+            return value
+        ids = ctx.ids.setdefault(self.scope, {})
+        if value in ids:
+            return ctx.problem(node, path, f"duplicate id {value!r} (first used on line {ids[value]})")
+        ids[value] = node.start_mark.line + 1
+        return value
+
+
+class Ref(Text):
+    """The id of an item in another list, checked once the whole file is read."""
+
+    def __init__(self, scope: str):
+        super().__init__(r"[a-z0-9][a-z0-9_-]*", "an id (lowercase letters, digits, - and _)")
+        self.scope = scope
+
+    def load(self, node, path, ctx):
+        value = super().load(node, path, ctx)
+        if value is not INVALID:
+            ctx.refs.append((self.scope, value, node, path))
+        return value
+
+
+class Choice:
+    def __init__(self, values):
+        self.values = tuple(values)
+
+    def load(self, node, path, ctx):
+        if type(node).__name__ != "ScalarNode" or node.value not in self.values:
+            got = node.value if type(node).__name__ == "ScalarNode" else describe(node)
+            return ctx.problem(node, path, f"expected one of {', '.join(self.values)}, got {got!r}")
+        return node.value
+
+    def schema(self) -> dict:
+        return {"enum": list(self.values)}
+
+
+class Version:
+    def load(self, node, path, ctx):
+        if type(node).__name__ != "ScalarNode" or node.tag != INT or int(node.value) != model.SCHEMA_VERSION:
+            got = node.value if type(node).__name__ == "ScalarNode" else describe(node)
+            return ctx.problem(
+                node, path, f"this inl reads schema_version {model.SCHEMA_VERSION}, got {got!r}"
+            )
+        return model.SCHEMA_VERSION
+
+    def schema(self) -> dict:
+        return {"const": model.SCHEMA_VERSION}
+
+
+class Number:
+    def load(self, node, path, ctx):
+        if type(node).__name__ != "ScalarNode" or node.tag not in (INT, FLOAT):
+            return ctx.problem(node, path, f"expected a number, got {describe(node)}")
+        try:
+            value = _int(node.value) if node.tag == INT else float(node.value.replace("_", ""))
+        except ValueError:
+            value = math.nan
+        if not math.isfinite(value):
+            return ctx.problem(node, path, f"expected a finite number, got {node.value!r}")
+        return value
+
+    def schema(self) -> dict:
+        return {"type": "number"}
+
+
+def _int(text: str) -> int:
+    try:
+        return int(text)
+    except ValueError:
+        return int(text.replace("_", ""), 0)
+
+
+class Date:
+    """A partial date: "2013", "2013-09" or "2013-09-04" (a bare year may go unquoted)."""
+
+    def load(self, node, path, ctx):
+        if type(node).__name__ != "ScalarNode" or node.tag not in (STR, INT):
+            hint = " (put it in quotes)" if node.tag == "tag:yaml.org,2002:timestamp" else ""
+            return ctx.problem(node, path, f"expected a date, got {describe(node)}{hint}")
+        try:
+            return PartialDate.parse(node.value)
+        except DateError as error:
+            return ctx.problem(node, path, str(error))
+
+    def schema(self) -> dict:
+        return {
+            "anyOf": [
+                {"type": "string", "pattern": r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"},
+                {"type": "integer", "minimum": 1, "maximum": 9999},
+            ]
+        }
+
+
+class When:
+    """A partial date, or a span written as a mapping with start and end."""
+
+    def __init__(self):
+        self.date = Date()
+
+    def load(self, node, path, ctx):
+        if type(node).__name__ != "MappingNode":
+            return self.date.load(node, path, ctx)
+        span = SPAN.load(node, path, ctx)
+        if span is INVALID:
+            return span
+        start, end = span
+        if end.last_day < start.first_day:
+            return ctx.problem(node, path, f"span ends ({end}) before it starts ({start})")
+        return Span(start, end)
+
+    def schema(self) -> dict:
+        return {"anyOf": [self.date.schema(), SPAN.schema()]}
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    kind: object
+    doc: str
+    required: bool = False
+
+
+class ListOf:
+    def __init__(self, kind):
+        self.kind = kind
+
+    def load(self, node, path, ctx):
+        if type(node).__name__ != "SequenceNode":
+            return ctx.problem(node, path, f"expected a list, got {describe(node)}")
+        if id(node) in ctx.seen:
+            return ctx.problem(node, path, "aliases (*name) are not supported; write the list out")
+        ctx.seen.add(id(node))
+        items = [self.kind.load(item, f"{path}[{i}]", ctx) for i, item in enumerate(node.value)]
+        return INVALID if INVALID in items else tuple(items)
+
+    def schema(self) -> dict:
+        return {"type": "array", "items": self.kind.schema()}
+
+
+class Record:
+    """A mapping with known fields, built into `make(**fields)`."""
+
+    def __init__(self, make, doc: str, fields: dict[str, Field]):
+        self.make = make
+        self.doc = doc
+        self.fields = fields
+
+    def load(self, node, path, ctx):
+        if type(node).__name__ != "MappingNode":
+            return ctx.problem(node, path, f"expected a mapping, got {describe(node)}")
+        if id(node) in ctx.seen:
+            return ctx.problem(node, path, "aliases (*name) are not supported; write the mapping out")
+        ctx.seen.add(id(node))
+        before = len(ctx.problems)
+        values, lines = {}, {}
+        prefix = f"{path}." if path else ""
+        for key_node, value_node in node.value:
+            key = key_node.value if type(key_node).__name__ == "ScalarNode" else None
+            where = f"{prefix}{key}"
+            if key in lines:
+                ctx.problem(key_node, where, f"duplicate key (first on line {lines[key]})")
+                continue
+            field = self.fields.get(key)
+            if field is None:
+                ctx.problem(key_node, where, self._unknown(key))
+                continue
+            lines[key] = key_node.start_mark.line + 1
+            values[key] = field.kind.load(value_node, where, ctx)
+        for name, field in self.fields.items():
+            if field.required and name not in lines:
+                ctx.problem(node, f"{prefix}{name}", "required field is missing")
+        if len(ctx.problems) != before:
+            return INVALID
+        return self.make(**values)
+
+    def _unknown(self, key) -> str:
+        import difflib
+
+        close = difflib.get_close_matches(str(key), self.fields, n=1)
+        hint = f"did you mean {close[0]!r}? " if close else ""
+        return f"unknown field ({hint}expected one of: {', '.join(self.fields)})"
+
+    def schema(self) -> dict:
+        return {
+            "type": "object",
+            "description": self.doc,
+            "additionalProperties": False,
+            "required": [name for name, field in self.fields.items() if field.required],
+            "properties": {
+                name: {"description": field.doc, **field.kind.schema()} for name, field in self.fields.items()
+            },
+        }
+
+
+def _pair(start, end):
+    return (start, end)
+
+
+SPAN = Record(_pair, "A span of time, both ends inclusive.", {
+    "start": Field(Date(), "First date of the span.", required=True),
+    "end": Field(Date(), "Last date of the span; not before the start.", required=True),
+})
+WHEN = When()
+PARTNER_REFS = ListOf(Ref("partners"))
+
+RESULT = Record(model.Result, "A number the page reports, with what it counts.", {
+    "value": Field(Number(), "The number itself: 98, not \"98 officers\".", required=True),
+    "unit": Field(Text(), "What is counted, plural: police officers, community awareness meetings.",
+                  required=True),
+    "qualifier": Field(Choice(model.QUALIFIERS), "How the page states the number: exact unless it says "
+                       "over, at least, about, up to or fewer than."),
+    "description": Field(Text(), "What the number measures, in a phrase."),
+})
+MILESTONE = Record(model.Milestone, "A later dated step inside an accomplishment.", {
+    "date": Field(WHEN, "When it happened.", required=True),
+    "title": Field(Text(), "What happened, in a short sentence.", required=True),
+    "partners": Field(PARTNER_REFS, "Ids of the partners involved."),
+})
+ACCOMPLISHMENT = Record(model.Accomplishment, "One accomplishment listed on the page.", {
+    "id": Field(Id("accomplishments"), "Short unique id.", required=True),
+    "title": Field(Text(), "A short title.", required=True),
+    "date": Field(WHEN, "When it happened, at the precision the page gives; leave out if undated."),
+    "partners": Field(PARTNER_REFS, "Ids of the partners involved."),
+    "location": Field(Text(), "Where, if the page says."),
+    "summary": Field(Text(), "What was done, in a sentence or two.", required=True),
+    "details": Field(ListOf(Text()), "Further facts the page gives."),
+    "results": Field(ListOf(RESULT), "Numbers the page reports for it."),
+    "milestones": Field(ListOf(MILESTONE), "Later dated steps."),
+})
+PARTNER = Record(model.Partner, "An organisation INL works with or through.", {
+    "id": Field(Id("partners"), "Short unique id that accomplishments refer to.", required=True),
+    "name": Field(Text(), "Full name.", required=True),
+    "abbreviation": Field(Text(), "Usual abbreviation, if any."),
+    "role": Field(Text(), "Its part in the program: government counterpart, implementing partner, ...",
+                  required=True),
+})
+GOAL = Record(model.Goal, "An aim of the program.", {
+    "id": Field(Id("goals"), "Short unique id.", required=True),
+    "title": Field(Text(), "A short title.", required=True),
+    "text": Field(Text(), "The goal in a sentence.", required=True),
+    "crimes": Field(ListOf(Text()), "Crimes this goal targets, if the page names them."),
+})
+EVENT = Record(model.Event, "A dated fact that gives context.", {
+    "date": Field(WHEN, "When.", required=True),
+    "title": Field(Text(), "What happened.", required=True),
+})
+CHALLENGE = Record(model.Challenge, "A challenge the program answers.", {
+    "id": Field(Id("challenges"), "Short unique id.", required=True),
+    "title": Field(Text(), "A short title.", required=True),
+    "text": Field(Text(), "The challenge in a sentence or two.", required=True),
+    "events": Field(ListOf(EVENT), "Dated context, shown on the timeline."),
+})
+PROGRAM = Record(model.Program, "One INL country program, from INL's summary page for the country.", {
+    "schema_version": Field(Version(), "Version of this file layout.", required=True),
+    "country": Field(Record(model.Country, "The country.", {
+        "name": Field(Text(), "Name in English, as INL writes it.", required=True),
+        "code": Field(Text(r"[A-Z]{2}", "an ISO 3166-1 alpha-2 code like \"CI\""),
+                      "ISO 3166-1 alpha-2 code; quote it (\"NO\" is a boolean in YAML 1.1).", required=True),
+    }), "The country of the program.", required=True),
+    "bureau": Field(Record(model.Bureau, "The bureau that runs the program.", {
+        "name": Field(Text(), "Full name.", required=True),
+        "abbreviation": Field(Text(), "Abbreviation.", required=True),
+        "department": Field(Text(), "The department it belongs to.", required=True),
+        "mission": Field(Text(), "The bureau's mission as the page states it."),
+    }), "The bureau that runs the program.", required=True),
+    "source": Field(Record(model.Source, "Where the facts come from.", {
+        "title": Field(Text(), "Title of the page.", required=True),
+        "url": Field(Text(r"https?://\S+", "a web address (http:// or https://)"), "Address of the page.",
+                     required=True),
+    }), "The page the facts come from.", required=True),
+    "challenges": Field(ListOf(CHALLENGE), "Challenges the program answers."),
+    "goals": Field(ListOf(GOAL), "Aims of the program."),
+    "partners": Field(ListOf(PARTNER), "Organisations the program works with."),
+    "accomplishments": Field(ListOf(ACCOMPLISHMENT), "Accomplishments, in the page's order."),
+})
+
+
+def json_schema() -> dict:
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://github.com/inl-cli/inl/schema/program.schema.json",
+        "title": "INL country program",
+        **PROGRAM.schema(),
+    }

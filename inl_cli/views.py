@@ -1,0 +1,261 @@
+"""Views: the model as titled tables of rows, the one shape every renderer draws.
+
+A column is `human` when people read it (terminal, Markdown) and `machine` when
+programs do (JSON, CSV); a date is one human column ("2015–2018") and three
+machine ones (start, end, precision), so no renderer has to know about dates.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from . import query
+from .dates import PartialDate, Span, When, end_of, start_of
+from .model import Program
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    key: str
+    title: str
+    human: bool = True
+    machine: bool = True
+    join: str = ", "
+    """How a list value is shown to people: one line or one item a line."""
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    name: str
+    title: str
+    columns: tuple[Column, ...]
+    rows: list[dict] = field(default_factory=list)
+    note: str = ""
+    """A closing line for people, such as how to see what was left out."""
+
+    @property
+    def human_columns(self) -> list[Column]:
+        return [c for c in self.columns if c.human]
+
+    @property
+    def machine_columns(self) -> list[Column]:
+        return [c for c in self.columns if c.machine]
+
+
+def date_columns(title: str = "When") -> tuple[Column, ...]:
+    return (
+        Column("when", title, machine=False),
+        Column("start", "Start", human=False),
+        Column("end", "End", human=False),
+        Column("precision", "Precision", human=False),
+    )
+
+
+def date_cells(when: When | None) -> dict:
+    if when is None:
+        return {"when": "undated", "start": None, "end": None, "precision": None}
+    return {
+        "when": when.display(),
+        "start": start_of(when).iso(),
+        "end": end_of(when).iso(),
+        "precision": when.precision,
+    }
+
+
+def _with_country(programs: list[Program], columns: tuple[Column, ...]) -> tuple[Column, ...]:
+    if len(programs) > 1:
+        return (Column("country", "Country"),) + columns
+    return columns
+
+
+def _rows(programs: list[Program], name: str, title: str, columns, make_rows) -> Table:
+    """A table over every program, with a Country column when there are several."""
+    rows = []
+    for program in programs:
+        for row in make_rows(program):
+            rows.append({"country": program.country.name, **row} if len(programs) > 1 else row)
+    return Table(name, title, _with_country(programs, columns), rows)
+
+
+def overview(programs: list[Program]) -> Table:
+    columns = (Column("field", "Field"), Column("value", "Value"))
+
+    def rows(program: Program):
+        whens = program.whens()
+        years = ""
+        if whens:
+            first = min(start_of(w).year for w in whens)
+            last = max(end_of(w).year for w in whens)
+            years = str(first) if first == last else f"{first}–{last}"
+        undated = sum(1 for a in program.accomplishments if a.date is None)
+        results = sum(len(a.results) for a in program.accomplishments)
+        count = f"{len(program.accomplishments)}" + (f" ({undated} undated)" if undated else "")
+        return [
+            {"field": "Country", "value": f"{program.country.name} ({program.country.code})"},
+            {"field": "Bureau", "value": f"{program.bureau.name} ({program.bureau.abbreviation})"},
+            {"field": "Department", "value": program.bureau.department},
+            {"field": "Years covered", "value": years},
+            {"field": "Challenges", "value": len(program.challenges)},
+            {"field": "Goals", "value": len(program.goals)},
+            {"field": "Partners", "value": len(program.partners)},
+            {"field": "Accomplishments", "value": count},
+            {"field": "Results", "value": results},
+            {"field": "Source", "value": f"{program.source.title}: {program.source.url}"},
+        ]
+
+    return _rows(programs, "overview", _title("Overview", programs), columns, rows)
+
+
+def challenges(programs: list[Program]) -> Table:
+    columns = (
+        Column("id", "Id", human=False),
+        Column("title", "Challenge"),
+        Column("text", "Description"),
+        Column("context", "Context", join="\n"),
+    )
+
+    def rows(program: Program):
+        for item in program.challenges:
+            context = [f"{e.date.display()}: {e.title}" for e in item.events]
+            yield {"id": item.id, "title": item.title, "text": item.text, "context": context}
+
+    return _rows(programs, "challenges", _title("Challenges", programs), columns, rows)
+
+
+def goals(programs: list[Program]) -> Table:
+    columns = (
+        Column("id", "Id", human=False),
+        Column("title", "Goal"),
+        Column("text", "Description"),
+        Column("crimes", "Crimes targeted", join="\n"),
+    )
+
+    def rows(program: Program):
+        for item in program.goals:
+            yield {"id": item.id, "title": item.title, "text": item.text, "crimes": list(item.crimes)}
+
+    return _rows(programs, "goals", _title("Goals", programs), columns, rows)
+
+
+def partners(programs: list[Program]) -> Table:
+    columns = (
+        Column("id", "Id", human=False),
+        Column("name", "Partner"),
+        Column("abbreviation", "Abbreviation"),
+        Column("role", "Role"),
+        Column("accomplishments", "Accomplishments", join="\n"),
+    )
+
+    def rows(program: Program):
+        for item in program.partners:
+            involved = [a.title for a in program.accomplishments
+                        if item.id in a.partners or any(item.id in m.partners for m in a.milestones)]
+            yield {"id": item.id, "name": item.name, "abbreviation": item.abbreviation,
+                   "role": item.role, "accomplishments": involved}
+
+    return _rows(programs, "partners", _title("Partners", programs), columns, rows)
+
+
+def accomplishments(programs: list[Program]) -> Table:
+    columns = (
+        Column("id", "Id", human=False),
+        *date_columns(),
+        Column("title", "Accomplishment"),
+        Column("partners", "Partners"),
+        Column("results", "Results", join="\n"),
+        Column("location", "Location", human=False),
+        Column("summary", "Summary", human=False),
+        Column("milestones", "Milestones", human=False),
+    )
+
+    def rows(program: Program):
+        for item in program.accomplishments:
+            milestones = [f"{m.date.display()}: {m.title}" for m in item.milestones]
+            yield {"id": item.id, **date_cells(item.date), "title": item.title,
+                   "partners": program.partner_names(item.partners),
+                   "results": [r.display() for r in item.results],
+                   "location": item.location, "summary": item.summary, "milestones": milestones}
+
+    return _rows(programs, "accomplishments", _title("Accomplishments", programs), columns, rows)
+
+
+def results(programs: list[Program]) -> Table:
+    columns = (
+        Column("accomplishment_id", "Accomplishment id", human=False),
+        Column("accomplishment", "Accomplishment"),
+        *date_columns(),
+        Column("result", "Result", machine=False),
+        Column("value", "Value", human=False),
+        Column("qualifier", "Qualifier", human=False),
+        Column("unit", "Unit", human=False),
+        Column("description", "Description"),
+    )
+
+    def rows(program: Program):
+        for item in program.accomplishments:
+            for result in item.results:
+                yield {"accomplishment_id": item.id, "accomplishment": item.title, **date_cells(item.date),
+                       "result": result.display(), "value": result.value, "qualifier": result.qualifier,
+                       "unit": result.unit, "description": result.description}
+
+    return _rows(programs, "results", _title("Results", programs), columns, rows)
+
+
+def timeline(programs: list[Program], window: query.Window = query.Window(), partner: str | None = None,
+             kinds: tuple[str, ...] = (), undated: bool = False) -> Table:
+    dated, missing = query.timeline(programs, window, partner, kinds)
+    columns = (
+        *date_columns(),
+        Column("title", "Entry"),
+        Column("kind", "Kind"),
+        Column("partners", "Partners"),
+    )
+    shown = dated + missing if undated else dated
+    rows = [
+        {**({"country": e.program.country.name} if len(programs) > 1 else {}), **date_cells(e.when),
+         "title": e.title, "kind": e.kind, "partners": e.program.partner_names(e.partners)}
+        for e in shown
+    ]
+    note = ""
+    if missing and not undated:
+        count = len(missing)
+        note = (f"{count} undated {'entry is' if count == 1 else 'entries are'} not shown; "
+                "add --undated to list them.")
+    title = _title("Timeline", programs)
+    if window.describe():
+        title += f", {window.describe()}"
+    return Table("timeline", title, _with_country(programs, columns), rows, note)
+
+
+def _title(section: str, programs: list[Program]) -> str:
+    if len(programs) == 1:
+        return f"{section}: INL in {programs[0].country.name}"
+    return f"{section}: INL in {len(programs)} countries"
+
+
+SECTIONS = {
+    "overview": overview,
+    "challenges": challenges,
+    "goals": goals,
+    "partners": partners,
+    "accomplishments": accomplishments,
+    "results": results,
+}
+
+
+def document(programs: list[Program]) -> dict:
+    """The whole program as plain data: the file's own layout, dates as ISO partial dates."""
+    if len(programs) == 1:
+        return _plain(programs[0])
+    return {"schema_version": programs[0].schema_version, "programs": [_plain(p) for p in programs]}
+
+
+def _plain(value):
+    if isinstance(value, PartialDate):
+        return value.iso()
+    if isinstance(value, Span):
+        return {"start": value.start.iso(), "end": value.end.iso()}
+    if isinstance(value, tuple):
+        return [_plain(item) for item in value]
+    if hasattr(value, "__dataclass_fields__"):
+        return {name: _plain(getattr(value, name)) for name in value.__dataclass_fields__ if name != "origin"}
+    return value
