@@ -10,6 +10,7 @@ import click
 
 from . import __version__, render
 
+SECTIONS = ("overview", "challenges", "goals", "partners", "accomplishments", "results")
 FORMAT_HELP = "Output format: table for people, markdown for documents, json and csv for programs."
 
 
@@ -97,8 +98,7 @@ def main(ctx, data, recursive):
 
 
 @main.command()
-@click.argument("section", type=click.Choice(["overview", "challenges", "goals", "partners",
-                                              "accomplishments", "results"]))
+@click.argument("section", metavar="SECTION", type=click.Choice(SECTIONS))
 @output_options
 @click.pass_obj
 def show(options, section, fmt, width):

@@ -59,7 +59,11 @@ def parse(text: str, name: str) -> Program | list[Problem]:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        message = " ".join(part for part in (error.context, error.problem) if part)
+        message = error.problem or error.context or "not valid YAML"
+        if _char_at(text, mark) == "\t":
+            return [Problem(name, mark.line + 1, mark.column + 1, "", "a tab cannot indent YAML; use spaces")]
+        if error.context and error.problem and error.context_mark:
+            message += f" ({error.context} started on line {error.context_mark.line + 1})"
         return [Problem(name, mark.line + 1, mark.column + 1, "", f"YAML syntax: {message}")]
     except yaml.YAMLError as error:
         return [Problem(name, 1, 1, "", f"YAML syntax: {error}")]
@@ -71,6 +75,13 @@ def parse(text: str, name: str) -> Program | list[Problem]:
     if ctx.problems:
         return sorted(ctx.problems, key=lambda p: (p.line, p.column))
     return replace(program, origin=name)
+
+
+def _char_at(text: str, mark) -> str:
+    lines = text.splitlines()
+    if mark.line < len(lines) and mark.column < len(lines[mark.line]):
+        return lines[mark.line][mark.column]
+    return ""
 
 
 def read_file(path: Path) -> Program | list[Problem]:

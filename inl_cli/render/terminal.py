@@ -1,31 +1,60 @@
-"""Rich tables for people at a terminal; the only module that imports Rich."""
+"""Rich tables for people at a terminal; the only module that imports Rich.
+
+Below NARROW columns a grid of several columns breaks words apart, so each row
+is shown as a stacked record of `label  value` lines instead.
+"""
 from __future__ import annotations
 
+from rich import box
 from rich.console import Console, Group
+from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
 from . import cell_text
 
+NARROW = 60
 
-def renderable(t) -> Group:
-    table = Table(title=cell_text(t.title), title_justify="left", expand=False, show_lines=True)
+
+def grid(t) -> Table:
+    table = Table(title=cell_text(t.title), title_justify="left", show_lines=True)
     columns = t.human_columns
     for column in columns:
         table.add_column(cell_text(column.title), overflow="fold")
     for row in t.rows:
         table.add_row(*(Text(cell_text(row.get(c.key), c.join)) for c in columns))
-    parts = [table]
-    if not t.rows:
-        parts = [Text(cell_text(t.title)), Text("Nothing to show.", style="italic")]
-    if t.note:
-        parts.append(Text(cell_text(t.note), style="dim"))
+    return table
+
+
+def stacked(t) -> Group:
+    parts = [Text(cell_text(t.title), style="bold")]
+    for row in t.rows:
+        record = Table(box=None, show_header=False, padding=(0, 1, 0, 0))
+        record.add_column(style="bold", no_wrap=True)
+        record.add_column(overflow="fold")
+        for column in t.human_columns:
+            value = cell_text(row.get(column.key), column.join)
+            if value:
+                record.add_row(Text(cell_text(column.title)), Text(value))
+        parts += [Rule(characters="─", style="dim"), record]
     return Group(*parts)
+
+
+def renderable(t, width: int) -> Group:
+    if not t.rows:
+        body = [Text(cell_text(t.title), style="bold"), Text("Nothing to show.", style="italic")]
+    elif width < NARROW and len(t.human_columns) > 2:
+        body = [stacked(t)]
+    else:
+        body = [grid(t)]
+    if t.note:
+        body.append(Text(cell_text(t.note), style="dim"))
+    return Group(*body)
 
 
 def render(tables, width=None) -> str:
     console = Console(width=width, highlight=False, emoji=False, markup=False)
     with console.capture() as capture:
         for t in tables:
-            console.print(renderable(t))
+            console.print(renderable(t, console.width))
     return "".join(line.rstrip() + "\n" for line in capture.get().splitlines())

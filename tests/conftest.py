@@ -1,0 +1,36 @@
+import textwrap
+
+import pytest
+from click.testing import CliRunner
+
+from inl_cli.cli import main
+
+MINIMAL = """\
+schema_version: 1
+country: {name: Testland, code: "TL"}
+bureau: {name: Bureau, abbreviation: INL, department: Department}
+source: {title: Testland Summary, url: "https://example.org/testland"}
+"""
+
+
+@pytest.fixture
+def run():
+    """Run `inl` as a user would, at 80 columns with no colour, and return the result."""
+
+    def invoke(*args, env=None, input=None):
+        environment = {"COLUMNS": "80", "NO_COLOR": "1", "INL_DATA": None, **(env or {})}
+        return CliRunner().invoke(main, list(args), env=environment, input=input, catch_exceptions=False)
+
+    return invoke
+
+
+@pytest.fixture
+def program(tmp_path):
+    """Write a program file from MINIMAL plus `extra` YAML, and return its path."""
+
+    def write(extra: str = "", name: str = "program.yaml", base: str = MINIMAL):
+        path = tmp_path / name
+        path.write_text(base + textwrap.dedent(extra), encoding="utf-8")
+        return path
+
+    return write

@@ -1,0 +1,112 @@
+"""Bad data: every problem at once, as file:line:col: field.path: message, exit 1."""
+import pytest
+
+ACCOMPLISHMENT = """\
+partners:
+  - {id: police, name: National Police, role: counterpart}
+accomplishments:
+  - id: one
+    title: One
+    summary: Something was done.
+"""
+
+
+def problems(result) -> list[str]:
+    """The problem lines of stderr, with the file's folder left out."""
+    lines = result.stderr.splitlines()
+    return [line.split("/")[-1] for line in lines[:-1]]
+
+
+@pytest.mark.parametrize("extra, expected", [
+    ("colour: blue\n", "program.yaml:5:1: colour: unknown field (did you mean 'country'? expected one of: schema_version, country, "
+     "bureau, source, challenges, goals, partners, accomplishments)"),
+    (ACCOMPLISHMENT + "    titel: x\n", "program.yaml:11:5: accomplishments[0].titel: unknown field "
+     "(did you mean 'title'? expected one of: id, title, date, partners, location, summary, details, results, "
+     "milestones)"),
+    ("accomplishments:\n  - id: one\n    title: One\n", "program.yaml:6:5: accomplishments[0].summary: "
+     "required field is missing"),
+    ("goals:\n  - id: g\n    title: [a, b]\n    text: t\n", "program.yaml:7:12: goals[0].title: "
+     "expected text, got a list"),
+    (ACCOMPLISHMENT + "    date: \"2013-13\"\n", "program.yaml:11:11: accomplishments[0].date: "
+     "month 13 does not exist in '2013-13'"),
+    (ACCOMPLISHMENT + "    date: {start: \"2018\", end: \"2015\"}\n", "program.yaml:11:11: "
+     "accomplishments[0].date: span ends (2015) before it starts (2018)"),
+    (ACCOMPLISHMENT + "    partners: [police, undp]\n", "program.yaml:11:24: accomplishments[0].partners[1]: "
+     "unknown partner 'undp' (known: police)"),
+    (ACCOMPLISHMENT + "  - {id: one, title: Two, summary: S}\n", "program.yaml:11:10: accomplishments[1].id: "
+     "duplicate id 'one' (first used on line 8)"),
+    (ACCOMPLISHMENT + "    title: Again\n", "program.yaml:11:5: accomplishments[0].title: "
+     "duplicate key (first on line 9)"),
+    (ACCOMPLISHMENT + "    results:\n      - {value: many, unit: meetings}\n", "program.yaml:12:17: "
+     "accomplishments[0].results[0].value: expected a number, got text"),
+    (ACCOMPLISHMENT + "    results:\n      - {value: 3, unit: meetings, qualifier: lots}\n",
+     "program.yaml:12:47: accomplishments[0].results[0].qualifier: expected one of exact, about, at_least, "
+     "more_than, at_most, fewer_than, got 'lots'"),
+    (ACCOMPLISHMENT + "    date: 2013-09-04\n", "program.yaml:11:11: accomplishments[0].date: "
+     "expected a date, got a timestamp (put it in quotes)"),
+])
+def test_each_kind_of_bad_data_names_its_line(run, program, extra, expected):
+    result = run("--data", str(program(extra)), "show", "overview")
+    assert result.exit_code == 1
+    assert problems(result) == [expected]
+    assert result.stdout == ""
+    assert result.stderr.splitlines()[-1] == "Error: 1 problem in 1 file"
+
+
+def test_every_problem_is_reported_in_one_run(run, program):
+    path = program(base="schema_version: 2\ncountry: {name: X, code: NO}\n")
+    result = run("--data", str(path), "show", "overview")
+    assert result.exit_code == 1
+    assert problems(result) == [
+        "program.yaml:1:1: bureau: required field is missing",
+        "program.yaml:1:1: source: required field is missing",
+        "program.yaml:1:17: schema_version: this inl reads schema_version 1, got '2'",
+        "program.yaml:2:26: country.code: expected text, got a boolean (put it in quotes)",
+    ]
+    assert result.stderr.splitlines()[-1] == "Error: 4 problems in 1 file"
+
+
+@pytest.mark.parametrize("content, expected", [
+    (b"", "program.yaml:1:1: the file is empty; expected a program mapping"),
+    (b"- a\n- b\n", "program.yaml:1:1: expected a mapping, got a list"),
+    (b"just text\n", "program.yaml:1:1: expected a mapping, got text"),
+    (b"a: [1\n", "program.yaml:2:1: YAML syntax: did not find expected ',' or ']' "
+     "(while parsing a flow sequence started on line 1)"),
+    (b"a:\n\tb: 1\n", "program.yaml:2:1: a tab cannot indent YAML; use spaces"),
+    (b"title: \"caf\xe9\"\n", "program.yaml:1:12: not UTF-8 text (byte 0xe9)"),
+])
+def test_unreadable_files_give_one_clear_line(run, tmp_path, content, expected):
+    path = tmp_path / "program.yaml"
+    path.write_bytes(content)
+    result = run("--data", str(path), "show", "overview")
+    assert result.exit_code == 1
+    assert problems(result) == [expected]
+
+
+def test_a_missing_path_is_bad_data(run, tmp_path):
+    result = run("--data", str(tmp_path / "nowhere.yaml"), "show", "goals")
+    assert result.exit_code == 1
+    assert problems(result) == ["nowhere.yaml:1:1: no such file or folder"]
+
+
+def test_python_tags_are_never_executed(run, program, tmp_path):
+    marker = tmp_path / "ran"
+    path = program(f"goals:\n  - id: g\n    title: !!python/object/apply:os.system [\"touch {marker}\"]\n"
+                   "    text: t\n")
+    result = run("--data", str(path), "show", "goals")
+    assert result.exit_code == 1
+    assert not marker.exists()
+    assert "goals[0].title: expected text, got a list" in result.stderr
+
+
+def test_aliases_cannot_multiply_the_data(run, program):
+    path = program("partners: &p\n  - {id: a, name: A, role: r}\ngoals: *p\n")
+    result = run("--data", str(path), "show", "goals")
+    assert result.exit_code == 1
+    assert "goals: aliases (*name) are not supported; write the list out" in result.stderr
+
+
+def test_inl_data_environment_variable_points_at_the_data(run, program):
+    result = run("show", "overview", "--format", "csv", env={"INL_DATA": str(program())})
+    assert result.exit_code == 0
+    assert "Testland (TL)" in result.stdout
