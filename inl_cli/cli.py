@@ -118,6 +118,64 @@ def show(options, section, fmt, width):
     show_tables([views.SECTIONS[section](options.programs())], fmt, width)
 
 
+class DateBound(click.ParamType):
+    """A --from/--to bound: YYYY, YYYY-MM or YYYY-MM-DD."""
+
+    name = "date"
+
+    def convert(self, value, param, ctx):
+        from .dates import DateError, PartialDate
+
+        if isinstance(value, PartialDate):
+            return value
+        try:
+            return PartialDate.parse(value)
+        except DateError as error:
+            self.fail(str(error), param, ctx)
+
+
+@main.command()
+@click.option("--from", "start", type=DateBound(), metavar="DATE",
+              help="Keep entries on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD), compared at its precision.")
+@click.option("--to", "end", type=DateBound(), metavar="DATE", help="Keep entries on or before DATE, inclusive.")
+@click.option("--partner", metavar="NAME", help="Only entries with this partner (id, name or abbreviation).")
+@click.option("--kind", "kinds", multiple=True, type=click.Choice(["accomplishment", "milestone", "context"]),
+              help="Only entries of this kind; repeat for several.")
+@click.option("--undated", is_flag=True, help="List undated accomplishments after the dated entries.")
+@click.option("--chart", is_flag=True, help="Draw a Gantt-style chart instead of a table.")
+@output_options
+@click.pass_obj
+def timeline(options, start, end, partner, kinds, undated, chart, fmt, width):
+    """Show what happened when: accomplishments, milestones and context, by date.
+
+    A span is kept when it overlaps the window: --from 2016 --to 2017 keeps 2015–2018.
+
+    \b
+    Examples:
+      inl timeline
+      inl timeline --from 2013 --to 2018
+      inl timeline --from 2013-10          # drops September 2013
+      inl timeline --partner MSCP --kind milestone
+      inl timeline --undated
+      inl timeline --chart
+      inl timeline --format json
+    """
+    from . import views
+    from .query import Window
+
+    if start and end and start.first_day > end.last_day:
+        raise click.UsageError(f"--from {start} is after --to {end}; nothing can fall between them.")
+    if chart and fmt != "table":
+        raise click.UsageError("--chart draws in the terminal; use it without --format.")
+    table = views.timeline(options.programs(), Window(start, end), partner, kinds, undated)
+    if chart:
+        from .render.terminal import render_chart
+
+        emit(render_chart(table, width))
+    else:
+        show_tables([table], fmt, width)
+
+
 @main.command()
 @click.option("--format", "-f", "fmt", type=click.Choice(["json"]), default="json", show_default=True,
               help="Report format.")

@@ -43,7 +43,7 @@ class Table:
 
 def date_columns(title: str = "When") -> tuple[Column, ...]:
     return (
-        Column("when", title, machine=False),
+        Column("when", title),
         Column("start", "Start", human=False),
         Column("end", "End", human=False),
         Column("precision", "Precision", human=False),
@@ -217,9 +217,9 @@ def timeline(programs: list[Program], window: query.Window = query.Window(), par
     ]
     note = ""
     if missing and not undated:
-        count = len(missing)
-        note = (f"{count} undated {'entry is' if count == 1 else 'entries are'} not shown; "
-                "add --undated to list them.")
+        one = len(missing) == 1
+        note = (f"{len(missing)} undated accomplishment{'' if one else 's'} {'is' if one else 'are'} not shown; "
+                f"add --undated to list {'it' if one else 'them'}.")
     title = _title("Timeline", programs)
     if window.describe():
         title += f", {window.describe()}"

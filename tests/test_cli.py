@@ -86,13 +86,13 @@ def test_show_accomplishments_at_80_columns(run):
 def test_show_results_lists_every_number_with_its_accomplishment(run):
     result = run("show", "results", "--format", "csv")
     assert result.stdout.splitlines() == [
-        "accomplishment_id,accomplishment,start,end,precision,value,qualifier,unit,description",
-        "model-police-prefecture,West Côte d'Ivoire Model Police Prefecture pilot,2015,2018,year,100,"
+        "accomplishment_id,accomplishment,when,start,end,precision,value,qualifier,unit,description",
+        "model-police-prefecture,West Côte d'Ivoire Model Police Prefecture pilot,2015–2018,2015,2018,year,100,"
         "more_than,community awareness meetings,\"between police and citizens, resulting from INL's "
         "community policing mentoring\"",
-        "model-police-prefecture,West Côte d'Ivoire Model Police Prefecture pilot,2015,2018,year,98,exact,"
+        "model-police-prefecture,West Côte d'Ivoire Model Police Prefecture pilot,2015–2018,2015,2018,year,98,exact,"
         "police officers,trained by INL in community policing",
-        "model-police-prefecture,West Côte d'Ivoire Model Police Prefecture pilot,2015,2018,year,2,exact,"
+        "model-police-prefecture,West Côte d'Ivoire Model Police Prefecture pilot,2015–2018,2015,2018,year,2,exact,"
         "citizen associations,created by citizens to liaise with the police",
     ]
 

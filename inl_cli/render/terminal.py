@@ -58,3 +58,25 @@ def render(tables, width=None) -> str:
         for t in tables:
             console.print(renderable(t, console.width))
     return "".join(line.rstrip() + "\n" for line in capture.get().splitlines())
+
+
+def render_chart(t, width=None) -> str:
+    """The timeline table as a chart; ASCII without colour when piped, NO_COLOR or not UTF-8."""
+    from . import chart
+
+    console = Console(width=width, highlight=False, emoji=False, markup=False)
+    plain = console.no_color or console.color_system is None or not console.encoding.startswith("utf")
+    rows = [{k: (cell_text(v) if k in ("when", "title") else v) for k, v in row.items()} for row in t.rows]
+    parts = [Text(cell_text(t.title), style="bold")]
+    lines = chart.layout(rows, console.width, plain)
+    if not lines:
+        parts.append(Text("Nothing to show.", style="italic"))
+    for number, pieces in enumerate(lines, 1):
+        text = Text.assemble(*((text, "" if plain else style) for text, style in pieces))
+        text.no_wrap = number < len(lines)
+        parts.append(text)
+    if t.note:
+        parts.append(Text(cell_text(t.note), style="dim"))
+    with console.capture() as capture:
+        console.print(Group(*parts))
+    return "".join(line.rstrip() + "\n" for line in capture.get().splitlines())
