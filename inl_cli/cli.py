@@ -10,7 +10,9 @@ import click
 
 from . import __version__, render
 
-SECTIONS = ("overview", "challenges", "goals", "partners", "accomplishments", "results")
+SECTIONS = ("overview", "challenges", "goals", "partners", "accomplishments", "results", "details")
+REPORT_SECTIONS = ("overview", "challenges", "goals", "accomplishments", "details", "results", "partners",
+                   "timeline")
 FORMAT_HELP = "Output format: table for people, markdown for documents, json and csv for programs."
 
 
@@ -105,7 +107,8 @@ def show(options, section, fmt, width):
     """Show one SECTION of the program as a table.
 
     \b
-    Sections: overview, challenges, goals, partners, accomplishments, results.
+    Sections: overview, challenges, goals, partners, accomplishments, results,
+    details (each accomplishment's summary, details and milestones).
 
     \b
     Examples:
@@ -177,23 +180,36 @@ def timeline(options, start, end, partner, kinds, undated, chart, fmt, width):
 
 
 @main.command()
-@click.option("--format", "-f", "fmt", type=click.Choice(["json"]), default="json", show_default=True,
-              help="Report format.")
-@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), metavar="FILE",
+@click.option("--format", "-f", "fmt", type=click.Choice(["markdown", "json", "csv", "timelinejs"]),
+              default="markdown", show_default=True,
+              help="markdown: a report for documents; json: the whole program; csv: one table; "
+                   "timelinejs: the timeline for TimelineJS3.")
+@click.option("--section", "-s", "sections", multiple=True, type=click.Choice(REPORT_SECTIONS),
+              help="Only this part (repeat for several); CSV takes one, default accomplishments.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False), metavar="FILE",
               help="Write to FILE (replaced whole, never left half-written) instead of stdout.")
 @click.pass_obj
-def export(options, fmt, output):
+def export(options, fmt, sections, output):
     """Export a whole report of the program.
+
+    The Markdown report holds the overview, challenges, goals, accomplishments with
+    their details and results, partners, and the timeline as a table and a Mermaid
+    gantt diagram, with the source page linked.
 
     \b
     Examples:
-      inl export --format json > program.json
+      inl export -o report.md
+      inl export --section accomplishments --section timeline
       inl export --format json -o program.json
+      inl export --format csv --section results > results.csv
+      inl export --format timelinejs -o timeline.json
     """
-    from . import views
-    from .render.json import dumps
+    from . import export as exports
 
-    text = dumps(views.document(options.programs()))
+    try:
+        text = exports.FORMATS[fmt](options.programs(), sections)
+    except exports.ExportError as error:
+        raise click.UsageError(str(error)) from None
     if output:
         from .files import write_atomic
 

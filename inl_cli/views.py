@@ -31,6 +31,8 @@ class Table:
     rows: list[dict] = field(default_factory=list)
     note: str = ""
     """A closing line for people, such as how to see what was left out."""
+    heading: str = ""
+    """The title without the program, for a section of a report."""
 
     @property
     def human_columns(self) -> list[Column]:
@@ -67,13 +69,13 @@ def _with_country(programs: list[Program], columns: tuple[Column, ...]) -> tuple
     return columns
 
 
-def _rows(programs: list[Program], name: str, title: str, columns, make_rows) -> Table:
+def _rows(programs: list[Program], name: str, heading: str, columns, make_rows) -> Table:
     """A table over every program, with a Country column when there are several."""
     rows = []
     for program in programs:
         for row in make_rows(program):
             rows.append({"country": program.country.name, **row} if len(programs) > 1 else row)
-    return Table(name, title, _with_country(programs, columns), rows)
+    return Table(name, _title(heading, programs), _with_country(programs, columns), rows, heading=heading)
 
 
 def overview(programs: list[Program]) -> Table:
@@ -102,7 +104,7 @@ def overview(programs: list[Program]) -> Table:
             {"field": "Source", "value": f"{program.source.title}: {program.source.url}"},
         ]
 
-    return _rows(programs, "overview", _title("Overview", programs), columns, rows)
+    return _rows(programs, "overview", "Overview", columns, rows)
 
 
 def challenges(programs: list[Program]) -> Table:
@@ -118,7 +120,7 @@ def challenges(programs: list[Program]) -> Table:
             context = [f"{e.date.display()}: {e.title}" for e in item.events]
             yield {"id": item.id, "title": item.title, "text": item.text, "context": context}
 
-    return _rows(programs, "challenges", _title("Challenges", programs), columns, rows)
+    return _rows(programs, "challenges", "Challenges", columns, rows)
 
 
 def goals(programs: list[Program]) -> Table:
@@ -133,7 +135,7 @@ def goals(programs: list[Program]) -> Table:
         for item in program.goals:
             yield {"id": item.id, "title": item.title, "text": item.text, "crimes": list(item.crimes)}
 
-    return _rows(programs, "goals", _title("Goals", programs), columns, rows)
+    return _rows(programs, "goals", "Goals", columns, rows)
 
 
 def partners(programs: list[Program]) -> Table:
@@ -152,7 +154,7 @@ def partners(programs: list[Program]) -> Table:
             yield {"id": item.id, "name": item.name, "abbreviation": item.abbreviation,
                    "role": item.role, "accomplishments": involved}
 
-    return _rows(programs, "partners", _title("Partners", programs), columns, rows)
+    return _rows(programs, "partners", "Partners", columns, rows)
 
 
 def accomplishments(programs: list[Program]) -> Table:
@@ -175,7 +177,27 @@ def accomplishments(programs: list[Program]) -> Table:
                    "results": [r.display() for r in item.results],
                    "location": item.location, "summary": item.summary, "milestones": milestones}
 
-    return _rows(programs, "accomplishments", _title("Accomplishments", programs), columns, rows)
+    return _rows(programs, "accomplishments", "Accomplishments", columns, rows)
+
+
+def details(programs: list[Program]) -> Table:
+    columns = (
+        Column("id", "Id", human=False),
+        *date_columns(),
+        Column("title", "Accomplishment"),
+        Column("location", "Location"),
+        Column("summary", "Summary"),
+        Column("details", "Details", join="\n"),
+        Column("milestones", "Milestones", join="\n"),
+    )
+
+    def rows(program: Program):
+        for item in program.accomplishments:
+            yield {"id": item.id, **date_cells(item.date), "title": item.title, "location": item.location,
+                   "summary": item.summary, "details": list(item.details),
+                   "milestones": [f"{m.date.display()}: {m.title}" for m in item.milestones]}
+
+    return _rows(programs, "details", "Accomplishment details", columns, rows)
 
 
 def results(programs: list[Program]) -> Table:
@@ -197,7 +219,7 @@ def results(programs: list[Program]) -> Table:
                        "result": result.display(), "value": result.value, "qualifier": result.qualifier,
                        "unit": result.unit, "description": result.description}
 
-    return _rows(programs, "results", _title("Results", programs), columns, rows)
+    return _rows(programs, "results", "Results", columns, rows)
 
 
 def timeline(programs: list[Program], window: query.Window = query.Window(), partner: str | None = None,
@@ -223,7 +245,7 @@ def timeline(programs: list[Program], window: query.Window = query.Window(), par
     title = _title("Timeline", programs)
     if window.describe():
         title += f", {window.describe()}"
-    return Table("timeline", title, _with_country(programs, columns), rows, note)
+    return Table("timeline", title, _with_country(programs, columns), rows, note, heading="Timeline")
 
 
 def _title(section: str, programs: list[Program]) -> str:
@@ -239,7 +261,31 @@ SECTIONS = {
     "partners": partners,
     "accomplishments": accomplishments,
     "results": results,
+    "details": details,
 }
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """A whole report: a title, the sources, and the chosen views in reading order."""
+
+    title: str
+    sources: list[dict]
+    tables: list[Table]
+
+
+REPORT_SECTIONS = ("overview", "challenges", "goals", "accomplishments", "details", "results", "partners",
+                   "timeline")
+
+
+def report(programs: list[Program], sections: tuple[str, ...] = ()) -> Report:
+    chosen = [name for name in REPORT_SECTIONS if not sections or name in sections]
+    tables = [timeline(programs, undated=True) if name == "timeline" else SECTIONS[name](programs)
+              for name in chosen]
+    sources = [{"country": p.country.name, "title": p.source.title, "url": p.source.url} for p in programs]
+    title = (f"INL in {programs[0].country.name}" if len(programs) == 1
+             else f"INL in {len(programs)} countries")
+    return Report(title, sources, tables)
 
 
 def document(programs: list[Program]) -> dict:

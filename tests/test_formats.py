@@ -1,0 +1,207 @@
+"""One view, every format: Markdown that parses back, CSV equal to JSON, TimelineJS, files written whole."""
+import csv
+import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from markdown_it import MarkdownIt
+
+GOLDEN = Path(__file__).parent / "golden" / "cote_divoire.md"
+TRICKY = "a | b\nc [x](y) *not bold* `code|pipe` <b>raw</b> & #5"
+VIEWS = [("show", s) for s in ("overview", "challenges", "goals", "partners", "accomplishments", "results",
+                               "details")] + [("timeline",)]
+
+
+def parse(markdown: str):
+    return MarkdownIt("commonmark").enable("table").parse(markdown)
+
+
+def tables(tokens):
+    """Each table as a list of rows, each row a list of cells, each cell its inline token."""
+    found, rows = [], None
+    for token in tokens:
+        if token.type == "table_open":
+            rows = []
+        elif token.type == "tr_open":
+            rows.append([])
+        elif token.type == "inline" and rows is not None and rows:
+            rows[-1].append(token)
+        elif token.type == "table_close":
+            found.append(rows)
+            rows = None
+    return found
+
+
+def text_of(inline) -> str:
+    """What a reader sees in a cell, with <br> as a newline; fails on any link or emphasis."""
+    parts = []
+    for child in inline.children:
+        assert child.type in ("text", "html_inline"), child.type
+        parts.append("\n" if child.type == "html_inline" and child.content == "<br>" else child.content)
+    return "".join(parts)
+
+
+def test_the_report_matches_the_golden_file(run):
+    """Regenerate after a deliberate change with: inl export -o tests/golden/cote_divoire.md"""
+    assert run("export").stdout == GOLDEN.read_text(encoding="utf-8")
+
+
+def test_every_table_of_the_report_parses_with_full_rows():
+    found = tables(parse(GOLDEN.read_text(encoding="utf-8")))
+    assert len(found) == 8
+    for rows in found:
+        assert len(rows) > 1
+        assert all(len(row) == len(rows[0]) for row in rows)
+
+
+def test_tricky_text_round_trips_through_a_markdown_cell(run, program):
+    path = program(f"""\
+        accomplishments:
+          - id: a
+            title: {json.dumps(TRICKY)}
+            date: "2014"
+            summary: s
+        """)
+    markdown = run("--data", str(path), "export", "-s", "accomplishments").stdout
+    [[header, row]] = tables(parse(markdown))
+    assert text_of(row[1]) == TRICKY
+    assert len(row) == len(header)
+
+
+def test_mermaid_has_one_task_per_dated_entry_with_escaped_names(run, program):
+    path = program("""\
+        accomplishments:
+          - {id: a, title: "Plan: phase #1; done", date: {start: "2014", end: "2015-06"}, summary: s}
+          - {id: b, title: Undated, summary: s}
+          - id: c
+            title: Point
+            date: "2016-03-02"
+            summary: s
+            milestones: [{date: "2017", title: Later}]
+        """)
+    markdown = run("--data", str(path), "export", "-s", "timeline").stdout
+    block = markdown.split("```mermaid\n")[1].split("```")[0].splitlines()
+    tasks = [line.strip() for line in block if line.startswith("    ") and " :" in line]
+    assert tasks == [
+        "2014–Jun 2015 Plan#58; phase #35;1#59; done :2014-01-01, 2015-07-01",
+        "2 Mar 2016 Point :milestone, 2016-03-02, 0d",
+        "2017 Later :milestone, 2017-01-01, 0d",
+    ]
+
+
+@pytest.mark.parametrize("view", VIEWS, ids=" ".join)
+def test_csv_holds_the_same_rows_as_json(run, view):
+    rows = json.loads(run(*view, "-f", "json").stdout)
+    parsed = list(csv.DictReader(io.StringIO(run(*view, "-f", "csv").stdout)))
+    assert len(parsed) == len(rows) > 0
+
+    def as_csv(value):
+        if value is None:
+            return ""
+        return "; ".join(value) if isinstance(value, list) else str(value)
+
+    assert parsed == [{key: as_csv(value) for key, value in row.items()} for row in rows]
+
+
+@pytest.mark.parametrize("view", VIEWS, ids=" ".join)
+def test_markdown_of_each_view_parses(run, view):
+    [rows] = tables(parse(run(*view, "-f", "markdown").stdout))
+    assert all(len(row) == len(rows[0]) for row in rows)
+
+
+def test_timelinejs_has_numeric_dates_and_groups(run):
+    data = json.loads(run("export", "-f", "timelinejs").stdout)
+    events = data["events"]
+    assert len(events) == 6
+    for event in events:
+        for key in ("start_date", "end_date"):
+            if key in event:
+                assert isinstance(event[key]["year"], int)
+                assert 1 <= event[key].get("month", 1) <= 12
+    assert events[2] == {"start_date": {"year": 2015}, "end_date": {"year": 2018},
+                         "text": {"headline": "West Côte d'Ivoire Model Police Prefecture pilot",
+                                  "text": "Partners: Ivorian National Police"},
+                         "group": "Accomplishments"}
+    assert events[1]["start_date"] == {"year": 2013, "month": 9}
+
+
+def test_timelinejs_escapes_html(run, program):
+    path = program("accomplishments:\n  - {id: a, title: \"<script>x</script> & co\", date: \"2014\", summary: s}\n")
+    data = json.loads(run("--data", str(path), "export", "-f", "timelinejs").stdout)
+    assert data["events"][0]["text"]["headline"] == "&lt;script&gt;x&lt;/script&gt; &amp; co"
+
+
+@pytest.mark.parametrize("args, message", [
+    (["-f", "csv", "-s", "results", "-s", "goals"], "Error: CSV holds one table; give one --section."),
+    (["-f", "timelinejs", "-s", "goals"], "Error: timelinejs exports the whole timeline; leave out --section."),
+    (["-s", "budget"], "Error: Invalid value for '--section' / '-s': 'budget' is not one of 'overview', "
+                       "'challenges', 'goals', 'accomplishments', 'details', 'results', 'partners', 'timeline'."),
+])
+def test_export_usage_errors(run, args, message):
+    result = run("export", *args)
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1] == message
+
+
+def test_csv_export_defaults_to_accomplishments(run):
+    header = run("export", "-f", "csv").stdout.splitlines()[0]
+    assert header == "id,when,start,end,precision,title,partners,results,location,summary,milestones"
+
+
+def test_sections_choose_the_parts_of_the_report(run):
+    markdown = run("export", "-s", "timeline", "-s", "goals").stdout
+    headings = [line for line in markdown.splitlines() if line.startswith("## ")]
+    assert headings == ["## Goals", "## Timeline", "## Source"]
+
+
+def test_a_failed_export_leaves_the_old_file_untouched(run, program, tmp_path):
+    target = tmp_path / "report.md"
+    target.write_text("previous report\n", encoding="utf-8")
+    bad = program("colour: blue\n")
+    result = run("--data", str(bad), "export", "-o", str(target))
+    assert result.exit_code == 1
+    assert target.read_text(encoding="utf-8") == "previous report\n"
+
+
+def test_an_interrupted_write_leaves_no_partial_file(tmp_path, monkeypatch):
+    from inl_cli import files
+
+    target = tmp_path / "report.md"
+    target.write_text("previous report\n", encoding="utf-8")
+
+    def interrupted(fd):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(files.os, "fsync", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        files.write_atomic(str(target), "new report\n" * 1000)
+    assert target.read_text(encoding="utf-8") == "previous report\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.md"]
+
+
+def test_writing_into_a_missing_folder_is_a_clear_error(run, tmp_path):
+    result = run("export", "-o", str(tmp_path / "no" / "report.md"))
+    assert result.exit_code == 1
+    assert result.stderr.startswith("Error: Could not open file")
+
+
+def test_colour_only_when_asked_or_at_a_terminal(run):
+    assert "\x1b[" not in run("show", "goals").stdout
+    assert "\x1b[" in run("show", "goals", env={"NO_COLOR": None, "FORCE_COLOR": "1"}).stdout
+    assert "\x1b[" not in run("show", "goals", env={"NO_COLOR": "1", "FORCE_COLOR": None}).stdout
+
+
+@pytest.mark.parametrize("args", [["show", "results", "-f", "json"], ["timeline", "-f", "csv"],
+                                  ["export", "-f", "json"], ["export", "-f", "markdown"]])
+def test_machine_formats_never_import_rich(args):
+    code = ("import sys; from inl_cli.cli import main\n"
+            f"main({args!r}, standalone_mode=False)\n"
+            "sys.stderr.write(str(sorted(m for m in sys.modules if m.split('.')[0] == 'rich')))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            env={**os.environ, "INL_DATA": ""})
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == "[]"
