@@ -138,7 +138,7 @@ def test_unknown_section_is_a_usage_error_listing_the_valid_ones(run):
     assert result.exit_code == 2
     assert result.stderr.splitlines()[-1] == (
         "Error: Invalid value for 'SECTION': 'budget' is not one of 'overview', 'challenges', 'goals', "
-        "'partners', 'accomplishments', 'results'.")
+        "'partners', 'accomplishments', 'results', 'details'.")
 
 
 def test_markup_and_control_characters_in_data_are_shown_safely(run, program):
