@@ -34,20 +34,53 @@ class BadData(click.ClickException):
 class Options:
     """What the global options chose; programs are loaded only when a command asks."""
 
-    def __init__(self, data, recursive):
+    def __init__(self, data, recursive, countries=()):
         self.data = data
         self.recursive = recursive
+        self.countries = countries
         self._programs = None
 
     def programs(self):
         if self._programs is None:
             from .load import DataError, load
+            from .query import select
 
             try:
-                self._programs = load(self.data, self.recursive)
+                loaded = load(self.data, self.recursive)
             except DataError as error:
                 raise BadData(error.problems) from None
+            self._programs, unknown = select(loaded, self.countries)
+            if unknown:
+                raise click.BadParameter(_unknown_country(unknown[0], loaded), param_hint="'--country'")
         return self._programs
+
+
+def _unknown_country(wanted: str, programs) -> str:
+    import difflib
+
+    from .query import country_key
+
+    names = {country_key(p.country.name): p.country.name for p in programs}
+    close = difflib.get_close_matches(country_key(wanted), names, n=3, cutoff=0.5)
+    hint = f"did you mean {', '.join(names[c] for c in close)}?" if close else (
+        f"loaded: {', '.join(sorted(names.values()))}")
+    return f"no program for {wanted!r}; {hint}"
+
+
+def complete_country(ctx, param, incomplete):
+    """Country codes and names from the data the command line points at."""
+    from click.shell_completion import CompletionItem
+
+    from .load import DataError, load
+    from .query import country_key
+
+    try:
+        programs = load(ctx.params.get("data"), ctx.params.get("recursive", False))
+    except DataError:
+        return []
+    prefix = country_key(incomplete)
+    return [CompletionItem(p.country.code, help=p.country.name) for p in programs
+            if country_key(p.country.code).startswith(prefix) or country_key(p.country.name).startswith(prefix)]
 
 
 def emit(text: str) -> None:
@@ -84,19 +117,24 @@ Examples:
   inl timeline --from 2013
   inl export --format markdown -o report.md
   inl --data my-programs/ show overview
+  inl --data my-programs/ --country "cote divoire" timeline
+  inl --data my-programs/ countries
+  inl search police
 """)
 @click.option("--data", metavar="PATH", envvar="INL_DATA", show_envvar=True,
               help="Program file or folder of *.yaml files (default: the bundled Côte d'Ivoire program).")
 @click.option("--recursive", is_flag=True, help="Also read program files in subfolders of a --data folder.")
+@click.option("--country", "-c", "countries", multiple=True, metavar="NAME", shell_complete=complete_country,
+              help="Only this country, by ISO code or name (accents and case ignored); repeat for several.")
 @click.version_option(__version__, "--version", "-V", prog_name="inl")
 @click.pass_context
-def main(ctx, data, recursive):
+def main(ctx, data, recursive, countries):
     """Read INL's country programs: challenges, goals, partners and dated accomplishments.
 
     INL is the U.S. State Department's Bureau of International Narcotics and Law
     Enforcement Affairs. Exit codes: 0 success, 1 bad data, 2 bad usage.
     """
-    ctx.obj = Options(data, recursive)
+    ctx.obj = Options(data, recursive, countries)
 
 
 @main.command()
@@ -108,7 +146,8 @@ def show(options, section, fmt, width):
 
     \b
     Sections: overview, challenges, goals, partners, accomplishments, results,
-    details (each accomplishment's summary, details and milestones).
+    details (each accomplishment's summary, details and milestones). With several
+    programs, results adds a table of totals per unit.
 
     \b
     Examples:
@@ -118,7 +157,50 @@ def show(options, section, fmt, width):
     """
     from . import views
 
-    show_tables([views.SECTIONS[section](options.programs())], fmt, width)
+    programs = options.programs()
+    tables = [views.SECTIONS[section](programs)]
+    if section == "results" and len(programs) > 1 and fmt != "csv":
+        tables.append(views.totals(programs))
+    show_tables(tables, fmt, width)
+
+
+@main.command()
+@output_options
+@click.pass_obj
+def countries(options, fmt, width):
+    """List the loaded programs: country, code, accomplishments, years, source.
+
+    \b
+    Examples:
+      inl --data programs/ countries
+      inl countries --format csv
+    """
+    from . import views
+
+    show_tables([views.countries(options.programs())], fmt, width)
+
+
+@main.command()
+@click.argument("text")
+@output_options
+@click.pass_obj
+def search(options, text, fmt, width):
+    """Find TEXT in titles, summaries, goals, challenges, partners and results.
+
+    Case and accents are ignored: "cote" finds "Côte". Matches are highlighted at a
+    terminal and in Markdown.
+
+    \b
+    Examples:
+      inl search police
+      inl search "civil society" --format json
+      inl --data programs/ --country CI search treatment
+    """
+    from . import views
+
+    if not text.strip():
+        raise click.BadParameter("give some text to look for", param_hint="'TEXT'")
+    show_tables([views.search(options.programs(), text)], fmt, width)
 
 
 class DateBound(click.ParamType):

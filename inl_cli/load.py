@@ -114,13 +114,22 @@ def load(location: str | os.PathLike | None = None, recursive: bool = False) -> 
     return programs
 
 
+def locate(file: str, keys: tuple[str, ...]) -> tuple[int, int]:
+    """Line and column of the value at `keys` in a file already known to be valid."""
+    node = yaml.compose(Path(file).read_text(encoding="utf-8-sig"), Loader=_Loader)
+    for key in keys:
+        node = next(value for k, value in node.value if k.value == key)
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
 def _same_country(programs: list[Program]) -> list[Problem]:
     first: dict[str, Program] = {}
     problems = []
     for program in programs:
         code = program.country.code
         if code in first:
-            problems.append(Problem(program.origin, 1, 1, "country.code",
+            line, column = locate(program.origin, ("country", "code"))
+            problems.append(Problem(program.origin, line, column, "country.code",
                                     f"{code} is also the country of {first[code].origin}; "
                                     "one file per country"))
         else:

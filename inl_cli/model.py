@@ -83,9 +83,13 @@ class Result:
 
     def display(self) -> str:
         """`more than 100 community awareness meetings`."""
-        words = QUALIFIERS[self.qualifier]
-        number = f"{self.value:,}"
-        return " ".join(part for part in (words, number, self.unit) if part)
+        return f"{amount(self.value, self.qualifier)} {self.unit}"
+
+
+def amount(value: int | float, qualifier: str = "exact") -> str:
+    """`more than 100`, `98`, `about 1,500`."""
+    words = QUALIFIERS[qualifier]
+    return f"{words} {value:,}" if words else f"{value:,}"
 
 
 @dataclass(frozen=True, slots=True)

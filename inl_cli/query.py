@@ -91,3 +91,120 @@ def timeline(programs: list[Program], window: Window = Window(), partner: str | 
             dated.append(entry)
     dated.sort(key=Entry.sort_key)
     return dated, undated
+
+
+def country_key(text: str) -> str:
+    """Letters and digits only, folded: "Côte d’Ivoire", "cote divoire" and "COTE-D'IVOIRE" agree."""
+    return "".join(c for c in fold(text) if c.isalnum())
+
+
+def select(programs: list[Program], wanted: tuple[str, ...]) -> tuple[list[Program], list[str]]:
+    """The programs whose country code or name matches one of `wanted`, and the names that matched none."""
+    if not wanted:
+        return programs, []
+    keys = {country_key(w): w for w in wanted}
+    chosen = [p for p in programs
+              if country_key(p.country.code) in keys or country_key(p.country.name) in keys]
+    found = {country_key(p.country.code) for p in chosen} | {country_key(p.country.name) for p in chosen}
+    return chosen, [w for key, w in keys.items() if key not in found]
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    program: Program
+    section: str
+    item: str
+    field: str
+    text: str
+    spans: tuple[tuple[int, int], ...]
+
+
+def _folded_with_positions(text: str) -> tuple[str, list[int]]:
+    """The folded text, and for each of its characters the index of the character it came from."""
+    folded, origin = [], []
+    for index, char in enumerate(text):
+        for piece in fold(char):
+            folded.append(piece)
+            origin.append(index)
+    return "".join(folded), origin
+
+
+def find_spans(text: str, needle: str) -> tuple[tuple[int, int], ...]:
+    """Where `needle` occurs in `text`, ignoring case and accents, as (start, end) in `text`."""
+    folded, origin = _folded_with_positions(text)
+    spans, start = [], folded.find(needle)
+    while needle and start != -1:
+        end = start + len(needle)
+        spans.append((origin[start], origin[end - 1] + 1))
+        start = folded.find(needle, end)
+    return tuple(spans)
+
+
+def searchable(program: Program):
+    """Every text a search looks at, as (section, item, field, text)."""
+    for c in program.challenges:
+        yield from (("challenge", c.title, f, t) for f, t in (("title", c.title), ("text", c.text)))
+        yield from (("challenge", c.title, "event", e.title) for e in c.events)
+    for g in program.goals:
+        yield from (("goal", g.title, f, t) for f, t in (("title", g.title), ("text", g.text)))
+        yield from (("goal", g.title, "crime", crime) for crime in g.crimes)
+    for p in program.partners:
+        for name, value in (("name", p.name), ("abbreviation", p.abbreviation), ("role", p.role)):
+            if value:
+                yield "partner", p.name, name, value
+    for a in program.accomplishments:
+        for name, value in (("title", a.title), ("summary", a.summary), ("location", a.location)):
+            if value:
+                yield "accomplishment", a.title, name, value
+        yield from (("accomplishment", a.title, "detail", d) for d in a.details)
+        for r in a.results:
+            yield "accomplishment", a.title, "result", r.display() + (f" ({r.description})" if r.description else "")
+        yield from (("accomplishment", a.title, "milestone", m.title) for m in a.milestones)
+
+
+def search(programs: list[Program], text: str) -> list[Hit]:
+    needle = fold(text.strip())
+    hits = []
+    for program in programs:
+        for section, item, field, value in searchable(program):
+            spans = find_spans(value, needle)
+            if spans:
+                hits.append(Hit(program, section, item, field, value, spans))
+    return hits
+
+
+@dataclass(frozen=True, slots=True)
+class Total:
+    unit: str
+    value: int | float
+    qualifier: str
+    count: int
+    countries: tuple[str, ...]
+
+
+ADDABLE = ("exact", "at_least", "more_than")
+
+
+def totals(programs: list[Program]):
+    """Sums of results that share a unit and are exact or lower bounds, and the results left out."""
+    groups: dict[str, list] = {}
+    left_out = []
+    for program in programs:
+        for item in program.accomplishments:
+            for result in item.results:
+                if result.qualifier in ADDABLE:
+                    groups.setdefault(result.unit, []).append((program, result))
+                else:
+                    left_out.append((program, result))
+    found = []
+    for unit, members in groups.items():
+        qualifiers = {r.qualifier for _, r in members}
+        if qualifiers == {"exact"}:
+            qualifier = "exact"
+        elif qualifiers <= {"exact", "more_than"}:
+            qualifier = "more_than"
+        else:
+            qualifier = "at_least"
+        countries = tuple(dict.fromkeys(p.country.name for p, _ in members))
+        found.append(Total(unit, sum(r.value for _, r in members), qualifier, len(members), countries))
+    return found, left_out

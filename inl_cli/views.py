@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from . import query
 from .dates import PartialDate, Span, When, end_of, start_of
-from .model import Program
+from .model import Program, amount
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,6 +21,8 @@ class Column:
     machine: bool = True
     join: str = ", "
     """How a list value is shown to people: one line or one item a line."""
+    highlight: str = ""
+    """The key of a hidden column of (start, end) spans that people should see highlighted."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,16 +80,20 @@ def _rows(programs: list[Program], name: str, heading: str, columns, make_rows) 
     return Table(name, _title(heading, programs), _with_country(programs, columns), rows, heading=heading)
 
 
+def years_covered(program: Program) -> str:
+    """"2011–2020": the first and last years the program's dates mention."""
+    whens = program.whens()
+    if not whens:
+        return ""
+    first = min(start_of(w).year for w in whens)
+    last = max(end_of(w).year for w in whens)
+    return str(first) if first == last else f"{first}–{last}"
+
+
 def overview(programs: list[Program]) -> Table:
     columns = (Column("field", "Field"), Column("value", "Value"))
 
     def rows(program: Program):
-        whens = program.whens()
-        years = ""
-        if whens:
-            first = min(start_of(w).year for w in whens)
-            last = max(end_of(w).year for w in whens)
-            years = str(first) if first == last else f"{first}–{last}"
         undated = sum(1 for a in program.accomplishments if a.date is None)
         results = sum(len(a.results) for a in program.accomplishments)
         count = f"{len(program.accomplishments)}" + (f" ({undated} undated)" if undated else "")
@@ -95,7 +101,7 @@ def overview(programs: list[Program]) -> Table:
             {"field": "Country", "value": f"{program.country.name} ({program.country.code})"},
             {"field": "Bureau", "value": f"{program.bureau.name} ({program.bureau.abbreviation})"},
             {"field": "Department", "value": program.bureau.department},
-            {"field": "Years covered", "value": years},
+            {"field": "Years covered", "value": years_covered(program)},
             {"field": "Challenges", "value": len(program.challenges)},
             {"field": "Goals", "value": len(program.goals)},
             {"field": "Partners", "value": len(program.partners)},
@@ -263,6 +269,59 @@ SECTIONS = {
     "results": results,
     "details": details,
 }
+
+
+def countries(programs: list[Program]) -> Table:
+    columns = (
+        Column("country", "Country"),
+        Column("code", "Code"),
+        Column("accomplishments", "Accomplishments"),
+        Column("years", "Years"),
+        Column("source", "Source"),
+        Column("file", "File", human=False),
+    )
+    rows = []
+    for program in programs:
+        rows.append({"country": program.country.name, "code": program.country.code,
+                     "accomplishments": len(program.accomplishments), "years": years_covered(program),
+                     "source": program.source.url, "file": program.origin})
+    count = len(programs)
+    return Table("countries", f"Programs: {count} loaded", columns, rows, heading="Programs")
+
+
+def search(programs: list[Program], text: str) -> Table:
+    columns = (
+        Column("country", "Country"),
+        Column("section", "Section"),
+        Column("item", "Item"),
+        Column("field", "Field"),
+        Column("text", "Text", highlight="matches"),
+        Column("matches", "Matches", human=False, machine=False),
+    )
+    hits = query.search(programs, text)
+    rows = [{"country": h.program.country.name, "section": h.section, "item": h.item, "field": h.field,
+             "text": h.text, "matches": h.spans} for h in hits]
+    noun = "hit" if len(rows) == 1 else "hits"
+    return Table("search", f"Search: {text!r}, {len(rows)} {noun}", columns, rows, heading="Search")
+
+
+def totals(programs: list[Program]) -> Table:
+    columns = (
+        Column("unit", "Unit"),
+        Column("total", "Total", machine=False),
+        Column("value", "Value", human=False),
+        Column("qualifier", "Qualifier", human=False),
+        Column("results", "Results added"),
+        Column("countries", "Countries"),
+    )
+    found, left_out = query.totals(programs)
+    rows = [{"unit": t.unit, "total": amount(t.value, t.qualifier), "value": t.value,
+             "qualifier": t.qualifier, "results": t.count, "countries": list(t.countries)} for t in found]
+    note = ""
+    if left_out:
+        listed = "; ".join(f"{r.display()} ({p.country.name})" for p, r in left_out)
+        note = f"Not added (neither exact nor a lower bound): {listed}."
+    return Table("totals", _title("Totals", programs), columns, rows, note, heading="Totals")
 
 
 @dataclass(frozen=True, slots=True)

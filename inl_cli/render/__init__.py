@@ -38,3 +38,13 @@ def cell_text(value, join: str = ", ") -> str:
     if isinstance(value, (int, float)):
         return f"{value:,}"
     return clean(str(value))
+
+
+def pieces(text: str, spans) -> list[tuple[str, bool]]:
+    """`text` cut at `spans` into (piece, matched) pairs, each piece cleaned."""
+    found, at = [], 0
+    for start, end in spans or ():
+        found += [(clean(text[at:start]), False), (clean(text[start:end]), True)]
+        at = end
+    found.append((clean(text[at:]), False))
+    return [(piece, matched) for piece, matched in found if piece]

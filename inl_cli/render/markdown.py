@@ -10,7 +10,7 @@ import re
 from datetime import timedelta
 
 from ..dates import PartialDate
-from . import cell_text
+from . import cell_text, pieces
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~#!])")
 _MERMAID = re.compile(r"[:#;`\"<>]")
@@ -27,6 +27,11 @@ def cell(value, join: str = ", ") -> str:
     return "<br>".join(escape(line) for line in cell_text(value).split("\n"))
 
 
+def marked(text: str, spans) -> str:
+    """Text with its matched pieces in bold."""
+    return "".join(f"**{escape(p)}**" if matched else escape(p) for p, matched in pieces(text, spans))
+
+
 def table(t, heading: str | None = None, level: int = 2) -> str:
     columns = t.human_columns
     lines = [f"{'#' * level} {escape(heading or t.title)}", ""]
@@ -36,7 +41,9 @@ def table(t, heading: str | None = None, level: int = 2) -> str:
         lines.append("| " + " | ".join(escape(c.title) for c in columns) + " |")
         lines.append("|" + "|".join(" --- " for _ in columns) + "|")
         for row in t.rows:
-            lines.append("| " + " | ".join(cell(row.get(c.key), c.join) for c in columns) + " |")
+            cells = [marked(str(row.get(c.key) or ""), row.get(c.highlight)).replace("\n", "<br>")
+                     if c.highlight else cell(row.get(c.key), c.join) for c in columns]
+            lines.append("| " + " | ".join(cells) + " |")
     if t.note:
         lines += ["", escape(t.note)]
     return "\n".join(lines) + "\n"

@@ -11,9 +11,18 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from . import cell_text
+from . import cell_text, pieces
 
 NARROW = 60
+
+
+def cell(row: dict, column) -> Text:
+    if column.highlight:
+        text = Text()
+        for piece, matched in pieces(str(row.get(column.key) or ""), row.get(column.highlight)):
+            text.append(piece, style="bold reverse" if matched else "")
+        return text
+    return Text(cell_text(row.get(column.key), column.join))
 
 
 def grid(t) -> Table:
@@ -22,7 +31,7 @@ def grid(t) -> Table:
     for column in columns:
         table.add_column(cell_text(column.title), overflow="fold")
     for row in t.rows:
-        table.add_row(*(Text(cell_text(row.get(c.key), c.join)) for c in columns))
+        table.add_row(*(cell(row, c) for c in columns))
     return table
 
 
@@ -33,9 +42,9 @@ def stacked(t) -> Group:
         record.add_column(style="bold", no_wrap=True)
         record.add_column(overflow="fold")
         for column in t.human_columns:
-            value = cell_text(row.get(column.key), column.join)
-            if value:
-                record.add_row(Text(cell_text(column.title)), Text(value))
+            value = cell(row, column)
+            if value.plain:
+                record.add_row(Text(cell_text(column.title)), value)
         parts += [Rule(characters="─", style="dim"), record]
     return Group(*parts)
 
