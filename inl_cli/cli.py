@@ -20,9 +20,7 @@ class BadData(click.ClickException):
     exit_code = 1
 
     def __init__(self, problems):
-        files = {p.file for p in problems}
-        count = len(problems)
-        super().__init__(f"{count} problem{'s' * (count != 1)} in {len(files)} file{'s' * (len(files) != 1)}")
+        super().__init__(summary(problems))
         self.problems = problems
 
     def show(self, file=None):
@@ -83,15 +81,31 @@ def complete_country(ctx, param, incomplete):
             if country_key(p.country.code).startswith(prefix) or country_key(p.country.name).startswith(prefix)]
 
 
-def emit(text: str) -> None:
-    """Write finished output in one piece, degrading characters stdout cannot encode."""
+_ASCII = str.maketrans({"–": "-", "—": "-", "‘": "'", "’": "'", "“": '"', "”": '"', "…": "...", "•": "*",
+                       "─": "-", "━": "-", "│": "|", "█": "#", "●": "o", "◆": "*", "▲": "x"})
+
+
+def degrade(text: str, encoding: str) -> str:
+    """Text for a stdout that cannot show every character: punctuation and accents simplified."""
+    import unicodedata
+
+    text = unicodedata.normalize("NFKD", text.translate(_ASCII))
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return text.encode(encoding, "replace").decode(encoding)
+
+
+def emit(text: str, fmt: str = "") -> None:
+    """Write finished output in one piece; what stdout cannot encode is escaped (JSON) or simplified."""
     encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
     try:
         text.encode(encoding)
     except UnicodeEncodeError:
-        import unicodedata
+        if fmt == "json":
+            import json
 
-        text = unicodedata.normalize("NFKD", text).encode(encoding, "ignore").decode(encoding)
+            text = json.dumps(json.loads(text), indent=2) + "\n"
+        else:
+            text = degrade(text, encoding)
     except LookupError:
         pass
     click.echo(text, nl=False, color=True)
@@ -107,7 +121,7 @@ def output_options(function):
 def show_tables(tables, fmt: str, width: int | None) -> None:
     if fmt == "csv" and len(tables) != 1:
         raise click.UsageError("CSV holds one table; choose one section.")
-    emit(render.get(fmt).render(tables, width))
+    emit(render.get(fmt).render(tables, width), fmt)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
@@ -262,6 +276,74 @@ def timeline(options, start, end, partner, kinds, undated, chart, fmt, width):
 
 
 @main.command()
+@click.argument("paths", nargs=-1, type=click.Path(), metavar="[PATH]...")
+@click.option("--format", "-f", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="text: one problem a line; json: a list of problem objects.")
+@click.pass_obj
+def validate(options, paths, fmt):
+    """Check program files and list every problem, one a line.
+
+    PATH may be a file or a folder of *.yaml files; without one, the data that
+    --data, INL_DATA or the bundled program points at. Each problem reads
+    file:line:column: field.path: message. Exits 0 when clean, 1 otherwise.
+
+    \b
+    Examples:
+      inl validate
+      inl validate programs/
+      inl validate peru.yaml ghana.yaml
+      inl validate programs/ --format json
+    """
+    from .load import DataError, find_files, read_all
+    from .spec import Problem
+
+    files, problems = [], []
+    for location in paths or (options.data,):
+        try:
+            files += find_files(location, options.recursive)
+        except DataError as error:
+            problems += error.problems
+    problems += read_all(files)[1]
+    if fmt == "json":
+        from .render.json import dumps
+
+        keys = Problem.__dataclass_fields__
+        emit(dumps([{key: getattr(p, key) for key in keys} for p in problems]), "json")
+    else:
+        emit("".join(f"{p}\n" for p in problems))
+        click.echo(summary(problems, len(files)), err=bool(problems))
+    if problems:
+        raise SystemExit(1)
+
+
+def summary(problems, checked: int = 0) -> str:
+    """`3 problems in 2 files`, or `No problems in 4 files`."""
+    files = len({p.file for p in problems}) or checked
+    where = f"{files} file{'s' * (files != 1)}"
+    if not problems:
+        return f"No problems in {where}"
+    return f"{len(problems)} problem{'s' * (len(problems) != 1)} in {where}"
+
+
+@main.command()
+@click.pass_obj
+def schema(options):
+    """Print the JSON Schema of program files, for editors and other tools.
+
+    Editors with the YAML language server validate and complete a program file
+    whose first line is:  # yaml-language-server: $schema=PATH/program.schema.json
+
+    \b
+    Examples:
+      inl schema > program.schema.json
+    """
+    from .render.json import dumps
+    from .spec import json_schema
+
+    emit(dumps(json_schema()), "json")
+
+
+@main.command()
 @click.option("--format", "-f", "fmt", type=click.Choice(["markdown", "json", "csv", "timelinejs"]),
               default="markdown", show_default=True,
               help="markdown: a report for documents; json: the whole program; csv: one table; "
@@ -290,6 +372,7 @@ def export(options, fmt, sections, output):
 
     try:
         text = exports.FORMATS[fmt](options.programs(), sections)
+        fmt = "json" if fmt == "timelinejs" else fmt
     except exports.ExportError as error:
         raise click.UsageError(str(error)) from None
     if output:
@@ -298,4 +381,4 @@ def export(options, fmt, sections, output):
         write_atomic(output, text)
         click.echo(f"Wrote {output}", err=True)
     else:
-        emit(text)
+        emit(text, fmt)

@@ -44,7 +44,7 @@ def find_files(location: str | os.PathLike | None, recursive: bool = False) -> l
     path = Path(location)
     if path.is_dir():
         pattern = "**/*" if recursive else "*"
-        found = sorted(p for p in path.glob(pattern) if p.suffix.lower() in SUFFIXES and p.is_file())
+        found = sorted(p for p in path.glob(pattern) if p.suffix.lower() in SUFFIXES and not p.is_dir())
         if not found:
             raise DataError([Problem(str(path), 1, 1, "", "no *.yaml or *.yml program files in this folder")])
         return found
@@ -99,16 +99,21 @@ def read_file(path: Path) -> Program | list[Problem]:
     return parse(text, name)
 
 
-def load(location: str | os.PathLike | None = None, recursive: bool = False) -> list[Program]:
-    """Every program at `location` (see `find_files`); DataError lists all problems."""
+def read_all(paths: list[Path]) -> tuple[list[Program], list[Problem]]:
+    """The programs of `paths` and every problem they have, together and across files."""
     programs, problems = [], []
-    for path in find_files(location, recursive):
+    for path in paths:
         outcome = read_file(path)
         if isinstance(outcome, Program):
             programs.append(outcome)
         else:
             problems += outcome
-    problems += _same_country(programs)
+    return programs, problems + _same_country(programs)
+
+
+def load(location: str | os.PathLike | None = None, recursive: bool = False) -> list[Program]:
+    """Every program at `location` (see `find_files`); DataError lists all problems."""
+    programs, problems = read_all(find_files(location, recursive))
     if problems:
         raise DataError(problems)
     return programs

@@ -239,7 +239,8 @@ class ListOf:
         if type(node).__name__ != "SequenceNode":
             return ctx.problem(node, path, f"expected a list, got {describe(node)}")
         if id(node) in ctx.seen:
-            return ctx.problem(node, path, "aliases (*name) are not supported; write the list out")
+            return ctx.problem(node, path, "repeats the list anchored here through an alias (*name); "
+                                           "aliases are not supported, write it out")
         ctx.seen.add(id(node))
         items = [self.kind.load(item, f"{path}[{i}]", ctx) for i, item in enumerate(node.value)]
         return INVALID if INVALID in items else tuple(items)
@@ -260,7 +261,8 @@ class Record:
         if type(node).__name__ != "MappingNode":
             return ctx.problem(node, path, f"expected a mapping, got {describe(node)}")
         if id(node) in ctx.seen:
-            return ctx.problem(node, path, "aliases (*name) are not supported; write the mapping out")
+            return ctx.problem(node, path, "repeats the mapping anchored here through an alias (*name); "
+                                           "aliases are not supported, write it out")
         ctx.seen.add(id(node))
         before = len(ctx.problems)
         values, lines = {}, {}
@@ -389,7 +391,7 @@ PROGRAM = Record(model.Program, "One INL country program, from INL's summary pag
 def json_schema() -> dict:
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": "https://github.com/inl-cli/inl/schema/program.schema.json",
+        "$id": "urn:inl-cli:program-schema:1",
         "title": "INL country program",
         **PROGRAM.schema(),
     }

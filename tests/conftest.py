@@ -34,3 +34,17 @@ def program(tmp_path):
         return path
 
     return write
+
+
+def _hypothesis_profiles():
+    import os
+
+    from hypothesis import HealthCheck, settings
+
+    common = {"deadline": None, "suppress_health_check": [HealthCheck.too_slow]}
+    settings.register_profile("default", max_examples=150, **common)
+    settings.register_profile("long", max_examples=5000, **common)
+    settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
+
+
+_hypothesis_profiles()

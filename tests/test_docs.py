@@ -37,3 +37,21 @@ def test_quick_start_holds_exactly_two_commands():
 def test_readme_shows_the_real_output_of_the_main_command(run):
     shown = re.search(r"shows the bundled program's accomplishments:\n\n```text\n(.*?)```", README, re.S).group(1)
     assert shown == run("show", "accomplishments").stdout
+
+
+def test_readme_documents_every_view_s_machine_columns():
+    from inl_cli import views
+    from inl_cli.load import load
+
+    programs = load()
+    built = {name: view(programs) for name, view in views.SECTIONS.items()}
+    built.update(timeline=views.timeline(programs), countries=views.countries(programs),
+                 search=views.search(programs, "x"), totals=views.totals(programs))
+    for name, table in built.items():
+        keys = ", ".join(f"`{c.key}`" for c in table.machine_columns)
+        assert f"| {name} | {keys} |" in README, name
+
+
+def test_readme_chart_is_the_real_chart(run):
+    shown = re.search(r"`--chart` draws the timeline:\n\n```text\n(.*?)```", README, re.S).group(1)
+    assert shown == run("timeline", "--chart").stdout

@@ -103,7 +103,8 @@ def test_aliases_cannot_multiply_the_data(run, program):
     path = program("partners: &p\n  - {id: a, name: A, role: r}\ngoals: *p\n")
     result = run("--data", str(path), "show", "goals")
     assert result.exit_code == 1
-    assert "goals: aliases (*name) are not supported; write the list out" in result.stderr
+    assert "goals: repeats the list anchored here through an alias (*name); aliases are not supported, " \
+        "write it out" in result.stderr
 
 
 def test_inl_data_environment_variable_points_at_the_data(run, program):
