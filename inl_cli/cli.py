@@ -295,7 +295,6 @@ def validate(options, paths, fmt):
       inl validate programs/ --format json
     """
     from .load import DataError, find_files, read_all
-    from .spec import Problem
 
     files, problems = [], []
     for location in paths or (options.data,):
@@ -307,8 +306,7 @@ def validate(options, paths, fmt):
     if fmt == "json":
         from .render.json import dumps
 
-        keys = Problem.__dataclass_fields__
-        emit(dumps([{key: getattr(p, key) for key in keys} for p in problems]), "json")
+        emit(dumps([p._asdict() for p in problems]), "json")
     else:
         emit("".join(f"{p}\n" for p in problems))
         click.echo(summary(problems, len(files)), err=bool(problems))

@@ -6,25 +6,30 @@ compared at its own precision.
 """
 from __future__ import annotations
 
-import calendar
 import re
-from dataclasses import dataclass
 from datetime import date
+from collections import namedtuple
 
 PRECISIONS = ("year", "month", "day")
+_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+                "October", "November", "December")
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _PATTERN = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+def days_in_month(year: int, month: int) -> int:
+    following = date(year + month // 12, month % 12 + 1, 1)
+    return (following - date(year, month, 1)).days
 
 
 class DateError(ValueError):
     """A text that is not a partial date; the message says what was expected."""
 
 
-@dataclass(frozen=True, slots=True, order=True)
-class PartialDate:
-    year: int
-    month: int | None = None
-    day: int | None = None
+class PartialDate(namedtuple("PartialDate", "year month day", defaults=(None, None))):
+    """Fields: year: int, month: int | None, day: int | None."""
+
+    __slots__ = ()
 
     @classmethod
     def parse(cls, text: str) -> PartialDate:
@@ -36,8 +41,8 @@ class PartialDate:
             raise DateError(f"year 0000 does not exist in {text!r}")
         if month is not None and not 1 <= month <= 12:
             raise DateError(f"month {month:02d} does not exist in {text!r}")
-        if day is not None and not 1 <= day <= calendar.monthrange(year, month)[1]:
-            raise DateError(f"day {day:02d} does not exist in {calendar.month_name[month]} {year}")
+        if day is not None and not 1 <= day <= days_in_month(year, month):
+            raise DateError(f"day {day:02d} does not exist in {_MONTH_NAMES[month - 1]} {year}")
         return cls(year, month, day)
 
     @property
@@ -53,7 +58,7 @@ class PartialDate:
         if self.day is not None:
             return date(self.year, self.month, self.day)
         month = self.month or 12
-        return date(self.year, month, calendar.monthrange(self.year, month)[1])
+        return date(self.year, month, days_in_month(self.year, month))
 
     def iso(self) -> str:
         text = f"{self.year:04d}"
@@ -74,12 +79,13 @@ class PartialDate:
         return self.iso()
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
-    """From start to end, both inclusive at their own precision."""
+class Span(namedtuple("Span", "start end")):
+    """From start to end, both inclusive at their own precision.
 
-    start: PartialDate
-    end: PartialDate
+    Fields: start: PartialDate, end: PartialDate.
+    """
+
+    __slots__ = ()
 
     @property
     def first_day(self) -> date:

@@ -6,7 +6,6 @@ shows all that needs fixing, each as `file:line:col: field.path: message`.
 from __future__ import annotations
 
 import os
-from dataclasses import replace
 from pathlib import Path
 
 import yaml
@@ -74,7 +73,7 @@ def parse(text: str, name: str) -> Program | list[Problem]:
     ctx.check_refs()
     if ctx.problems:
         return sorted(ctx.problems, key=lambda p: (p.line, p.column))
-    return replace(program, origin=name)
+    return program._replace(origin=name)
 
 
 def _char_at(text: str, mark) -> str:

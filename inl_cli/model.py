@@ -1,7 +1,7 @@
 """The program as plain typed objects, built only by `load` after validation."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections import namedtuple
 
 from .dates import When
 
@@ -18,68 +18,58 @@ QUALIFIERS = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class Country:
-    name: str
-    code: str
+class Country(namedtuple("Country", "name code")):
+    """Fields: name: str, code: str."""
+
+    __slots__ = ()
 
 
-@dataclass(frozen=True, slots=True)
-class Bureau:
-    name: str
-    abbreviation: str
-    department: str
-    mission: str | None = None
+class Bureau(namedtuple("Bureau", "name abbreviation department mission", defaults=(None,))):
+    """Fields: name: str, abbreviation: str, department: str, mission: str | None."""
+
+    __slots__ = ()
 
 
-@dataclass(frozen=True, slots=True)
-class Source:
-    title: str
-    url: str
+class Source(namedtuple("Source", "title url")):
+    """Fields: title: str, url: str."""
+
+    __slots__ = ()
 
 
-@dataclass(frozen=True, slots=True)
-class Event:
-    """A dated fact that gives context, such as the end of a crisis."""
+class Event(namedtuple("Event", "date title")):
+    """A dated fact that gives context, such as the end of a crisis.
 
-    date: When
-    title: str
+    Fields: date: When, title: str."""
 
-
-@dataclass(frozen=True, slots=True)
-class Challenge:
-    id: str
-    title: str
-    text: str
-    events: tuple[Event, ...] = ()
+    __slots__ = ()
 
 
-@dataclass(frozen=True, slots=True)
-class Goal:
-    id: str
-    title: str
-    text: str
-    crimes: tuple[str, ...] = ()
+class Challenge(namedtuple("Challenge", "id title text events", defaults=((),))):
+    """Fields: id: str, title: str, text: str, events: tuple[Event, ...]."""
+
+    __slots__ = ()
 
 
-@dataclass(frozen=True, slots=True)
-class Partner:
-    id: str
-    name: str
-    role: str
-    abbreviation: str | None = None
+class Goal(namedtuple("Goal", "id title text crimes", defaults=((),))):
+    """Fields: id: str, title: str, text: str, crimes: tuple[str, ...]."""
+
+    __slots__ = ()
+
+
+class Partner(namedtuple("Partner", "id name role abbreviation", defaults=(None,))):
+    """Fields: id: str, name: str, role: str, abbreviation: str | None."""
+
+    __slots__ = ()
 
     @property
     def label(self) -> str:
         return self.abbreviation or self.name
 
 
-@dataclass(frozen=True, slots=True)
-class Result:
-    value: int | float
-    unit: str
-    qualifier: str = "exact"
-    description: str | None = None
+class Result(namedtuple("Result", "value unit qualifier description", defaults=("exact", None))):
+    """Fields: value: int | float, unit: str, qualifier: str, description: str | None."""
+
+    __slots__ = ()
 
     def display(self) -> str:
         """`more than 100 community awareness meetings`."""
@@ -92,38 +82,34 @@ def amount(value: int | float, qualifier: str = "exact") -> str:
     return f"{words} {value:,}" if words else f"{value:,}"
 
 
-@dataclass(frozen=True, slots=True)
-class Milestone:
-    date: When
-    title: str
-    partners: tuple[str, ...] = ()
+class Milestone(namedtuple("Milestone", "date title partners", defaults=((),))):
+    """Fields: date: When, title: str, partners: tuple[str, ...]."""
+
+    __slots__ = ()
 
 
-@dataclass(frozen=True, slots=True)
-class Accomplishment:
-    id: str
-    title: str
-    summary: str
-    date: When | None = None
-    partners: tuple[str, ...] = ()
-    location: str | None = None
-    details: tuple[str, ...] = ()
-    results: tuple[Result, ...] = ()
-    milestones: tuple[Milestone, ...] = ()
+_ACCOMPLISHMENT = "id title summary date partners location details results milestones"
 
 
-@dataclass(frozen=True, slots=True)
-class Program:
-    schema_version: int
-    country: Country
-    bureau: Bureau
-    source: Source
-    challenges: tuple[Challenge, ...] = ()
-    goals: tuple[Goal, ...] = ()
-    partners: tuple[Partner, ...] = ()
-    accomplishments: tuple[Accomplishment, ...] = ()
-    origin: str = field(default="", compare=False)
-    """The file the program was read from; not part of the data."""
+class Accomplishment(namedtuple("Accomplishment", _ACCOMPLISHMENT, defaults=(None, (), None, (), (), ()))):
+    """Fields: id: str, title: str, summary: str, date: When | None, partners: tuple[str, ...], location: str |
+    None, details: tuple[str, ...], results: tuple[Result, ...], milestones: tuple[Milestone, ...].
+    """
+
+    __slots__ = ()
+
+
+_PROGRAM = "schema_version country bureau source challenges goals partners accomplishments origin"
+
+
+class Program(namedtuple("Program", _PROGRAM, defaults=((), (), (), (), ""))):
+    """Fields: schema_version: int, country: Country, bureau: Bureau, source: Source, challenges:
+    tuple[Challenge, ...], goals: tuple[Goal, ...], partners: tuple[Partner, ...], accomplishments:
+    tuple[Accomplishment, ...], origin: str.
+    origin: The file the program was read from; not part of the data.
+    """
+
+    __slots__ = ()
 
     def partner_names(self, ids: tuple[str, ...]) -> list[str]:
         by_id = {partner.id: partner for partner in self.partners}

@@ -2,34 +2,32 @@
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
 from datetime import date
+from collections import namedtuple
 
-from .dates import PRECISIONS, PartialDate, When, overlaps, start_of
+from .dates import PRECISIONS, overlaps, start_of
 from .model import Program
 
 KINDS = ("accomplishment", "milestone", "context")
 
 
-@dataclass(frozen=True, slots=True)
-class Entry:
-    """One line of the timeline."""
+class Entry(namedtuple("Entry", "program when title kind partners", defaults=((),))):
+    """One line of the timeline.
 
-    program: Program
-    when: When | None
-    title: str
-    kind: str
-    partners: tuple[str, ...] = ()
+    Fields: program: Program, when: When | None, title: str, kind: str, partners: tuple[str, ...].
+    """
+
+    __slots__ = ()
 
     def sort_key(self):
         start = start_of(self.when)
         return (start.first_day, PRECISIONS.index(start.precision), self.title)
 
 
-@dataclass(frozen=True, slots=True)
-class Window:
-    start: PartialDate | None = None
-    end: PartialDate | None = None
+class Window(namedtuple("Window", "start end", defaults=(None, None))):
+    """Fields: start: PartialDate | None, end: PartialDate | None."""
+
+    __slots__ = ()
 
     @property
     def first(self) -> date | None:
@@ -71,7 +69,8 @@ def partner_matches(program: Program, ids: tuple[str, ...], wanted: str) -> bool
     """Whether one of `ids` names the partner `wanted` by id, name or abbreviation."""
     wanted = fold(wanted)
     for partner in program.partners:
-        if partner.id in ids and wanted in (fold(partner.id), fold(partner.name), fold(partner.abbreviation or "")):
+        names = (partner.id, partner.name, partner.abbreviation or "")
+        if partner.id in ids and wanted in map(fold, names):
             return True
     return False
 
@@ -109,14 +108,12 @@ def select(programs: list[Program], wanted: tuple[str, ...]) -> tuple[list[Progr
     return chosen, [w for key, w in keys.items() if key not in found]
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
-    program: Program
-    section: str
-    item: str
-    field: str
-    text: str
-    spans: tuple[tuple[int, int], ...]
+class Hit(namedtuple("Hit", "program section item field text spans")):
+    """Fields: program: Program, section: str, item: str, field: str, text: str,
+    spans: tuple[tuple[int, int], ...] (where the text matched).
+    """
+
+    __slots__ = ()
 
 
 def _folded_with_positions(text: str) -> tuple[str, list[int]]:
@@ -158,7 +155,8 @@ def searchable(program: Program):
                 yield "accomplishment", a.title, name, value
         yield from (("accomplishment", a.title, "detail", d) for d in a.details)
         for r in a.results:
-            yield "accomplishment", a.title, "result", r.display() + (f" ({r.description})" if r.description else "")
+            described = f" ({r.description})" if r.description else ""
+            yield "accomplishment", a.title, "result", r.display() + described
         yield from (("accomplishment", a.title, "milestone", m.title) for m in a.milestones)
 
 
@@ -173,13 +171,10 @@ def search(programs: list[Program], text: str) -> list[Hit]:
     return hits
 
 
-@dataclass(frozen=True, slots=True)
-class Total:
-    unit: str
-    value: int | float
-    qualifier: str
-    count: int
-    countries: tuple[str, ...]
+class Total(namedtuple("Total", "unit value qualifier results countries")):
+    """Fields: unit: str, value: int | float, qualifier: str, results: int, countries: tuple[str, ...]."""
+
+    __slots__ = ()
 
 
 ADDABLE = ("exact", "at_least", "more_than")

@@ -8,7 +8,7 @@ numbers survive and YAML 1.1 surprises (`NO` as a boolean) are caught with a hin
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from collections import namedtuple
 
 from . import model
 from .dates import DateError, PartialDate, Span
@@ -26,13 +26,10 @@ INVALID = object()
 """Returned by a kind whose node had a problem (already reported)."""
 
 
-@dataclass(frozen=True, slots=True)
-class Problem:
-    file: str
-    line: int
-    column: int
-    path: str
-    message: str
+class Problem(namedtuple("Problem", "file line column path message")):
+    """Fields: file: str, line: int, column: int, path: str, message: str."""
+
+    __slots__ = ()
 
     def __str__(self) -> str:
         where = f"{self.path}: " if self.path else ""
@@ -224,11 +221,10 @@ class When:
         return {"anyOf": [self.date.schema(), SPAN.schema()]}
 
 
-@dataclass(frozen=True, slots=True)
-class Field:
-    kind: object
-    doc: str
-    required: bool = False
+class Field(namedtuple("Field", "kind doc required", defaults=(False,))):
+    """Fields: kind: object, doc: str, required: bool."""
+
+    __slots__ = ()
 
 
 class ListOf:

@@ -6,35 +6,29 @@ machine ones (start, end, precision), so no renderer has to know about dates.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections import namedtuple
 
 from . import query
 from .dates import PartialDate, Span, When, end_of, start_of
 from .model import Program, amount
 
 
-@dataclass(frozen=True, slots=True)
-class Column:
-    key: str
-    title: str
-    human: bool = True
-    machine: bool = True
-    join: str = ", "
-    """How a list value is shown to people: one line or one item a line."""
-    highlight: str = ""
-    """The key of a hidden column of (start, end) spans that people should see highlighted."""
+class Column(namedtuple("Column", "key title human machine join highlight", defaults=(True, True, ", ", ""))):
+    """Fields: key: str, title: str, human: bool, machine: bool, join: str, highlight: str.
+    join: How a list value is shown to people: one line or one item a line.
+    highlight: The key of a hidden column of (start, end) spans that people should see highlighted.
+    """
+
+    __slots__ = ()
 
 
-@dataclass(frozen=True, slots=True)
-class Table:
-    name: str
-    title: str
-    columns: tuple[Column, ...]
-    rows: list[dict] = field(default_factory=list)
-    note: str = ""
-    """A closing line for people, such as how to see what was left out."""
-    heading: str = ""
-    """The title without the program, for a section of a report."""
+class Table(namedtuple("Table", "name title columns rows note heading", defaults=("", ""))):
+    """Fields: name: str, title: str, columns: tuple[Column, ...], rows: list[dict], note: str, heading: str.
+    note: A closing line for people, such as how to see what was left out.
+    heading: The title without the program, for a section of a report.
+    """
+
+    __slots__ = ()
 
     @property
     def human_columns(self) -> list[Column]:
@@ -316,7 +310,7 @@ def totals(programs: list[Program]) -> Table:
     )
     found, left_out = query.totals(programs)
     rows = [{"unit": t.unit, "total": amount(t.value, t.qualifier), "value": t.value,
-             "qualifier": t.qualifier, "results": t.count, "countries": list(t.countries)} for t in found]
+             "qualifier": t.qualifier, "results": t.results, "countries": list(t.countries)} for t in found]
     note = ""
     if left_out:
         listed = "; ".join(f"{r.display()} ({p.country.name})" for p, r in left_out)
@@ -324,13 +318,13 @@ def totals(programs: list[Program]) -> Table:
     return Table("totals", _title("Totals", programs), columns, rows, note, heading="Totals")
 
 
-@dataclass(frozen=True, slots=True)
-class Report:
-    """A whole report: a title, the sources, and the chosen views in reading order."""
+class Report(namedtuple("Report", "title sources tables")):
+    """A whole report: a title, the sources, and the chosen views in reading order.
 
-    title: str
-    sources: list[dict]
-    tables: list[Table]
+    Fields: title: str, sources: list[dict], tables: list[Table].
+    """
+
+    __slots__ = ()
 
 
 REPORT_SECTIONS = ("overview", "challenges", "goals", "accomplishments", "details", "results", "partners",
@@ -359,8 +353,8 @@ def _plain(value):
         return value.iso()
     if isinstance(value, Span):
         return {"start": value.start.iso(), "end": value.end.iso()}
+    if hasattr(value, "_fields"):
+        return {name: _plain(getattr(value, name)) for name in value._fields if name != "origin"}
     if isinstance(value, tuple):
         return [_plain(item) for item in value]
-    if hasattr(value, "__dataclass_fields__"):
-        return {name: _plain(getattr(value, name)) for name in value.__dataclass_fields__ if name != "origin"}
     return value

@@ -2,7 +2,6 @@
 
 HYPOTHESIS_PROFILE=long runs 5,000 examples (the default profile runs 150).
 """
-import io
 
 from hypothesis import given
 from hypothesis import strategies as st

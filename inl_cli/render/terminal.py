@@ -5,7 +5,6 @@ is shown as a stacked record of `label  value` lines instead.
 """
 from __future__ import annotations
 
-from rich import box
 from rich.console import Console, Group
 from rich.rule import Rule
 from rich.table import Table
@@ -80,8 +79,8 @@ def render_chart(t, width=None) -> str:
     lines = chart.layout(rows, console.width, plain)
     if not lines:
         parts.append(Text("Nothing to show.", style="italic"))
-    for number, pieces in enumerate(lines, 1):
-        text = Text.assemble(*((text, "" if plain else style) for text, style in pieces))
+    for number, line in enumerate(lines, 1):
+        text = Text.assemble(*((piece, "" if plain else style) for piece, style in line))
         text.no_wrap = number < len(lines)
         parts.append(text)
     if t.note:
