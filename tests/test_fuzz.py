@@ -3,7 +3,7 @@
 HYPOTHESIS_PROFILE=long runs 5,000 examples (the default profile runs 150).
 """
 
-from hypothesis import given
+from hypothesis import event, given
 from hypothesis import strategies as st
 
 from inl_cli import export, views
@@ -50,8 +50,10 @@ def test_mutated_data_is_a_program_or_clean_problems(steps):
         lines = mutate(lines, *step)
     outcome = parse("\n".join(lines) + "\n", "fuzz.yaml")
     if not isinstance(outcome, Program):
+        event("data problems")
         assert outcome and all(isinstance(p, Problem) and p.line >= 1 and p.column >= 1 for p in outcome)
         return
+    event("a valid program, rendered in every format")
     programs = [outcome]
     tables = [view(programs) for view in views.SECTIONS.values()]
     tables.append(views.timeline(programs, Window(), undated=True))
