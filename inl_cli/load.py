@@ -5,6 +5,7 @@ shows all that needs fixing, each as `file:line:col: field.path: message`.
 """
 from __future__ import annotations
 
+import gc
 import os
 from pathlib import Path
 
@@ -99,14 +100,25 @@ def read_file(path: Path) -> Program | list[Problem]:
 
 
 def read_all(paths: list[Path]) -> tuple[list[Program], list[Problem]]:
-    """The programs of `paths` and every problem they have, together and across files."""
+    """The programs of `paths` and every problem they have, together and across files.
+
+    The cyclic garbage collector is paused meanwhile: the node trees hold no cycles
+    and are freed by reference counting, and letting it re-walk every node already
+    built cost a quarter of the loading time over hundreds of files.
+    """
     programs, problems = [], []
-    for path in paths:
-        outcome = read_file(path)
-        if isinstance(outcome, Program):
-            programs.append(outcome)
-        else:
-            problems += outcome
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        for path in paths:
+            outcome = read_file(path)
+            if isinstance(outcome, Program):
+                programs.append(outcome)
+            else:
+                problems += outcome
+    finally:
+        if was_enabled:
+            gc.enable()
     return programs, problems + _same_country(programs)
 
 

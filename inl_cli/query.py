@@ -128,7 +128,13 @@ def _folded_with_positions(text: str) -> tuple[str, list[int]]:
 
 def find_spans(text: str, needle: str) -> tuple[tuple[int, int], ...]:
     """Where `needle` occurs in `text`, ignoring case and accents, as (start, end) in `text`."""
-    folded, origin = _folded_with_positions(text)
+    if text.isascii():
+        folded = text.casefold()
+        if needle not in folded:
+            return ()
+        origin = range(len(text))
+    else:
+        folded, origin = _folded_with_positions(text)
     spans, start = [], folded.find(needle)
     while needle and start != -1:
         end = start + len(needle)
