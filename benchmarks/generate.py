@@ -41,7 +41,8 @@ def program(index: int, code: str, accomplishments: int = 20) -> str:
         "partners:",
         "  - {id: police, name: National Police, role: law enforcement counterpart}",
         "  - {id: justice, name: Ministry of Justice, abbreviation: MOJ, role: government counterpart}",
-        "  - {id: undp, name: United Nations Development Programme, abbreviation: UNDP, role: implementing partner}",
+        "  - {id: undp, name: United Nations Development Programme, abbreviation: UNDP, "
+        "role: implementing partner}",
         "accomplishments:",
     ]
     for n in range(accomplishments):
@@ -63,7 +64,8 @@ def program(index: int, code: str, accomplishments: int = 20) -> str:
             f"qualifier: {rng.choice(['exact', 'more_than', 'about'])}}}",
         ]
         if n % 5 == 0:
-            lines.append(f'    milestones: [{{date: "{year + 1}-{rng.randint(1, 12):02d}", title: {phrase(rng, 4)}}}]')
+            month = rng.randint(1, 12)
+            lines.append(f'    milestones: [{{date: "{year + 1}-{month:02d}", title: {phrase(rng, 4)}}}]')
     return "\n".join(lines) + "\n"
 
 

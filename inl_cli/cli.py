@@ -341,6 +341,71 @@ def schema(options):
     emit(dumps(json_schema()), "json")
 
 
+class CountryCode(click.ParamType):
+    name = "code"
+
+    def convert(self, value, param, ctx):
+        if not (len(value) == 2 and value.isalpha() and value.isascii()):
+            self.fail(f"expected a two-letter ISO 3166-1 code such as CI, got {value!r}", param, ctx)
+        return value.upper()
+
+
+@main.command("import")
+@click.argument("file", type=click.Path(dir_okay=False), metavar="FILE")
+@click.option("--output", "-o", type=click.Path(dir_okay=False), metavar="OUT.yaml",
+              help="Write the program file here (whole or not at all) instead of stdout.")
+@click.option("--country", metavar="NAME", help="The country's name, when the page does not make it clear.")
+@click.option("--code", type=CountryCode(), help="The country's ISO 3166-1 alpha-2 code, such as CI.")
+@click.option("--url", metavar="URL", help="The page's address (default: guessed from the country name).")
+def import_page(file, output, country, code, url):
+    """Turn the text of an INL country summary page into a program file to review.
+
+    FILE is the page's text as a browser captures it (UTF-8). The importer finds the
+    Challenges, Goals and Accomplishments, one accomplishment per bullet, dates and
+    spans (later dates become milestones), numbers with their units, and partners.
+    Where it guessed, the file says so in a '# review:' comment; a summary of what it
+    found goes to stderr.
+
+    \b
+    Examples:
+      inl import ghana-summary.txt -o programs/ghana.yaml --code GH
+      inl import page.txt --country "Côte d'Ivoire" --code CI --url https://www.state.gov/...
+    """
+    from pathlib import Path
+
+    from . import importer
+    from .load import parse
+
+    try:
+        text = Path(file).read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise click.ClickException(f"{file} is not UTF-8 text (byte {error.start})") from None
+    except OSError as error:
+        raise click.FileError(file, hint=error.strerror or str(error)) from None
+    if url is not None and not url.startswith(("http://", "https://")):
+        raise click.BadParameter(f"expected a web address (http:// or https://), got {url!r}",
+                                 param_hint="'--url'")
+    try:
+        program = importer.read_page(text, country, code, url)
+    except importer.ImportError_ as error:
+        raise click.ClickException(f"{file}: {error}") from None
+    document = importer.to_yaml(program, Path(file).name)
+    checked = parse(document, output or "<import>")
+    if not hasattr(checked, "accomplishments"):
+        raise BadData(checked)
+    if output:
+        from .files import write_atomic
+
+        write_atomic(output, document)
+    else:
+        emit(document)
+    found = importer.counts(program)
+    where = f"; wrote {output}" if output else ""
+    click.echo(f"Found {found['accomplishments']} accomplishments, {found['dates']} dates, {found['results']} "
+               f"results and {found['partners']} partners; {found['reviews']} guesses to review "
+               f"(marked '# review:'){where}.", err=True)
+
+
 @main.command()
 @click.option("--format", "-f", "fmt", type=click.Choice(["markdown", "json", "csv", "timelinejs"]),
               default="markdown", show_default=True,
