@@ -97,12 +97,16 @@ class Text:
         return schema
 
 
-class Id(Text):
-    """An identifier other items refer to; unique within its scope."""
+class _Identifier(Text):
+    """Text that names an item of `scope` (partners, goals, ...)."""
 
     def __init__(self, scope: str):
         super().__init__(r"[a-z0-9][a-z0-9_-]*", "an id (lowercase letters, digits, - and _)")
         self.scope = scope
+
+
+class Id(_Identifier):
+    """An identifier other items refer to; unique within its scope."""
 
     def load(self, node, path, ctx):
         value = super().load(node, path, ctx)
@@ -115,12 +119,8 @@ class Id(Text):
         return value
 
 
-class Ref(Text):
+class Ref(_Identifier):
     """The id of an item in another list, checked once the whole file is read."""
-
-    def __init__(self, scope: str):
-        super().__init__(r"[a-z0-9][a-z0-9_-]*", "an id (lowercase letters, digits, - and _)")
-        self.scope = scope
 
     def load(self, node, path, ctx):
         value = super().load(node, path, ctx)
