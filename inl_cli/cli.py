@@ -8,11 +8,9 @@ import sys
 
 import click
 
-from . import __version__, render
+from . import __version__, export as exports, render, views
+from .query import KINDS
 
-SECTIONS = ("overview", "challenges", "goals", "partners", "accomplishments", "results", "details")
-REPORT_SECTIONS = ("overview", "challenges", "goals", "accomplishments", "details", "results", "partners",
-                   "timeline")
 FORMAT_HELP = "Output format: table for people, markdown for documents, json and csv for programs."
 
 
@@ -152,7 +150,7 @@ def main(ctx, data, recursive, countries):
 
 
 @main.command()
-@click.argument("section", metavar="SECTION", type=click.Choice(SECTIONS))
+@click.argument("section", metavar="SECTION", type=click.Choice(list(views.SECTIONS)))
 @output_options
 @click.pass_obj
 def show(options, section, fmt, width):
@@ -169,8 +167,6 @@ def show(options, section, fmt, width):
       inl show results --format csv > results.csv
       inl show overview --width 60
     """
-    from . import views
-
     programs = options.programs()
     tables = [views.SECTIONS[section](programs)]
     if section == "results" and len(programs) > 1 and fmt != "csv":
@@ -189,8 +185,6 @@ def countries(options, fmt, width):
       inl --data programs/ countries
       inl countries --format csv
     """
-    from . import views
-
     show_tables([views.countries(options.programs())], fmt, width)
 
 
@@ -210,8 +204,6 @@ def search(options, text, fmt, width):
       inl search "civil society" --format json
       inl --data programs/ --country CI search treatment
     """
-    from . import views
-
     if not text.strip():
         raise click.BadParameter("give some text to look for", param_hint="'TEXT'")
     show_tables([views.search(options.programs(), text)], fmt, width)
@@ -238,7 +230,7 @@ class DateBound(click.ParamType):
               help="Keep entries on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD), compared at its precision.")
 @click.option("--to", "end", type=DateBound(), metavar="DATE", help="Keep entries on or before DATE, inclusive.")
 @click.option("--partner", metavar="NAME", help="Only entries with this partner (id, name or abbreviation).")
-@click.option("--kind", "kinds", multiple=True, type=click.Choice(["accomplishment", "milestone", "context"]),
+@click.option("--kind", "kinds", multiple=True, type=click.Choice(KINDS),
               help="Only entries of this kind; repeat for several.")
 @click.option("--undated", is_flag=True, help="List undated accomplishments after the dated entries.")
 @click.option("--chart", is_flag=True, help="Draw a Gantt-style chart instead of a table.")
@@ -259,7 +251,6 @@ def timeline(options, start, end, partner, kinds, undated, chart, fmt, width):
       inl timeline --chart
       inl timeline --format json
     """
-    from . import views
     from .query import Window
 
     if start and end and start.first_day > end.last_day:
@@ -387,7 +378,7 @@ def import_page(file, output, country, code, url):
                                  param_hint="'--url'")
     try:
         program = importer.read_page(text, country, code, url)
-    except importer.ImportError_ as error:
+    except importer.PageError as error:
         raise click.ClickException(f"{file}: {error}") from None
     document = importer.to_yaml(program, Path(file).name)
     checked = parse(document, output or "<import>")
@@ -407,11 +398,11 @@ def import_page(file, output, country, code, url):
 
 
 @main.command()
-@click.option("--format", "-f", "fmt", type=click.Choice(["markdown", "json", "csv", "timelinejs"]),
+@click.option("--format", "-f", "fmt", type=click.Choice(list(exports.FORMATS)),
               default="markdown", show_default=True,
               help="markdown: a report for documents; json: the whole program; csv: one table; "
                    "timelinejs: the timeline for TimelineJS3.")
-@click.option("--section", "-s", "sections", multiple=True, type=click.Choice(REPORT_SECTIONS),
+@click.option("--section", "-s", "sections", multiple=True, type=click.Choice(views.REPORT_SECTIONS),
               help="Only this part (repeat for several); CSV takes one, default accomplishments.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False), metavar="FILE",
               help="Write to FILE (replaced whole, never left half-written) instead of stdout.")
@@ -431,8 +422,6 @@ def export(options, fmt, sections, output):
       inl export --format csv --section results > results.csv
       inl export --format timelinejs -o timeline.json
     """
-    from . import export as exports
-
     try:
         text = exports.FORMATS[fmt](options.programs(), sections)
         fmt = "json" if fmt == "timelinejs" else fmt

@@ -11,8 +11,6 @@ import json
 import re
 import unicodedata
 
-from .dates import PartialDate
-
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
           "november", "december")
 WORDS = {w: n for n, w in enumerate(("zero", "one", "two", "three", "four", "five", "six", "seven", "eight",
@@ -56,7 +54,7 @@ DATES = [
 ]
 
 
-class ImportError_(ValueError):
+class PageError(ValueError):
     """The page lacks something a program needs; the message says what."""
 
 
@@ -277,10 +275,10 @@ def read_page(text: str, country: str | None = None, code: str | None = None, ur
     parts = sections(text, notes)
     items = bullets(parts["accomplishments"])
     if not items:
-        raise ImportError_("found no accomplishments: no Accomplishments section and no • bullets")
+        raise PageError("found no accomplishments: no Accomplishments section and no • bullets")
     country = country or country_of(text)
     if not country:
-        raise ImportError_("could not tell which country the page is about; give --country NAME")
+        raise PageError("could not tell which country the page is about; give --country NAME")
     country = country.replace("’", "'")
     partners = Partners(country, demonym_of(text))
     program = {
@@ -296,7 +294,8 @@ def read_page(text: str, country: str | None = None, code: str | None = None, ur
         program["source"]["_review"] = ["the address was guessed from the country name; check it (--url)"]
     program["challenges"] = paragraph_items(parts["challenges"], "challenges", partners, events=True)
     program["goals"] = paragraph_items(parts["goals"], "goals", partners, crimes=True)
-    program["accomplishments"] = [accomplishment(item, partners, notes) for item in items]
+    taken: set[str] = set()
+    program["accomplishments"] = [accomplishment(item, partners, notes, taken) for item in items]
     program["partners"] = partners.items
     program["_notes"] = notes
     return program
@@ -329,11 +328,10 @@ def paragraph_items(text: str, scope: str, partners: Partners, events=False, cri
     return found
 
 
-def accomplishment(text: str, partners: Partners, notes: list[str]) -> dict:
+def accomplishment(text: str, partners: Partners, notes: list[str], taken: set[str]) -> dict:
     parts = sentences(text)
     title, cut = short_title(parts[0])
-    item: dict = {"id": slug(title, partners.__dict__.setdefault("_accomplishment_ids", set())),
-                  "title": title}
+    item: dict = {"id": slug(title, taken), "title": title}
     review = ["title cut from the first sentence"] if cut else []
     dates = find_dates(text)
     if dates:
@@ -424,5 +422,3 @@ def _walk(node):
         for value in node:
             yield from _walk(value)
 
-
-__all__ = ["ImportError_", "read_page", "to_yaml", "counts", "PartialDate"]
