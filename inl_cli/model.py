@@ -1,4 +1,9 @@
-"""The program as plain typed objects, built only by `load` after validation."""
+"""The program as plain typed objects, built only by `load` after validation.
+
+The types are namedtuples, not dataclasses: just as immutable, smaller in memory
+when hundreds of programs are loaded, and free at start-up, where each dataclass
+would generate and compile its methods on every run.
+"""
 from __future__ import annotations
 
 from collections import namedtuple
