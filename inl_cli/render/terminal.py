@@ -36,9 +36,10 @@ def grid(t) -> Table:
 
 def stacked(t) -> Group:
     parts = [Text(cell_text(t.title), style="bold")]
+    label_width = max(len(cell_text(c.title)) for c in t.human_columns)
     for row in t.rows:
         record = Table(box=None, show_header=False, padding=(0, 1, 0, 0))
-        record.add_column(style="bold", no_wrap=True)
+        record.add_column(style="bold", no_wrap=True, min_width=label_width)
         record.add_column(overflow="fold")
         for column in t.human_columns:
             value = cell(row, column)
