@@ -64,7 +64,7 @@ def _unknown_country(wanted: str, programs) -> str:
 
 
 def complete_country(ctx, param, incomplete):
-    """Country codes and names from the data the command line points at."""
+    """Country codes from the data the command line points at, or names once the typing goes past a code."""
     from click.shell_completion import CompletionItem
 
     from .load import DataError, load
@@ -75,8 +75,13 @@ def complete_country(ctx, param, incomplete):
     except DataError:
         return []
     prefix = country_key(incomplete)
-    return [CompletionItem(p.country.code, help=p.country.name) for p in programs
-            if country_key(p.country.code).startswith(prefix) or country_key(p.country.name).startswith(prefix)]
+    found = []
+    for p in programs:
+        if country_key(p.country.code).startswith(prefix):
+            found.append(CompletionItem(p.country.code, help=p.country.name))
+        elif country_key(p.country.name).startswith(prefix):
+            found.append(CompletionItem(p.country.name, help=p.country.code))
+    return found
 
 
 _ASCII = str.maketrans({"–": "-", "—": "-", "‘": "'", "’": "'", "“": '"', "”": '"', "…": "...", "•": "*",

@@ -181,3 +181,4 @@ def test_shell_completion_offers_sections_and_countries(folder):
     assert complete("inl show acc") == ["accomplishments"]
     assert complete(f"inl --data {folder} --country s") == ["ST"]
     assert complete(f"inl --data {folder} --country ") == ["GH", "ST"]
+    assert complete(f"inl --data {folder} --country gha") == ["Ghana"]
