@@ -39,9 +39,9 @@ class Table(namedtuple("Table", "name title columns rows note heading", defaults
         return [c for c in self.columns if c.machine]
 
 
-def date_columns(title: str = "When") -> tuple[Column, ...]:
+def date_columns() -> tuple[Column, ...]:
     return (
-        Column("when", title),
+        Column("when", "When"),
         Column("start", "Start", human=False),
         Column("end", "End", human=False),
         Column("precision", "Precision", human=False),

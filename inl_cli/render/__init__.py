@@ -33,8 +33,6 @@ def cell_text(value, join: str = ", ") -> str:
         return ""
     if isinstance(value, (list, tuple)):
         return join.join(cell_text(item) for item in value)
-    if isinstance(value, bool):
-        return "yes" if value else "no"
     if isinstance(value, (int, float)):
         return f"{value:,}"
     return clean(str(value))
