@@ -35,7 +35,7 @@ def timelinejs(programs, sections) -> str:
 
     if sections:
         raise ExportError("timelinejs exports the whole timeline; leave out --section.")
-    return render_timeline(views.timeline(programs), views.report(programs, ("timeline",)).title)
+    return render_timeline(views.timeline(programs), views.scope(programs))
 
 
 FORMATS = {"markdown": markdown, "json": json, "csv": csv, "timelinejs": timelinejs}

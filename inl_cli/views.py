@@ -248,10 +248,15 @@ def timeline(programs: list[Program], window: query.Window = query.Window(), par
     return Table("timeline", title, _with_country(programs, columns), rows, note, heading="Timeline")
 
 
-def _title(section: str, programs: list[Program]) -> str:
+def scope(programs: list[Program]) -> str:
+    """"INL in Côte d'Ivoire", or "INL in 3 countries": what a table or report covers."""
     if len(programs) == 1:
-        return f"{section}: INL in {programs[0].country.name}"
-    return f"{section}: INL in {len(programs)} countries"
+        return f"INL in {programs[0].country.name}"
+    return f"INL in {len(programs)} countries"
+
+
+def _title(section: str, programs: list[Program]) -> str:
+    return f"{section}: {scope(programs)}"
 
 
 SECTIONS = {
@@ -336,9 +341,7 @@ def report(programs: list[Program], sections: tuple[str, ...] = ()) -> Report:
     tables = [timeline(programs, undated=True) if name == "timeline" else SECTIONS[name](programs)
               for name in chosen]
     sources = [{"country": p.country.name, "title": p.source.title, "url": p.source.url} for p in programs]
-    title = (f"INL in {programs[0].country.name}" if len(programs) == 1
-             else f"INL in {len(programs)} countries")
-    return Report(title, sources, tables)
+    return Report(scope(programs), sources, tables)
 
 
 def document(programs: list[Program]) -> dict:
