@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections import namedtuple
 
-from .dates import When
 
 SCHEMA_VERSION = 1
 
@@ -119,12 +118,3 @@ class Program(namedtuple("Program", _PROGRAM, defaults=((), (), (), (), ""))):
     def partner_names(self, ids: tuple[str, ...]) -> list[str]:
         by_id = {partner.id: partner for partner in self.partners}
         return [by_id[i].label for i in ids if i in by_id]
-
-    def whens(self) -> list[When]:
-        """Every date and span the program mentions, in file order."""
-        found: list[When] = [event.date for c in self.challenges for event in c.events]
-        for item in self.accomplishments:
-            if item.date is not None:
-                found.append(item.date)
-            found += [milestone.date for milestone in item.milestones]
-        return found

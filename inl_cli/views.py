@@ -76,7 +76,7 @@ def _rows(programs: list[Program], name: str, heading: str, columns, make_rows) 
 
 def years_covered(program: Program) -> str:
     """"2011–2020": the first and last years the program's dates mention."""
-    whens = program.whens()
+    whens = [entry.when for entry in query.entries([program]) if entry.when is not None]
     if not whens:
         return ""
     first = min(start_of(w).year for w in whens)
