@@ -122,8 +122,6 @@ def output_options(function):
 
 
 def show_tables(tables, fmt: str, width: int | None) -> None:
-    if fmt == "csv" and len(tables) != 1:
-        raise click.UsageError("CSV holds one table; choose one section.")
     emit(render.get(fmt).render(tables, width), fmt)
 
 

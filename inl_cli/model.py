@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections import namedtuple
 
-
 SCHEMA_VERSION = 1
 
 #: How a result's value is meant, with the words a reader sees before the number.
