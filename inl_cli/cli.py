@@ -8,7 +8,8 @@ import sys
 
 import click
 
-from . import __version__, export as exports, render, views
+from . import __version__, render, views
+from . import export as exports
 from .query import KINDS
 
 FORMAT_HELP = "Output format: table for people, markdown for documents, json and csv for programs."

@@ -7,8 +7,8 @@ compared at its own precision.
 from __future__ import annotations
 
 import re
-from datetime import date
 from collections import namedtuple
+from datetime import date
 
 PRECISIONS = ("year", "month", "day")
 _MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September",

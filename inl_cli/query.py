@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 import unicodedata
-from datetime import date
 from collections import namedtuple
+from datetime import date
 
 from .dates import PRECISIONS, overlaps, start_of
 from .model import Program

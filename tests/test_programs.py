@@ -5,8 +5,8 @@ import subprocess
 import sys
 
 import pytest
-
 from conftest import MINIMAL
+
 from inl_cli.load import bundled_path
 
 

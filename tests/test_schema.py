@@ -11,8 +11,8 @@ from pathlib import Path
 import jsonschema
 import pytest
 import yaml
-
 from conftest import MINIMAL
+
 from inl_cli.load import bundled_path, parse
 from inl_cli.model import Program
 from inl_cli.spec import json_schema
