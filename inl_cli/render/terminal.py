@@ -61,12 +61,33 @@ def renderable(t, width: int) -> Group:
     return Group(*body)
 
 
-def render(tables, width=None) -> str:
+def stream(tables, width=None):
+    """The tables as text, a piece at a time.
+
+    Where the console shows no styles (piped, or into a file) `plain` draws them as
+    Rich would, faster and a block of rows at a time; otherwise Rich does, with the
+    column widths measured once from the plain text.
+    """
+    from . import plain
+
     console = Console(width=width, highlight=False, emoji=False, markup=False)
-    with console.capture() as capture:
-        for t in tables:
-            console.print(renderable(t, console.width))
-    return "".join(line.rstrip() + "\n" for line in capture.get().splitlines())
+    for t in tables:
+        shown = renderable(t, console.width)
+        if console.color_system is None:
+            try:
+                yield from plain.chunks(console, shown)
+                continue
+            except plain.Unsupported:
+                pass
+        else:
+            plain.fix_widths(console, shown)
+        with console.capture() as capture:
+            console.print(shown)
+        yield "".join(line.rstrip() + "\n" for line in capture.get().splitlines())
+
+
+def render(tables, width=None) -> str:
+    return "".join(stream(tables, width))
 
 
 def render_chart(t, width=None) -> str:

@@ -1,0 +1,257 @@
+"""Tables without styles, drawn as Rich draws them, a block of rows at a time.
+
+When the console shows no styles (piped, or into a file), `terminal` hands the
+renderables it built for Rich to `chunks` instead: the same Table objects, drawn
+with Rich's column-width rules, word wrapping and box characters from strings,
+and measured with `rich.cells` as Rich measures them. A cell whose text is not
+one cell per character (wide, combining or zero-width characters, tabs, unusual
+spaces) is drawn by Rich itself, one cell at a time, and so is everything that is
+not a table (titles, notes, rules). A table setting not followed here raises
+Unsupported before anything is written, and the caller uses Rich for it.
+tests/test_plain.py holds both to the same bytes.
+"""
+from __future__ import annotations
+
+import re
+
+from rich._pick import pick_bool
+from rich._ratio import ratio_reduce
+from rich._wrap import divide_line
+from rich.cells import cell_len, get_character_cell_size, set_cell_size
+from rich.console import Group
+from rich.padding import Padding
+from rich.rule import Rule
+from rich.segment import Segment
+from rich.table import Table
+from rich.text import Text
+
+_SPACE_END = re.compile(r"\s+$")
+_SIMPLE = set(" \n")  # grows with each character found to be one cell wide and not a space
+_RULES: dict = {}  # a rule drawn once for each width
+
+
+class Unsupported(Exception):
+    """A table setting that only Rich follows."""
+
+
+def simple(text: str) -> bool:
+    """Whether every character is one cell wide, so lengths are widths ("\\n" and " " the only spaces)."""
+    if _SIMPLE.issuperset(text):
+        return True
+    new = set(text) - _SIMPLE
+    if any(c.isspace() or get_character_cell_size(c) != 1 for c in new):
+        return False
+    _SIMPLE.update(new)
+    return True
+
+
+def measure(text: str) -> tuple[int, int]:
+    """Rich's measure of a text: (its longest word, its longest line), in cells."""
+    size = len if simple(text) else cell_len
+    longest = max(map(size, text.splitlines()), default=0)
+    words = text.split()
+    return min(max(map(size, words)) if words else longest, longest), longest
+
+
+def wrap(text: str, width: int, justify: str, overflow: str, no_wrap: bool) -> list[str]:
+    """Text.wrap for simple text and a width of at least 1."""
+    out = []
+    for line in text.split("\n"):
+        pieces = [line]
+        if not no_wrap and len(line) > width:
+            ends = [0, *divide_line(line, width, fold=overflow == "fold"), len(line)]
+            pieces = [line[a:b] for a, b in zip(ends, ends[1:])]
+            for n, piece in enumerate(pieces):
+                if len(piece) > width and (space := _SPACE_END.search(piece)):
+                    pieces[n] = piece[:-min(len(space.group()), len(piece) - width)]
+        for piece in pieces:
+            if justify in ("center", "right"):
+                piece = piece.rstrip()
+            if len(piece) > width:
+                piece = piece[:width - 1] + "…" if overflow == "ellipsis" else piece[:width]
+            if justify == "center":
+                piece = (" " * ((width - len(piece)) // 2) + piece).ljust(width)
+            elif justify == "right":
+                piece = piece.rjust(width)
+            out.append(piece)
+    return out
+
+
+def _text(console, renderable) -> Text:
+    if isinstance(renderable, str):
+        return console.render_str(renderable)
+    if type(renderable) is not Text:
+        raise Unsupported(type(renderable).__name__)
+    return renderable
+
+
+def _cell(console, options, text: Text, column, width: int, left: int, right: int) -> list[str]:
+    """A cell's lines, `width` wide with its padding (Padding in Table._render, then Text.wrap)."""
+    plain, inner = text.plain, width - left - right
+    justify = text.justify or column.justify or "default"
+    overflow = text.overflow or column.overflow or "fold"
+    if (inner >= 1 or inner == 0 and not plain) and justify != "full" and overflow != "ignore" and simple(plain):
+        no_wrap = column.no_wrap if text.no_wrap is None else text.no_wrap
+        margin = " " * left
+        return [margin + line.ljust(width - left) for line in wrap(plain, inner, justify, overflow, no_wrap)]
+    options = options.update(width=width, justify=column.justify, no_wrap=column.no_wrap,
+                             overflow=column.overflow, height=None)
+    lines = console.render_lines(Padding(text, (0, right, 0, left)), options)
+    return ["".join(segment.text for segment in line) for line in lines]
+
+
+class Grid:
+    """A Table's cells as Text, and its column widths with padding (Table._calculate_column_widths)."""
+
+    def __init__(self, console, table: Table, max_width: int):
+        if (table.expand or table.width is not None or table.min_width is not None or table.show_footer
+                or table.leading or table.collapse_padding or table.padding[0] or table.padding[2]
+                or not table.columns or not (table.rows or table.show_header)):
+            raise Unsupported("table settings")
+        self.table, columns = table, table.columns
+        self.columns = [([_text(console, c.header)] if table.show_header else [])
+                        + [_text(console, cell) for cell in c._cells] for c in columns]
+        _, right, _, left = table.padding
+        last = len(columns) - 1
+        self.pads = [(0 if n == 0 and not table.pad_edge else left, 0 if n == last and not table.pad_edge else right)
+                     for n in range(len(columns))]
+        spans = []
+        for cells, (left, right) in zip(self.columns, self.pads):
+            found = [measure(cell.plain) for cell in cells]
+            spans.append((max(s for s, _ in found), max(w for _, w in found), left + right))
+        max_width -= table._extra_width
+        sizes = [_measured(c, s, max_width)[1] or 1 for c, s in zip(columns, spans)]
+        if sum(sizes) > max_width:
+            sizes = Table._collapse_widths(sizes, [c.width is None and not c.no_wrap for c in columns], max_width)
+            if sum(sizes) > max_width:
+                sizes = ratio_reduce(sum(sizes) - max_width, [1] * len(sizes), sizes, sizes)
+            sizes = [_measured(c, s, w)[1] for c, s, w in zip(columns, spans, sizes)]
+        self.widths = sizes
+        self.width = sum(sizes) + table._extra_width
+
+    def blocks(self, console, options):
+        """The table's lines, a row at a time (Table._render)."""
+        table, sizes = self.table, self.widths
+        box = table.box and table.box.substitute(options, safe=pick_bool(table.safe_box, console.safe_box))
+        if box and not table.show_header:
+            box = box.get_plain_headed_box()
+        edge = table.show_edge
+        if box and edge:
+            yield [box.get_top(sizes)]
+        count = len(self.columns[0])
+        for index, cells in enumerate(zip(*self.columns)):
+            header = index == 0 and table.show_header
+            drawn = [_cell(console, options, text, column, size, *pad)
+                     for text, column, size, pad in zip(cells, table.columns, sizes, self.pads)]
+            height = max(map(len, drawn))
+            for lines, column, size in zip(drawn, table.columns, sizes):
+                extra = height - len(lines)
+                if extra:
+                    vertical = "bottom" if header else column.vertical
+                    above = 0 if vertical == "top" else extra // 2 if vertical == "middle" else extra
+                    lines[:] = [" " * size] * above + lines + [" " * size] * (extra - above)
+            if not box:
+                yield ["".join(line) for line in zip(*drawn)]
+                continue
+            left, right, divider = ((box.head_left, box.head_right, box.head_vertical) if index == 0 else
+                                    (box.foot_left, box.foot_right, box.foot_vertical) if index == count - 1
+                                    else (box.mid_left, box.mid_right, box.mid_vertical))
+            if not edge:
+                left = right = ""
+            block = [left + divider.join(line) + right for line in zip(*drawn)]
+            if header:
+                block.append(box.get_row(sizes, "head", edge=edge))
+            elif index < count - 1 and (table.show_lines or table.rows[index - table.show_header].end_section):
+                block.append(box.get_row(sizes, "row", edge=edge))
+            yield block
+        if box and edge:
+            yield [box.get_bottom(sizes)]
+
+
+def fix_widths(console, renderable) -> None:
+    """Set the column widths of each table in `renderable` as Rich would find them, so Rich measures no cell."""
+    for part in _parts(renderable):
+        try:
+            grid = Grid(console, part, console.options.max_width) if isinstance(part, Table) else None
+        except Unsupported:
+            continue
+        if grid and grid.width <= console.options.max_width and all(
+                size >= max(1, left + right) for size, (left, right) in zip(grid.widths, grid.pads)):
+            for column, size, (left, right) in zip(part.columns, grid.widths, grid.pads):
+                column.width = size - left - right
+
+
+def _measured(column, span, room: int) -> tuple[int, int]:
+    """Table._measure_column, from the column's widest word and line."""
+    shortest, longest, pad = span
+    if room < 1:
+        return 0, 0
+    if column.width is not None:
+        return (min(column.width + pad, room),) * 2
+    low, high = (room, room) if room - pad < 1 else (min(shortest + pad, room), min(longest + pad, room))
+    if column.min_width is not None:
+        least = max(0, column.min_width + pad)
+        low, high = max(low, least), max(high, least)
+    if column.max_width is not None:
+        low, high = min(low, column.max_width + pad), min(high, column.max_width + pad)
+    return low, high
+
+
+def _parts(renderable) -> list:
+    return [p for r in renderable.renderables for p in _parts(r)] if isinstance(renderable, Group) else [renderable]
+
+
+def _by_rich(console, options, renderable) -> list[list[str]]:
+    lines = Segment.split_and_crop_lines(console.render(renderable, options), console.width, pad=False,
+                                         include_new_lines=False)
+    return [["".join(segment.text for segment in line) for line in lines]]
+
+
+def _blocks(console, parts):
+    options, width = console.options, console.width
+    for part in parts:
+        if isinstance(part, Grid):
+            if part.table.title:
+                title = part.table.title
+                title = console.render_str(title, highlight=False) if isinstance(title, str) else title
+                yield from _by_rich(console, options.update(width=part.width, height=None,
+                                                            justify=part.table.title_justify), title)
+            for block in part.blocks(console, options):
+                if part.width > width:
+                    block = [set_cell_size(line, width) if cell_len(line) > width else line for line in block]
+                yield block
+        elif type(part) is Rule and not isinstance(part.title, Text):
+            key = (part.characters, part.title, part.align, part.end, width)
+            if key not in _RULES:
+                _RULES[key] = _by_rich(console, options, part)
+            yield from _RULES[key]
+        else:
+            yield from _by_rich(console, options, part)
+
+
+def chunks(console, renderable, size: int = 1 << 16):
+    """What console.print(renderable) writes without styles, in pieces of about `size` characters.
+
+    Lines end without spaces and break where str.splitlines breaks them, as `terminal` leaves Rich's.
+    Raises Unsupported, before the first piece, for what only Rich draws.
+    """
+    parts = []
+    for part in _parts(renderable):
+        if isinstance(part, Table):
+            part = Grid(console, part, console.options.max_width)
+        elif not (isinstance(part, Rule) or isinstance(part, Text) and part.end == "\n"):
+            raise Unsupported(type(part).__name__)
+        parts.append(part)
+    pending, length = [], 0
+    for block in _blocks(console, parts):
+        pending += block
+        length += len(block[0]) * len(block) if block else 0
+        if length >= size:
+            yield _finish(pending)
+            pending, length = [], 0
+    if pending:
+        yield _finish(pending)
+
+
+def _finish(lines: list[str]) -> str:
+    return "".join(line.rstrip() + "\n" for line in "".join(line + "\n" for line in lines).splitlines())
