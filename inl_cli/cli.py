@@ -123,7 +123,14 @@ def output_options(function):
 
 
 def show_tables(tables, fmt: str, width: int | None) -> None:
-    emit(render.get(fmt).render(tables, width), fmt)
+    """Write the tables; a table for people in pieces as it is drawn, so `| head` shows it at once."""
+    if fmt == "table":
+        from .render.terminal import stream
+
+        for piece in stream(tables, width):
+            emit(piece, fmt)
+    else:
+        emit(render.get(fmt).render(tables, width), fmt)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},

@@ -16,18 +16,20 @@ import re
 
 from rich._pick import pick_bool
 from rich._ratio import ratio_reduce
-from rich._wrap import divide_line
 from rich.cells import cell_len, get_character_cell_size, set_cell_size
 from rich.console import Group
+from rich.control import strip_control_codes
 from rich.padding import Padding
 from rich.rule import Rule
 from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
+_WORD_START = re.compile(r"[^ ]")
+_WORD_END = re.compile(r"[^ ]+ *")
 _SPACE_END = re.compile(r"\s+$")
 _SIMPLE = set(" \n")  # grows with each character found to be one cell wide and not a space
-_RULES: dict = {}  # a rule drawn once for each width
+_RULES: dict = {}  # a rule is drawn once for each width
 
 
 class Unsupported(Exception):
@@ -36,7 +38,7 @@ class Unsupported(Exception):
 
 def simple(text: str) -> bool:
     """Whether every character is one cell wide, so lengths are widths ("\\n" and " " the only spaces)."""
-    if _SIMPLE.issuperset(text):
+    if text.isascii() and text.replace("\n", " ").isprintable() or _SIMPLE.issuperset(text):
         return True
     new = set(text) - _SIMPLE
     if any(c.isspace() or get_character_cell_size(c) != 1 for c in new):
@@ -45,21 +47,34 @@ def simple(text: str) -> bool:
     return True
 
 
-def measure(text: str) -> tuple[int, int]:
-    """Rich's measure of a text: (its longest word, its longest line), in cells."""
-    size = len if simple(text) else cell_len
-    longest = max(map(size, text.splitlines()), default=0)
-    words = text.split()
-    return min(max(map(size, words)) if words else longest, longest), longest
+def _divide(line: str, width: int, fold: bool) -> list[int]:
+    """rich._wrap.divide_line for one-cell characters: where to break `line`, a line at a time."""
+    breaks, start, end = [], 0, len(line.rstrip())
+    lead = len(line) - len(line.lstrip())
+    while end - start > width:
+        edge = start + width
+        word = _WORD_START.search(line, edge).start() if line[edge] == " " else line.rfind(" ", start, edge) + 1
+        if word > max(start, lead):  # the first word that does not fit starts the next line
+            breaks.append(word)
+            start = word
+            continue
+        after = _WORD_END.match(line, max(start, lead)).end()  # the line's first word is wider than the line
+        if fold:
+            breaks += range(start + width, after, width)
+            start += (after - start - 1) // width * width
+        else:
+            breaks += [after] if after < end else []
+            start = after
+    return breaks
 
 
 def wrap(text: str, width: int, justify: str, overflow: str, no_wrap: bool) -> list[str]:
-    """Text.wrap for simple text and a width of at least 1."""
+    """Text.wrap, for simple text and a width of at least 1."""
     out = []
     for line in text.split("\n"):
         pieces = [line]
         if not no_wrap and len(line) > width:
-            ends = [0, *divide_line(line, width, fold=overflow == "fold"), len(line)]
+            ends = [0, *_divide(line, width, overflow == "fold"), len(line)]
             pieces = [line[a:b] for a, b in zip(ends, ends[1:])]
             for n, piece in enumerate(pieces):
                 if len(piece) > width and (space := _SPACE_END.search(piece)):
@@ -77,31 +92,26 @@ def wrap(text: str, width: int, justify: str, overflow: str, no_wrap: bool) -> l
     return out
 
 
-def _text(console, renderable) -> Text:
-    if isinstance(renderable, str):
-        return console.render_str(renderable)
-    if type(renderable) is not Text:
-        raise Unsupported(type(renderable).__name__)
-    return renderable
+def _plain(cell) -> str:
+    if type(cell) is str:
+        return cell if cell.isprintable() else strip_control_codes(cell)
+    if type(cell) is not Text:
+        raise Unsupported(type(cell).__name__)
+    return cell.plain
 
 
-def _cell(console, options, text: Text, column, width: int, left: int, right: int) -> list[str]:
-    """A cell's lines, `width` wide with its padding (Padding in Table._render, then Text.wrap)."""
-    plain, inner = text.plain, width - left - right
-    justify = text.justify or column.justify or "default"
-    overflow = text.overflow or column.overflow or "fold"
-    if (inner >= 1 or inner == 0 and not plain) and justify != "full" and overflow != "ignore" and simple(plain):
-        no_wrap = column.no_wrap if text.no_wrap is None else text.no_wrap
-        margin = " " * left
-        return [margin + line.ljust(width - left) for line in wrap(plain, inner, justify, overflow, no_wrap)]
-    options = options.update(width=width, justify=column.justify, no_wrap=column.no_wrap,
-                             overflow=column.overflow, height=None)
-    lines = console.render_lines(Padding(text, (0, right, 0, left)), options)
-    return ["".join(segment.text for segment in line) for line in lines]
+def _measure(text: str, floor: int) -> tuple[int, int]:
+    """Text.__rich_measure__, normalised: (longest word, longest line); words only when over `floor`."""
+    size = len if simple(text) else cell_len
+    longest = size(text) if "\n" not in text and size is len else max(map(size, text.splitlines()), default=0)
+    if longest <= floor:
+        return 0, longest
+    words = text.split()
+    return (min(max(map(size, words)), longest) if words else longest), longest
 
 
 class Grid:
-    """A Table's cells as Text, and its column widths with padding (Table._calculate_column_widths)."""
+    """A Table's cells as plain text, and its column widths with padding (Table._calculate_column_widths)."""
 
     def __init__(self, console, table: Table, max_width: int):
         if (table.expand or table.width is not None or table.min_width is not None or table.show_footer
@@ -109,16 +119,19 @@ class Grid:
                 or not table.columns or not (table.rows or table.show_header)):
             raise Unsupported("table settings")
         self.table, columns = table, table.columns
-        self.columns = [([_text(console, c.header)] if table.show_header else [])
-                        + [_text(console, cell) for cell in c._cells] for c in columns]
+        self.cells = [([c.header] if table.show_header else []) + c._cells for c in columns]
+        self.plains = [[_plain(cell) for cell in cells] for cells in self.cells]
         _, right, _, left = table.padding
         last = len(columns) - 1
         self.pads = [(0 if n == 0 and not table.pad_edge else left, 0 if n == last and not table.pad_edge else right)
                      for n in range(len(columns))]
         spans = []
-        for cells, (left, right) in zip(self.columns, self.pads):
-            found = [measure(cell.plain) for cell in cells]
-            spans.append((max(s for s, _ in found), max(w for _, w in found), left + right))
+        for plains, (left, right) in zip(self.plains, self.pads):
+            shortest = longest = 0
+            for text in plains:
+                low, high = _measure(text, shortest)
+                shortest, longest = max(shortest, low), max(longest, high)
+            spans.append((shortest, longest, left + right))
         max_width -= table._extra_width
         sizes = [_measured(c, s, max_width)[1] or 1 for c, s in zip(columns, spans)]
         if sum(sizes) > max_width:
@@ -129,24 +142,42 @@ class Grid:
         self.widths = sizes
         self.width = sum(sizes) + table._extra_width
 
+    def _cell(self, console, options, n: int, index: int) -> list[str]:
+        """A cell's lines, as wide as its column with padding (Padding in Table._render, then Text.wrap)."""
+        cell, text, column, width = self.cells[n][index], self.plains[n][index], self.table.columns[n], self.widths[n]
+        left, right = self.pads[n]
+        inner, styled = width - left - right, type(cell) is Text
+        justify = styled and cell.justify or column.justify or "default"
+        if "\n" not in text and justify in ("left", "default") and len(text) <= inner and simple(text):
+            return [" " * left + text.ljust(width - left)]
+        overflow = styled and cell.overflow or column.overflow or "fold"
+        if (inner >= 1 or inner == 0 and not text) and justify != "full" and overflow != "ignore" and simple(text):
+            no_wrap = column.no_wrap if not styled or cell.no_wrap is None else cell.no_wrap
+            lines = wrap(text, inner, justify, overflow, no_wrap)
+            return [" " * left + line.ljust(width - left) for line in lines]
+        options = options.update(width=width, justify=column.justify, no_wrap=column.no_wrap,
+                                 overflow=column.overflow, height=None)
+        lines = console.render_lines(Padding(cell, (0, right, 0, left)), options)
+        return ["".join(segment.text for segment in line) for line in lines]
+
     def blocks(self, console, options):
         """The table's lines, a row at a time (Table._render)."""
-        table, sizes = self.table, self.widths
+        table, sizes, columns = self.table, self.widths, range(len(self.widths))
         box = table.box and table.box.substitute(options, safe=pick_bool(table.safe_box, console.safe_box))
         if box and not table.show_header:
             box = box.get_plain_headed_box()
         edge = table.show_edge
         if box and edge:
             yield [box.get_top(sizes)]
-        count = len(self.columns[0])
-        for index, cells in enumerate(zip(*self.columns)):
+        between = box and box.get_row(sizes, "row", edge=edge)
+        count = len(self.cells[0])
+        for index in range(count):
             header = index == 0 and table.show_header
-            drawn = [_cell(console, options, text, column, size, *pad)
-                     for text, column, size, pad in zip(cells, table.columns, sizes, self.pads)]
-            height = max(map(len, drawn))
-            for lines, column, size in zip(drawn, table.columns, sizes):
-                extra = height - len(lines)
-                if extra:
+            drawn = [self._cell(console, options, n, index) for n in columns]
+            height = max(1, *map(len, drawn))
+            if height > 1 or not all(drawn):
+                for lines, column, size in zip(drawn, table.columns, sizes):
+                    extra = height - len(lines)
                     vertical = "bottom" if header else column.vertical
                     above = 0 if vertical == "top" else extra // 2 if vertical == "middle" else extra
                     lines[:] = [" " * size] * above + lines + [" " * size] * (extra - above)
@@ -162,23 +193,10 @@ class Grid:
             if header:
                 block.append(box.get_row(sizes, "head", edge=edge))
             elif index < count - 1 and (table.show_lines or table.rows[index - table.show_header].end_section):
-                block.append(box.get_row(sizes, "row", edge=edge))
+                block.append(between)
             yield block
         if box and edge:
             yield [box.get_bottom(sizes)]
-
-
-def fix_widths(console, renderable) -> None:
-    """Set the column widths of each table in `renderable` as Rich would find them, so Rich measures no cell."""
-    for part in _parts(renderable):
-        try:
-            grid = Grid(console, part, console.options.max_width) if isinstance(part, Table) else None
-        except Unsupported:
-            continue
-        if grid and grid.width <= console.options.max_width and all(
-                size >= max(1, left + right) for size, (left, right) in zip(grid.widths, grid.pads)):
-            for column, size, (left, right) in zip(part.columns, grid.widths, grid.pads):
-                column.width = size - left - right
 
 
 def _measured(column, span, room: int) -> tuple[int, int]:
@@ -195,6 +213,19 @@ def _measured(column, span, room: int) -> tuple[int, int]:
     if column.max_width is not None:
         low, high = min(low, column.max_width + pad), min(high, column.max_width + pad)
     return low, high
+
+
+def fix_widths(console, renderable) -> None:
+    """Set the column widths of each table in `renderable` as Rich would find them, so Rich measures no cell."""
+    for part in _parts(renderable):
+        try:
+            grid = Grid(console, part, console.options.max_width) if isinstance(part, Table) else None
+        except Unsupported:
+            continue
+        if grid and grid.width <= console.options.max_width and all(
+                size >= max(1, left + right) for size, (left, right) in zip(grid.widths, grid.pads)):
+            for column, size, (left, right) in zip(part.columns, grid.widths, grid.pads):
+                column.width = size - left - right
 
 
 def _parts(renderable) -> list:

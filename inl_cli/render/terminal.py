@@ -15,13 +15,13 @@ from . import cell_text, pieces
 NARROW = 60
 
 
-def cell(row: dict, column) -> Text:
+def cell(row: dict, column) -> Text | str:
     if column.highlight:
         text = Text()
         for piece, matched in pieces(str(row.get(column.key) or ""), row.get(column.highlight)):
             text.append(piece, style="bold reverse" if matched else "")
         return text
-    return Text(cell_text(row.get(column.key), column.join))
+    return cell_text(row.get(column.key), column.join)  # Rich reads a str as Text(str) when markup is off
 
 
 def grid(t) -> Table:
@@ -43,7 +43,7 @@ def stacked(t) -> Group:
         record.add_column(overflow="fold")
         for column in t.human_columns:
             value = cell(row, column)
-            if value.plain:
+            if str(value):
                 record.add_row(Text(cell_text(column.title)), value)
         parts += [Rule(characters="─", style="dim"), record]
     return Group(*parts)
@@ -66,24 +66,34 @@ def stream(tables, width=None):
 
     Where the console shows no styles (piped, or into a file) `plain` draws them as
     Rich would, faster and a block of rows at a time; otherwise Rich does, with the
-    column widths measured once from the plain text.
+    column widths measured once from the plain text. The cyclic garbage collector
+    waits meanwhile: cells make no cycles, and it would walk every loaded program
+    again and again.
     """
+    import gc
+
     from . import plain
 
     console = Console(width=width, highlight=False, emoji=False, markup=False)
-    for t in tables:
-        shown = renderable(t, console.width)
-        if console.color_system is None:
-            try:
-                yield from plain.chunks(console, shown)
-                continue
-            except plain.Unsupported:
-                pass
-        else:
-            plain.fix_widths(console, shown)
-        with console.capture() as capture:
-            console.print(shown)
-        yield "".join(line.rstrip() + "\n" for line in capture.get().splitlines())
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        for t in tables:
+            shown = renderable(t, console.width)
+            if console.color_system is None:
+                try:
+                    yield from plain.chunks(console, shown)
+                    continue
+                except plain.Unsupported:
+                    pass
+            else:
+                plain.fix_widths(console, shown)
+            with console.capture() as capture:
+                console.print(shown)
+            yield "".join(line.rstrip() + "\n" for line in capture.get().splitlines())
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def render(tables, width=None) -> str:
