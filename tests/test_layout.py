@@ -57,8 +57,7 @@ def test_show_details_at_60_columns_is_stacked_not_a_grid_of_slivers(run):
 
 def test_show_details_at_120_columns_is_a_grid_with_whole_words(run):
     out = run("show", "details", "--width", "120").stdout
-    assert out.splitlines()[2] == ("┃ When      ┃ Accomplishment     ┃ Location           ┃ Summary             ┃ "
-                                   "Details             ┃ Milestones          ┃")
+    assert out.splitlines()[2] == '┃ When      ┃ Accomplishment     ┃ Location           ┃ Summary            ┃ Details             ┃ Milestones          ┃'
 
 
 def test_columns_empty_in_every_row_are_dropped(run, program):
