@@ -25,15 +25,15 @@ Accomplishments: INL in Côte d'Ivoire
 │           │ gender-based        │                     │                      │
 │           │ violence            │                     │                      │
 ├───────────┼─────────────────────┼─────────────────────┼──────────────────────┤
-│ undated   │ Universal Treatment │ Government of Côte  │                      │
-│           │ Curriculum for drug │ d'Ivoire            │                      │
-│           │ treatment           │                     │                      │
-│           │ professionals       │                     │                      │
-├───────────┼─────────────────────┼─────────────────────┼──────────────────────┤
 │ 2019      │ Monthly exchanges   │ MSCP, Ivorian civil │                      │
 │           │ with a civil        │ society working     │                      │
 │           │ society working     │ group               │                      │
 │           │ group               │                     │                      │
+├───────────┼─────────────────────┼─────────────────────┼──────────────────────┤
+│ undated   │ Universal Treatment │ Government of Côte  │                      │
+│           │ Curriculum for drug │ d'Ivoire            │                      │
+│           │ treatment           │                     │                      │
+│           │ professionals       │                     │                      │
 └───────────┴─────────────────────┴─────────────────────┴──────────────────────┘
 """
 
@@ -61,19 +61,19 @@ Accomplishment Train-and-equip program
                gender-based violence
 Partners       UNDP
 ────────────────────────────────────────
-When           undated
-Accomplishment Universal Treatment
-               Curriculum for drug
-               treatment professionals
-Partners       Government of Côte
-               d'Ivoire
-────────────────────────────────────────
 When           2019
 Accomplishment Monthly exchanges with a
                civil society working
                group
 Partners       MSCP, Ivorian civil
                society working group
+────────────────────────────────────────
+When           undated
+Accomplishment Universal Treatment
+               Curriculum for drug
+               treatment professionals
+Partners       Government of Côte
+               d'Ivoire
 """
 
 
@@ -103,14 +103,16 @@ def test_show_overview_summarises_the_program(run):
         "Country": "Côte d'Ivoire (CI)",
         "Bureau": "Bureau of International Narcotics and Law Enforcement Affairs (INL)",
         "Department": "U.S. Department of State",
-        "Years covered": "2011–2020",
+        "INL's work": "2013–2020",
+        "Context": "2011",
         "Challenges": 3,
         "Goals": 4,
         "Partners": 5,
         "Accomplishments": "5 (1 undated)",
         "Results": 3,
-        "Source": "Côte d'Ivoire Summary: https://www.state.gov/bureau-of-international-narcotics-and-law-"
-                  "enforcement-affairs-work-by-country/cote-divoire-summary/",
+        "Source": "Côte d'Ivoire Summary",
+        "Address": "https://www.state.gov/bureau-of-international-narcotics-and-law-enforcement-affairs-work-by-"
+                   "country/cote-divoire-summary/",
     }
 
 

@@ -54,7 +54,7 @@ class Stacked(namedtuple("Stacked", "columns label_width label_above width")):
     to it, then one space, then the value, which wraps within `width - label_width - 1`);
     label_above: bool, each label on its own line and the value under it indented by INDENT, wrapping
     within `width - INDENT`; width: int, the console width.
-    See `fields` for where each value goes.
+    See `records` for the records and where each value goes.
     """
 
     __slots__ = ()
@@ -166,6 +166,11 @@ def _grid(t, columns, width: int, footnote_urls: bool):
     return Grid(columns, tuple(widths), tuple(footnotes))
 
 
+def is_pairs(columns) -> bool:
+    """A table of `field`/`value` rows (the overview): its records take their labels from the rows."""
+    return [c.key for c in columns[-2:]] == ["field", "value"]
+
+
 def plan(t, width: int):
     """The layout of table `t` at `width` columns: Empty, Grid or Stacked."""
     columns = visible_columns(t)
@@ -175,25 +180,45 @@ def plan(t, width: int):
         grid = _grid(t, columns, width, footnote_urls)
         if grid is not None:
             return grid
-    label_width = max(cells(cell_text(c.title)) for c in columns)
+    if is_pairs(columns):
+        labels = [cell_text(c.title) for c in columns[:-2]] + [value(row, columns[-2]) for row in t.rows]
+    else:
+        labels = [cell_text(c.title) for c in columns]
+    label_width = max(cells(label) for label in labels)
     label_above = width - label_width - 1 < MIN_VALUE
     return Stacked(columns, label_width, label_above, width)
 
 
-def fields(layout: Stacked, row: dict) -> list[tuple]:
-    """Where each non-empty value of a record goes, as (column, text, place).
+def _place(layout: Stacked, text: str) -> str:
+    if is_url(text) and cells(text) > layout.value_width:
+        return "url"
+    return "below" if layout.label_above else "beside"
 
-    place: "beside" (after the padded label), "below" (under the label, indented by INDENT, when
-    `label_above`), or "url" (under the label, whole and unindented: a URL too long for the value column).
+
+def records(layout: Stacked, t) -> list[list[tuple]]:
+    """The records of a stacked table, each a list of (label, column, row, place) for its non-empty values.
+
+    The value is `value(row, column)`. place: "beside" (after the label padded to `label_width` and a
+    space), "below" (under the label, indented by INDENT, when `label_above`), or "url" (under the
+    label, whole and unindented: a URL too long for the value column). Most tables give a record per
+    row, labelled by column titles; a field/value table gives one record per run of rows that share
+    their leading cells (the country), labelled by each row's field.
     """
-    placed = []
-    for column in layout.columns:
-        text = value(row, column)
-        if not text:
-            continue
-        if is_url(text) and cells(text) > layout.value_width:
-            place = "url"
-        else:
-            place = "below" if layout.label_above else "beside"
-        placed.append((column, text, place))
-    return placed
+    found = []
+    if is_pairs(layout.columns):
+        *leading, field, shown = layout.columns
+        current = None
+        for row in t.rows:
+            key = tuple(value(row, c) for c in leading)
+            if key != current or not found:
+                current = key
+                found.append([(cell_text(c.title), c, row, _place(layout, value(row, c)))
+                              for c in leading if value(row, c)])
+            text = value(row, shown)
+            if text:
+                found[-1].append((value(row, field), shown, row, _place(layout, text)))
+        return found
+    for row in t.rows:
+        found.append([(cell_text(c.title), c, row, _place(layout, value(row, c)))
+                      for c in layout.columns if value(row, c)])
+    return found

@@ -45,11 +45,11 @@ def grid(t, plan: layout.Grid) -> list:
 
 def stacked(t, plan: layout.Stacked) -> list:
     parts = [Text(cell_text(t.title), style="bold")]
-    for row in t.rows:
+    for record in layout.records(plan, t):
         parts.append(Rule(characters="─", style="dim"))
         beside = None
-        for column, _, place in layout.fields(plan, row):
-            label = Text(cell_text(column.title), style="bold")
+        for label, column, row, place in record:
+            label = Text(label, style="bold")
             if place == "beside":
                 if beside is None:
                     beside = Table.grid(padding=(0, 1, 0, 0))
@@ -61,7 +61,7 @@ def stacked(t, plan: layout.Stacked) -> list:
             beside = None
             parts.append(label)
             if place == "url":
-                parts.append(url_text(cell_text(row.get(column.key))))
+                parts.append(url_text(layout.value(row, column)))
             else:
                 parts.append(Padding(cell(row, column), (0, 0, 0, layout.INDENT)))
     return parts
