@@ -169,6 +169,8 @@ def partners(programs: list[Program]) -> Table:
 
 
 SORTS = ("date", "file")
+#: The sections that list accomplishments, and so take a sort order.
+SORTED = ("accomplishments", "details", "results")
 
 
 def in_order(programs: list[Program], sort: str = "date"):
@@ -258,9 +260,9 @@ def results(programs: list[Program], sort: str = "date") -> Table:
     return _sorted_rows(programs, "results", "Results", columns, rows, sort)
 
 
-def timeline(programs: list[Program], window: query.Window = query.Window(), partner: str | None = None,
+def timeline(programs: list[Program], window: query.Window = query.Window(), partners=(),
              kinds: tuple[str, ...] = (), undated: bool = False) -> Table:
-    dated, missing = query.timeline(programs, window, partner, kinds)
+    dated, missing = query.timeline(programs, window, partners, kinds)
     columns = (
         *date_columns(),
         Column("title", "Entry"),

@@ -95,8 +95,7 @@ def test_a_closed_pipe_ends_quietly():
     assert result.returncode == 0
 
 
-@pytest.mark.parametrize("args", [["show", "accomplishments"], ["timeline", "--chart"], ["export"],
-                                  ["search", "cote"]])
+@pytest.mark.parametrize("args", [["show", "accomplishments"], ["timeline", "--chart"], ["search", "cote"]])
 def test_an_ascii_only_stdout_gets_plain_characters(args):
     result = inl(*args, env={"PYTHONIOENCODING": "ascii", "LANG": "C", "LC_ALL": "C", "COLUMNS": "80"})
     assert result.returncode == 0, result.stderr
@@ -105,9 +104,19 @@ def test_an_ascii_only_stdout_gets_plain_characters(args):
     assert "Cote d'Ivoire" in text
 
 
-def test_json_on_an_ascii_stdout_escapes_instead_of_changing_data():
-    result = inl("export", "-f", "json", env={"PYTHONIOENCODING": "ascii"})
-    assert b'"name": "C\\u00f4te d\'Ivoire"' in result.stdout
+@pytest.mark.parametrize("args, expected", [
+    (["export", "-f", "json"], '"name": "Côte d\'Ivoire"'),
+    (["export"], "# INL in Côte d'Ivoire"),
+    (["show", "goals", "-f", "csv"], "Respect for human rights"),
+    (["show", "overview", "-f", "csv"], "Country,Côte d'Ivoire (CI)"),
+    (["show", "overview", "-f", "json"], '"value": "Côte d\'Ivoire (CI)"'),
+])
+def test_machine_formats_on_an_ascii_stdout_are_utf8_bytes_never_changed_data(args, expected):
+    """Issue 13, point 16: CSV, JSON, YAML and Markdown never lose accents; tables may simplify."""
+    result = inl(*args, env={"PYTHONIOENCODING": "ascii", "LANG": "C", "LC_ALL": "C"})
+    assert result.returncode == 0, result.stderr
+    assert expected in result.stdout.decode("utf-8")
+    assert "Cote d" not in result.stdout.decode("utf-8")
 
 
 @pytest.mark.parametrize("width", [20, 40])
