@@ -89,19 +89,20 @@ def render(tables, width=None) -> str:
 
 
 def render_chart(t, width=None) -> str:
-    """The timeline table as a chart; ASCII without colour when piped, NO_COLOR or not UTF-8."""
+    """The timeline table as a chart: colour only where the terminal has it (never with NO_COLOR), and
+    ASCII glyphs only when stdout cannot encode the others."""
     from . import chart
 
     console = Console(width=width, highlight=False, emoji=False, markup=False)
-    plain = console.no_color or console.color_system is None or not console.encoding.startswith("utf")
-    rows = [{k: (cell_text(v) if k in ("when", "title") else v) for k, v in row.items()} for row in t.rows]
+    plain = not console.encoding.lower().replace("-", "").startswith("utf")
+    rows = [{k: (cell_text(v) if k in ("when", "title", "country") else v) for k, v in row.items()} for row in t.rows]
     parts = [Text(cell_text(t.title), style="bold")]
     lines = chart.layout(rows, console.width, plain)
     if not lines:
         parts.append(Text("Nothing to show.", style="italic"))
-    for number, line in enumerate(lines, 1):
-        text = Text.assemble(*((piece, "" if plain else style) for piece, style in line))
-        text.no_wrap = number < len(lines)
+    for line in lines:
+        text = Text.assemble(*line.pieces)
+        text.no_wrap = not line.wrap
         parts.append(text)
     if t.note:
         parts.append(Text(cell_text(t.note), style="dim"))
