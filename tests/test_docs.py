@@ -53,5 +53,5 @@ def test_readme_documents_every_view_s_machine_columns():
 
 
 def test_readme_chart_is_the_real_chart(run):
-    shown = re.search(r"`--chart` draws the timeline:\n\n```text\n(.*?)```", README, re.S).group(1)
+    shown = re.search(r"`--chart` draws the timeline;.*?:\n\n```text\n(.*?)```", README, re.S).group(1)
     assert shown == run("timeline", "--chart").stdout
