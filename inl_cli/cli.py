@@ -86,6 +86,7 @@ def _unknown_country(wanted: str, programs) -> str:
 
 def _unknown_partner(wanted: str, programs) -> str:
     import difflib
+    import re
 
     from .query import fold
 
@@ -96,6 +97,8 @@ def _unknown_partner(wanted: str, programs) -> str:
                 if name:
                     names.setdefault(fold(name), partner.abbreviation or partner.name)
     close = difflib.get_close_matches(fold(wanted), names, n=6, cutoff=0.5)
+    words = {w for w in re.findall(r"\w+", fold(wanted)) if len(w) > 2}
+    close += [name for name in names if words & set(re.findall(r"\w+", name))]
     shown = list(dict.fromkeys(names[c] for c in close))[:3]
     if shown:
         return f"no partner {wanted!r}; did you mean {', '.join(shown)}?"
@@ -109,7 +112,8 @@ def _shell_word(value: str) -> str:
     import re
 
     if os.environ.get("_INL_COMPLETE", "").startswith("bash"):
-        return re.sub(r"([^\w./,:@%+=-])", r"\\\1", value)
+        # Click's bash script reads each completion with `read`, which takes off one level of backslashes.
+        return re.sub(r"([^\w./,:@%+=-])", r"\\\1", value).replace("\\", "\\\\")
     return value
 
 
@@ -386,6 +390,26 @@ def search(options, words, fmt, width):
     if not text.strip():
         raise click.BadParameter("give some text to look for", param_hint="'TEXT'")
     show_tables([views.search(options.programs(), text)], fmt, width)
+
+
+@main.command()
+@click.argument("shell", type=Choice(["bash", "zsh", "fish"]))
+def completion(shell):
+    """Print the script that completes inl's commands, options and values in SHELL.
+
+    Completes commands, options, sections, --data paths, and country and partner
+    names from the data the command line points at (quoted as the shell needs).
+
+    \b
+    Examples:
+      eval "$(inl completion bash)"                          # in ~/.bashrc
+      eval "$(inl completion zsh)"                           # in ~/.zshrc
+      inl completion fish > ~/.config/fish/completions/inl.fish
+    """
+    from click.shell_completion import get_completion_class
+
+    script = get_completion_class(shell)(main, {}, "inl", "_INL_COMPLETE").source()
+    emit(script if script.endswith("\n") else script + "\n")
 
 
 class DateBound(click.ParamType):

@@ -192,6 +192,8 @@ def plan(t, width: int):
 def _place(layout: Stacked, text: str) -> str:
     if is_url(text) and cells(text) > layout.value_width:
         return "url"
+    if longest_word(text) > layout.value_width:
+        return "wide"
     return "below" if layout.label_above else "beside"
 
 
@@ -200,7 +202,9 @@ def records(layout: Stacked, t) -> list[list[tuple]]:
 
     The value is `value(row, column)`. place: "beside" (after the label padded to `label_width` and a
     space), "below" (under the label, indented by INDENT, when `label_above`), or "url" (under the
-    label, whole and unindented: a URL too long for the value column). Most tables give a record per
+    label, whole and unindented: a URL too long for the value column), or "wide" (under the label,
+    unindented, wrapping within the whole width: a value with a word too long for the value column, such
+    as a file path). Most tables give a record per
     row, labelled by column titles; a field/value table gives one record per run of rows that share
     their leading cells (the country), labelled by each row's field.
     """

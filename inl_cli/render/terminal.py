@@ -62,6 +62,8 @@ def stacked(t, plan: layout.Stacked) -> list:
             parts.append(label)
             if place == "url":
                 parts.append(url_text(layout.value(row, column)))
+            elif place == "wide":
+                parts.append(cell(row, column))
             else:
                 parts.append(Padding(cell(row, column), (0, 0, 0, layout.INDENT)))
     return parts
