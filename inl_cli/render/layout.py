@@ -9,8 +9,9 @@ so they agree on every choice:
   water-filling: narrow columns keep their natural width, the wide ones share the
   rest equally (`grid_widths`). Otherwise each row becomes a stacked record.
 - A URL is never broken. In a grid, a URL cell that would not fit shows a marker
-  `[1]` and the URL is printed whole under the table. In a record, a URL that does
-  not fit beside its label goes whole on the next line.
+  `[1]` and the URL is printed whole under the table. In a record, a URL (or any
+  one-word value, such as a path) that does not fit beside its label goes whole on
+  the next line.
 - Records size their labels to the longest label shown; when the value column
   beside them would be narrower than MIN_VALUE, each label goes on its own line
   and its value below it, indented by INDENT.
@@ -190,10 +191,8 @@ def plan(t, width: int):
 
 
 def _place(layout: Stacked, text: str) -> str:
-    if is_url(text) and cells(text) > layout.value_width:
-        return "url"
     if longest_word(text) > layout.value_width:
-        return "wide"
+        return "whole" if len(text.split()) == 1 else "wide"
     return "below" if layout.label_above else "beside"
 
 
@@ -201,10 +200,10 @@ def records(layout: Stacked, t) -> list[list[tuple]]:
     """The records of a stacked table, each a list of (label, column, row, place) for its non-empty values.
 
     The value is `value(row, column)`. place: "beside" (after the label padded to `label_width` and a
-    space), "below" (under the label, indented by INDENT, when `label_above`), or "url" (under the
-    label, whole and unindented: a URL too long for the value column), or "wide" (under the label,
-    unindented, wrapping within the whole width: a value with a word too long for the value column, such
-    as a file path). Most tables give a record per
+    space), "below" (under the label, indented by INDENT, when `label_above`), "whole" (under the
+    label, whole and unindented, never wrapped: a single word too long for the value column, such as a URL
+    or a file path), or "wide" (under the label, unindented, wrapping within the whole width: several
+    words, one of them too long for the value column). Most tables give a record per
     row, labelled by column titles; a field/value table gives one record per run of rows that share
     their leading cells (the country), labelled by each row's field.
     """

@@ -60,8 +60,9 @@ def stacked(t, plan: layout.Stacked) -> list:
                 continue
             beside = None
             parts.append(label)
-            if place == "url":
-                parts.append(url_text(layout.value(row, column)))
+            if place == "whole":
+                text = layout.value(row, column)
+                parts.append(url_text(text) if layout.is_url(text) else Text(text, no_wrap=True, overflow="ignore"))
             elif place == "wide":
                 parts.append(cell(row, column))
             else:
