@@ -214,7 +214,8 @@ def global_options(function):
 
 def _data_option(**extra):
     return click.option("--data", metavar="PATH", type=click.Path(), **extra,
-                        help="Program file or folder of *.yaml files (default: the bundled Côte d'Ivoire program).")
+                        help="Program file or folder of *.yaml files (default: the bundled Côte d'Ivoire "
+                             "program).")
 
 
 _GLOBAL_OPTIONS = (

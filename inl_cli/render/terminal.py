@@ -62,7 +62,8 @@ def stacked(t, plan: layout.Stacked) -> list:
             parts.append(label)
             if place == "whole":
                 text = layout.value(row, column)
-                parts.append(url_text(text) if layout.is_url(text) else Text(text, no_wrap=True, overflow="ignore"))
+                whole = url_text(text) if layout.is_url(text) else Text(text, no_wrap=True, overflow="ignore")
+                parts.append(whole)
             elif place == "wide":
                 parts.append(cell(row, column))
             else:
@@ -98,7 +99,8 @@ def render_chart(t, width=None) -> str:
 
     console = Console(width=width, highlight=False, emoji=False, markup=False)
     plain = not console.encoding.lower().replace("-", "").startswith("utf")
-    rows = [{k: (cell_text(v) if k in ("when", "title", "country") else v) for k, v in row.items()} for row in t.rows]
+    texts = ("when", "title", "country")
+    rows = [{k: (cell_text(v) if k in texts else v) for k, v in row.items()} for row in t.rows]
     parts = [Text(cell_text(t.title), style="bold")]
     lines = chart.layout(rows, console.width, plain)
     if not lines:
