@@ -204,7 +204,8 @@ def records(layout: Stacked, t) -> list[list[tuple]]:
     label, whole and unindented, never wrapped: a single word too long for the value column, such as a URL
     or a file path), or "wide" (under the label, unindented, wrapping within the whole width: several
     words, one of them too long for the value column). Most tables give a record per
-    row, labelled by column titles; a field/value table gives one record per run of rows that share
+    row, labelled by column titles, each column's values placed alike in every record (the roomiest
+    place any of them needs); a field/value table gives one record per run of rows that share
     their leading cells (the country), labelled by each row's field.
     """
     found = []
@@ -221,7 +222,18 @@ def records(layout: Stacked, t) -> list[list[tuple]]:
             if text:
                 found[-1].append((value(row, field), shown, row, _place(layout, text)))
         return found
+    # A column's values go in the same place in every record: the roomiest any of them needs.
+    rank = ("beside", "below", "wide", "whole")
+    places = {}
+    for c in layout.columns:
+        needed = [_place(layout, value(row, c)) for row in t.rows if value(row, c)]
+        places[c.key] = max(needed, key=rank.index, default="beside")
+
+    def place(row, column):
+        if places[column.key] in ("wide", "whole"):
+            return "whole" if len(value(row, column).split()) == 1 else "wide"
+        return places[column.key]
+
     for row in t.rows:
-        found.append([(cell_text(c.title), c, row, _place(layout, value(row, c)))
-                      for c in layout.columns if value(row, c)])
+        found.append([(cell_text(c.title), c, row, place(row, c)) for c in layout.columns if value(row, c)])
     return found
