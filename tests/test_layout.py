@@ -3,6 +3,7 @@ import re
 
 import pytest
 
+from inl_cli.load import bundled_path
 from inl_cli.render import layout
 from inl_cli.views import Column, Table
 
@@ -99,3 +100,14 @@ def test_plan_is_pure_and_names_its_choices():
     stacked = layout.plan(t, 12)
     assert stacked.kind == "stacked" and stacked.label_width == 3 and stacked.label_above
     assert layout.plan(t._replace(rows=[]), 80).kind == "empty"
+
+
+def test_overview_of_several_programs_is_a_record_per_country_when_narrow(run, program, tmp_path):
+    program(name="testland.yaml")
+    (tmp_path / "ci.yaml").write_text((bundled_path() / "cote_divoire.yaml").read_text(encoding="utf-8"),
+                                      encoding="utf-8")
+    out = run("--data", str(tmp_path), "show", "overview", "--width", "40").stdout.splitlines()
+    assert out[:3] == ["Overview: INL in 2 countries", "─" * 40, "Country         Côte d'Ivoire (CI)"]
+    second = out.index("Country         Testland (TL)")
+    assert out[second - 1] == "─" * 40
+    assert out.count("─" * 40) == 2

@@ -182,7 +182,7 @@ def plan(t, width: int):
         if grid is not None:
             return grid
     if is_pairs(columns):
-        labels = [cell_text(c.title) for c in columns[:-2]] + [value(row, columns[-2]) for row in t.rows]
+        labels = [value(row, columns[-2]) for row in t.rows]
     else:
         labels = [cell_text(c.title) for c in columns]
     label_width = max(cells(label) for label in labels)
@@ -206,7 +206,7 @@ def records(layout: Stacked, t) -> list[list[tuple]]:
     words, one of them too long for the value column). Most tables give a record per
     row, labelled by column titles, each column's values placed alike in every record (the roomiest
     place any of them needs); a field/value table gives one record per run of rows that share
-    their leading cells (the country), labelled by each row's field.
+    their leading cells (the country), labelled by each row's field; the leading cells only group.
     """
     found = []
     if is_pairs(layout.columns):
@@ -216,8 +216,7 @@ def records(layout: Stacked, t) -> list[list[tuple]]:
             key = tuple(value(row, c) for c in leading)
             if key != current or not found:
                 current = key
-                found.append([(cell_text(c.title), c, row, _place(layout, value(row, c)))
-                              for c in leading if value(row, c)])
+                found.append([])  # the overview's own Country row names the country
             text = value(row, shown)
             if text:
                 found[-1].append((value(row, field), shown, row, _place(layout, text)))

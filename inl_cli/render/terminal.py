@@ -1,7 +1,17 @@
 """Rich tables for people at a terminal; the only module that imports Rich.
 
 Every layout decision (columns shown, grid or stacked records, widths, labels,
-where URLs go) comes from `layout.plan`; this module only draws the plan.
+where URLs go) comes from `layout.plan`; this module only draws the plan:
+
+- Grid: a Rich table (heavy head, lines between rows, padding 1, title left-justified
+  above), each column `width=` its planned width with `overflow="fold"`; then a
+  `[n] URL` line per footnote, never wrapped or cropped.
+- Stacked: the title, then per record a rule of `─` across the width and its values:
+  consecutive "beside" values as a grid of two columns (label `width=label_width`,
+  no wrap; one space; value `width=value_width`, fold); "below" values under their
+  label indented by layout.INDENT; "whole" values unwrapped on their own line;
+  "wide" values wrapped at the full width.
+- A table's note, if any, last. Lines are right-stripped.
 """
 from __future__ import annotations
 
