@@ -115,8 +115,8 @@ class Grid:
 
     def __init__(self, console, table: Table, max_width: int):
         if (table.expand or table.width is not None or table.min_width is not None or table.show_footer
-                or table.leading or table.collapse_padding or table.padding[0] or table.padding[2]
-                or not table.columns or not (table.rows or table.show_header)):
+                or table.leading or table.padding[0] or table.padding[2] or table.collapse_padding
+                and table.padding[3] or not table.columns or not (table.rows or table.show_header)):
             raise Unsupported("table settings")
         self.table, columns = table, table.columns
         self.cells = [([c.header] if table.show_header else []) + c._cells for c in columns]
@@ -232,13 +232,14 @@ def _parts(renderable) -> list:
     return [p for r in renderable.renderables for p in _parts(r)] if isinstance(renderable, Group) else [renderable]
 
 
-def _by_rich(console, options, renderable) -> list[list[str]]:
-    lines = Segment.split_and_crop_lines(console.render(renderable, options), console.width, pad=False,
-                                         include_new_lines=False)
+def _by_rich(console, options, renderable, crop: bool) -> list[list[str]]:
+    segments = console.render(renderable, options)
+    lines = (Segment.split_and_crop_lines(segments, console.width, pad=False, include_new_lines=False) if crop
+             else Segment.split_lines(segments))
     return [["".join(segment.text for segment in line) for line in lines]]
 
 
-def _blocks(console, parts):
+def _blocks(console, parts, crop: bool):
     options, width = console.options, console.width
     for part in parts:
         if isinstance(part, Grid):
@@ -246,22 +247,22 @@ def _blocks(console, parts):
                 title = part.table.title
                 title = console.render_str(title, highlight=False) if isinstance(title, str) else title
                 yield from _by_rich(console, options.update(width=part.width, height=None,
-                                                            justify=part.table.title_justify), title)
+                                                            justify=part.table.title_justify), title, crop)
             for block in part.blocks(console, options):
-                if part.width > width:
+                if crop and part.width > width:
                     block = [set_cell_size(line, width) if cell_len(line) > width else line for line in block]
                 yield block
         elif type(part) is Rule and not isinstance(part.title, Text):
-            key = (part.characters, part.title, part.align, part.end, width)
+            key = (part.characters, part.title, part.align, part.end, width, crop)
             if key not in _RULES:
-                _RULES[key] = _by_rich(console, options, part)
+                _RULES[key] = _by_rich(console, options, part, crop)
             yield from _RULES[key]
         else:
-            yield from _by_rich(console, options, part)
+            yield from _by_rich(console, options, part, crop)
 
 
-def chunks(console, renderable, size: int = 1 << 16):
-    """What console.print(renderable) writes without styles, in pieces of about `size` characters.
+def chunks(console, renderable, crop: bool = True, size: int = 1 << 16):
+    """What console.print(renderable, crop=crop) writes without styles, in pieces of about `size` characters.
 
     Lines end without spaces and break where str.splitlines breaks them, as `terminal` leaves Rich's.
     Raises Unsupported, before the first piece, for what only Rich draws.
@@ -270,11 +271,11 @@ def chunks(console, renderable, size: int = 1 << 16):
     for part in _parts(renderable):
         if isinstance(part, Table):
             part = Grid(console, part, console.options.max_width)
-        elif not (isinstance(part, Rule) or isinstance(part, Text) and part.end == "\n"):
-            raise Unsupported(type(part).__name__)
+        elif isinstance(part, (Text, Rule)) and not part.end.endswith("\n"):
+            raise Unsupported("a line left open")
         parts.append(part)
     pending, length = [], 0
-    for block in _blocks(console, parts):
+    for block in _blocks(console, parts, crop):
         pending += block
         length += len(block[0]) * len(block) if block else 0
         if length >= size:
