@@ -69,15 +69,16 @@ def _divide(line: str, width: int, fold: bool) -> list[int]:
 
 
 def wrap(text: str, width: int, justify: str, overflow: str, no_wrap: bool) -> list[str]:
-    """Text.wrap, for simple text and a width of at least 1."""
+    """Text.wrap, for simple text and a width of at least 1 (lines left-justified are not padded)."""
     out = []
     for line in text.split("\n"):
-        pieces = [line]
-        if not no_wrap and len(line) > width:
+        if no_wrap or len(line) <= width:
+            pieces = [line]
+        else:
             ends = [0, *_divide(line, width, overflow == "fold"), len(line)]
             pieces = [line[a:b] for a, b in zip(ends, ends[1:])]
             for n, piece in enumerate(pieces):
-                if len(piece) > width and (space := _SPACE_END.search(piece)):
+                if len(piece) > width and (space := _SPACE_END.search(piece)):  # Text.rstrip_end
                     pieces[n] = piece[:-min(len(space.group()), len(piece) - width)]
         for piece in pieces:
             if justify in ("center", "right"):
@@ -126,9 +127,9 @@ class Grid:
         self.pads = [(0 if n == 0 and not table.pad_edge else left, 0 if n == last and not table.pad_edge else right)
                      for n in range(len(columns))]
         spans = []
-        for plains, (left, right) in zip(self.plains, self.pads):
+        for plains, (left, right), column in zip(self.plains, self.pads, columns):
             shortest = longest = 0
-            for text in plains:
+            for text in plains if column.width is None else ():
                 low, high = _measure(text, shortest)
                 shortest, longest = max(shortest, low), max(longest, high)
             spans.append((shortest, longest, left + right))
@@ -142,14 +143,11 @@ class Grid:
         self.widths = sizes
         self.width = sum(sizes) + table._extra_width
 
-    def _cell(self, console, options, n: int, index: int) -> list[str]:
+    def _cell(self, console, options, n: int, cell, text: str) -> list[str]:
         """A cell's lines, as wide as its column with padding (Padding in Table._render, then Text.wrap)."""
-        cell, text, column, width = self.cells[n][index], self.plains[n][index], self.table.columns[n], self.widths[n]
-        left, right = self.pads[n]
+        column, width, (left, right) = self.table.columns[n], self.widths[n], self.pads[n]
         inner, styled = width - left - right, type(cell) is Text
         justify = styled and cell.justify or column.justify or "default"
-        if "\n" not in text and justify in ("left", "default") and len(text) <= inner and simple(text):
-            return [" " * left + text.ljust(width - left)]
         overflow = styled and cell.overflow or column.overflow or "fold"
         if (inner >= 1 or inner == 0 and not text) and justify != "full" and overflow != "ignore" and simple(text):
             no_wrap = column.no_wrap if not styled or cell.no_wrap is None else cell.no_wrap
@@ -160,9 +158,23 @@ class Grid:
         lines = console.render_lines(Padding(cell, (0, right, 0, left)), options)
         return ["".join(segment.text for segment in line) for line in lines]
 
+    def _column(self, console, options, n: int, begin: int, end: int) -> list[list[str]]:
+        """The lines of cells begin to end of column n; one short line of one-cell characters takes no detour."""
+        width, (left, right) = self.widths[n], self.pads[n]
+        inner, margin, fill = width - left - right, " " * left, width - left
+        quick = self.table.columns[n].justify in ("left", "default")
+        drawn = []
+        for cell, text in zip(self.cells[n][begin:end], self.plains[n][begin:end]):
+            if (quick and len(text) <= inner and "\n" not in text and (type(cell) is str or not cell.justify)
+                    and (text.isascii() and text.isprintable() or simple(text))):
+                drawn.append([margin + text.ljust(fill)])
+            else:
+                drawn.append(self._cell(console, options, n, cell, text))
+        return drawn
+
     def blocks(self, console, options):
         """The table's lines, a row at a time (Table._render)."""
-        table, sizes, columns = self.table, self.widths, range(len(self.widths))
+        table, sizes = self.table, self.widths
         box = table.box and table.box.substitute(options, safe=pick_bool(table.safe_box, console.safe_box))
         if box and not table.show_header:
             box = box.get_plain_headed_box()
@@ -171,9 +183,17 @@ class Grid:
             yield [box.get_top(sizes)]
         between = box and box.get_row(sizes, "row", edge=edge)
         count = len(self.cells[0])
-        for index in range(count):
+        for begin in range(0, count, 500):
+            yield from self._rows(console, options, box, between, range(begin, min(begin + 500, count)))
+        if box and edge:
+            yield [box.get_bottom(sizes)]
+
+    def _rows(self, console, options, box, between, indexes):
+        """Rows drawn a column at a time, then joined a line at a time."""
+        table, sizes, edge, count = self.table, self.widths, self.table.show_edge, len(self.cells[0])
+        drawn_columns = [self._column(console, options, n, indexes[0], indexes[-1] + 1) for n in range(len(sizes))]
+        for index, drawn in zip(indexes, zip(*drawn_columns)):
             header = index == 0 and table.show_header
-            drawn = [self._cell(console, options, n, index) for n in columns]
             height = max(1, *map(len, drawn))
             if height > 1 or not all(drawn):
                 for lines, column, size in zip(drawn, table.columns, sizes):
@@ -195,8 +215,6 @@ class Grid:
             elif index < count - 1 and (table.show_lines or table.rows[index - table.show_header].end_section):
                 block.append(between)
             yield block
-        if box and edge:
-            yield [box.get_bottom(sizes)]
 
 
 def _measured(column, span, room: int) -> tuple[int, int]:
@@ -213,19 +231,6 @@ def _measured(column, span, room: int) -> tuple[int, int]:
     if column.max_width is not None:
         low, high = min(low, column.max_width + pad), min(high, column.max_width + pad)
     return low, high
-
-
-def fix_widths(console, renderable) -> None:
-    """Set the column widths of each table in `renderable` as Rich would find them, so Rich measures no cell."""
-    for part in _parts(renderable):
-        try:
-            grid = Grid(console, part, console.options.max_width) if isinstance(part, Table) else None
-        except Unsupported:
-            continue
-        if grid and grid.width <= console.options.max_width and all(
-                size >= max(1, left + right) for size, (left, right) in zip(grid.widths, grid.pads)):
-            for column, size, (left, right) in zip(part.columns, grid.widths, grid.pads):
-                column.width = size - left - right
 
 
 def _parts(renderable) -> list:

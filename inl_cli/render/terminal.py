@@ -20,17 +20,20 @@ from rich.padding import Padding
 from rich.rule import Rule
 from rich.style import Style
 from rich.table import Table
-from rich.text import Text
+from rich.text import Span, Text
 
 from . import cell_text, layout, pieces
 
 
 def cell(row: dict, column) -> Text | str:
     if column.highlight:
-        text = Text()
+        found, spans, at = [], [], 0
         for piece, matched in pieces(str(row.get(column.key) or ""), row.get(column.highlight)):
-            text.append(piece, style="bold reverse" if matched else "")
-        return text
+            if matched:
+                spans.append(Span(at, at + len(piece), "bold reverse"))
+            found.append(piece)
+            at += len(piece)
+        return Text("".join(found), spans=spans)
     return cell_text(row.get(column.key), column.join)  # Rich reads a str as Text(str) when markup is off
 
 
@@ -97,11 +100,11 @@ def renderable(t, width: int) -> Group:
 def stream(tables, width=None):
     """The tables as text, a piece at a time.
 
-    Where the console shows no styles (piped, or into a file) `plain` draws them as
-    Rich would, faster and a block of rows at a time; otherwise Rich does, with the
-    column widths measured once from the plain text. The cyclic garbage collector
-    waits meanwhile: cells make no cycles, and it would walk every loaded program
-    again and again.
+    Where the console shows no styles (piped, into a file, or TERM=dumb) `plain`
+    draws them as Rich would, several times faster and a block of rows at a time;
+    otherwise Rich does, measuring no cell since the plan gives every column its width.
+    The cyclic garbage collector waits meanwhile: cells make no cycles, and it would
+    walk every loaded program again and again.
     """
     import gc
 
@@ -119,8 +122,6 @@ def stream(tables, width=None):
                     continue
                 except plain.Unsupported:
                     pass
-            else:
-                plain.fix_widths(console, shown)
             with console.capture() as capture:
                 console.print(shown, crop=False)
             yield "".join(line.rstrip() + "\n" for line in capture.get().splitlines())
