@@ -4,6 +4,7 @@ Exit codes: 0 success, 1 bad data (every problem is listed on stderr), 2 bad usa
 """
 from __future__ import annotations
 
+import os
 import sys
 
 import click
@@ -24,7 +25,7 @@ class BadData(click.ClickException):
 
     def show(self, file=None):
         for problem in self.problems:
-            click.echo(str(problem), err=True)
+            click.echo(render.clean(str(problem), lines=False), err=True)
         super().show(file)
 
 
@@ -61,7 +62,7 @@ def _unknown_country(wanted: str, programs) -> str:
     close = difflib.get_close_matches(country_key(wanted), names, n=3, cutoff=0.5)
     hint = f"did you mean {', '.join(names[c] for c in close)}?" if close else (
         f"loaded: {', '.join(sorted(names.values()))}")
-    return f"no program for {wanted!r}; {hint}"
+    return render.clean(f"no program for {wanted!r}; {hint}", lines=False)
 
 
 def complete_country(ctx, param, incomplete):
@@ -112,10 +113,61 @@ def emit(text: str, fmt: str = "") -> None:
             text = degrade(text, encoding)
     except LookupError:
         pass
-    click.echo(text, nl=False, color=True)
+    try:
+        click.echo(text, nl=False, color=True)
+    except OSError as error:
+        import errno
+
+        if error.errno == errno.EPIPE:
+            raise  # a reader that stopped early (| head): Click ends quietly
+        _discard_stdout()
+        raise click.ClickException(f"cannot write the output: {error.strerror or error}") from None
+
+
+def _discard_stdout() -> None:
+    """Point stdout at /dev/null, so what is still buffered cannot fail again at exit (a full disk)."""
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
+    except (OSError, ValueError):
+        pass
+
+
+def output_file(ctx, param, value):
+    """-o FILE: `-` means stdout; an empty name is a mistake, not the current folder."""
+    if value == "":
+        raise click.BadParameter("give a file name, or - for standard output", ctx, param)
+    return None if value == "-" else value
+
+
+def csv_option(function):
+    return click.option("--csv-safe/--csv-raw", default=True, expose_value=False,
+                        callback=lambda ctx, param, value: ctx.meta.__setitem__("csv_safe", value),
+                        help="With --format csv: a cell that begins with = + - @ gets a leading ' so that "
+                             "spreadsheets show it instead of running it as a formula (default); "
+                             "--csv-raw writes cells as they are.")(function)
+
+
+def renderer_options(fmt: str) -> dict:
+    """The --csv-safe choice, for the CSV renderer."""
+    return {"safe": click.get_current_context().meta.get("csv_safe", True)} if fmt == "csv" else {}
+
+
+def terminal_width(width: int | None) -> int | None:
+    """--width, else Rich's own choice; $COLUMNS under 20 (COLUMNS=0 printed nothing) counts as 20."""
+    if width is None:
+        try:
+            columns = int(os.environ.get("COLUMNS", ""))
+        except ValueError:
+            return None
+        if columns < 20:
+            return 20
+    return width
 
 
 def output_options(function):
+    function = csv_option(function)
     function = click.option("--width", type=click.IntRange(20, 1000), metavar="N",
                             help="Table width in columns (default: the terminal's, or $COLUMNS).")(function)
     return click.option("--format", "-f", "fmt", type=click.Choice(list(render.FORMATS)), default="table",
@@ -123,7 +175,7 @@ def output_options(function):
 
 
 def show_tables(tables, fmt: str, width: int | None) -> None:
-    emit(render.get(fmt).render(tables, width), fmt)
+    emit(render.get(fmt).render(tables, terminal_width(width), **renderer_options(fmt)), fmt)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
@@ -265,7 +317,7 @@ def timeline(options, start, end, partner, kinds, undated, chart, fmt, width):
     if chart:
         from .render.terminal import render_chart
 
-        emit(render_chart(table, width))
+        emit(render_chart(table, terminal_width(width)))
     else:
         show_tables([table], fmt, width)
 
@@ -289,22 +341,24 @@ def validate(options, paths, fmt):
       inl validate peru.yaml ghana.yaml
       inl validate programs/ --format json
     """
-    from .load import DataError, find_files, read_all
+    from .load import read_all, scan
 
     files, problems = [], []
     for location in paths or (options.data,):
-        try:
-            files += find_files(location, options.recursive)
-        except DataError as error:
-            problems += error.problems
+        found, unreadable = scan(location, options.recursive)
+        files += found
+        problems += unreadable
     problems += read_all(files)[1]
     if fmt == "json":
         from .render.json import dumps
 
         emit(dumps([p._asdict() for p in problems]), "json")
     else:
-        emit("".join(f"{p}\n" for p in problems))
-        click.echo(summary(problems, len(files)), err=bool(problems))
+        emit("".join(f"{render.clean(str(p), lines=False)}\n" for p in problems))
+        if problems:
+            click.echo(summary(problems, len(files)), err=True)
+        else:
+            emit(summary(problems, len(files)) + "\n")
     if problems:
         raise SystemExit(1)
 
@@ -347,7 +401,7 @@ class CountryCode(click.ParamType):
 
 @main.command("import")
 @click.argument("file", type=click.Path(dir_okay=False), metavar="FILE")
-@click.option("--output", "-o", type=click.Path(dir_okay=False), metavar="OUT.yaml",
+@click.option("--output", "-o", type=click.Path(dir_okay=False), metavar="OUT.yaml", callback=output_file,
               help="Write the program file here (whole or not at all) instead of stdout.")
 @click.option("--country", metavar="NAME", help="The country's name, when the page does not make it clear.")
 @click.option("--code", type=CountryCode(), help="The country's ISO 3166-1 alpha-2 code, such as CI.")
@@ -369,21 +423,21 @@ def import_page(file, output, country, code, url):
     from pathlib import Path
 
     from . import importer
-    from .load import parse
+    from .load import parse, read_bytes
 
     try:
-        text = Path(file).read_text(encoding="utf-8-sig")
+        text = read_bytes(file).decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise click.ClickException(f"{file} is not UTF-8 text (byte {error.start})") from None
+        raise click.ClickException(f"{render.clean(file, lines=False)} is not UTF-8 text (byte {error.start})") from None
     except OSError as error:
-        raise click.FileError(file, hint=error.strerror or str(error)) from None
+        raise click.FileError(render.clean(file, lines=False), hint=error.strerror or str(error)) from None
     if url is not None and not url.startswith(("http://", "https://")):
         raise click.BadParameter(f"expected a web address (http:// or https://), got {url!r}",
                                  param_hint="'--url'")
     try:
         program = importer.read_page(text, country, code, url)
     except importer.PageError as error:
-        raise click.ClickException(f"{file}: {error}") from None
+        raise click.ClickException(render.clean(f"{file}: {error}", lines=False)) from None
     document = importer.to_yaml(program, Path(file).name)
     checked = parse(document, output or "<import>")
     if not hasattr(checked, "accomplishments"):
@@ -395,7 +449,7 @@ def import_page(file, output, country, code, url):
     else:
         emit(document)
     found = importer.counts(program)
-    where = f"; wrote {output}" if output else ""
+    where = f"; wrote {render.clean(output, lines=False)}" if output else ""
     click.echo(f"Found {found['accomplishments']} accomplishments, {found['dates']} dates, {found['results']} "
                f"results and {found['partners']} partners; {found['reviews']} guesses to review "
                f"(marked '# review:'){where}.", err=True)
@@ -408,8 +462,9 @@ def import_page(file, output, country, code, url):
                    "timelinejs: the timeline for TimelineJS3.")
 @click.option("--section", "-s", "sections", multiple=True, type=click.Choice(views.REPORT_SECTIONS),
               help="Only this part (repeat for several); CSV takes one, default accomplishments.")
-@click.option("--output", "-o", type=click.Path(dir_okay=False), metavar="FILE",
-              help="Write to FILE (replaced whole, never left half-written) instead of stdout.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False), metavar="FILE", callback=output_file,
+              help="Write to FILE (replaced whole, never left half-written) instead of stdout; - is stdout.")
+@csv_option
 @click.pass_obj
 def export(options, fmt, sections, output):
     """Export a whole report of the program.
@@ -427,7 +482,7 @@ def export(options, fmt, sections, output):
       inl export --format timelinejs -o timeline.json
     """
     try:
-        text = exports.FORMATS[fmt](options.programs(), sections)
+        text = exports.FORMATS[fmt](options.programs(), sections, **renderer_options(fmt))
         fmt = "json" if fmt == "timelinejs" else fmt
     except exports.ExportError as error:
         raise click.UsageError(str(error)) from None
@@ -435,6 +490,6 @@ def export(options, fmt, sections, output):
         from .files import write_atomic
 
         write_atomic(output, text)
-        click.echo(f"Wrote {output}", err=True)
+        click.echo(f"Wrote {render.clean(output, lines=False)}", err=True)
     else:
         emit(text, fmt)

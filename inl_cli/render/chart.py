@@ -49,11 +49,13 @@ def layout(rows: list[dict], width: int, plain: bool):
     last_year = max(e.year for _, e in spans)
     label_width = max(12, min(36, width * 2 // 5))
     scale = Scale(first_year, last_year, max(10, width - label_width - 1))
+    from rich.cells import cell_len, set_cell_size  # display width, as Rich measures it (CJK is 2 columns)
+
     lines = []
     for row, (start, end) in zip(dated, spans):
         label = f"{row['when']} {row['title']}"
-        if len(label) > label_width:
-            label = label[: label_width - 1] + ("~" if plain else "…")
+        if cell_len(label) > label_width:
+            label = set_cell_size(label, label_width - 1) + ("~" if plain else "…")
         cells = [" "] * scale.width
         if row["start"] != row["end"]:
             left = scale.column(start.first_day)
@@ -62,7 +64,7 @@ def layout(rows: list[dict], width: int, plain: bool):
                 cells[i] = glyph["bar"]
         else:
             cells[scale.point(start.first_day, end.last_day)] = glyph[row["kind"]]
-        lines.append([(label.ljust(label_width) + " ", ""), ("".join(cells).rstrip(), STYLES[row["kind"]])])
+        lines.append([(set_cell_size(label, label_width) + " ", ""), ("".join(cells).rstrip(), STYLES[row["kind"]])])
     lines.append([(" " * (label_width + 1), ""), (_axis(scale, glyph), "dim")])
     lines.append([(" " * (label_width + 1), ""), (_years(scale), "dim")])
     legend = (f"{glyph['bar']} span  {glyph['accomplishment']} accomplishment  "

@@ -21,7 +21,11 @@ def cell(row: dict, column) -> Text:
         for piece, matched in pieces(str(row.get(column.key) or ""), row.get(column.highlight)):
             text.append(piece, style="bold reverse" if matched else "")
         return text
-    return Text(cell_text(row.get(column.key), column.join))
+    text = cell_text(row.get(column.key), column.join)
+    if "\n" not in text:
+        return Text(text)
+    # One Text a line: Rich splits a single many-line Text with str.partition, quadratic in its lines.
+    return Group(*(Text(line) for line in text.split("\n")))
 
 
 def grid(t) -> Table:
@@ -43,7 +47,7 @@ def stacked(t) -> Group:
         record.add_column(overflow="fold")
         for column in t.human_columns:
             value = cell(row, column)
-            if value.plain:
+            if not isinstance(value, Text) or value.plain:
                 record.add_row(Text(cell_text(column.title)), value)
         parts += [Rule(characters="─", style="dim"), record]
     return Group(*parts)
