@@ -113,25 +113,27 @@ def emit(text: str, fmt: str = "") -> None:
             text = degrade(text, encoding)
     except LookupError:
         pass
-    try:
-        click.echo(text, nl=False, color=True)
-    except OSError as error:
+    click.echo(text, nl=False, color=True)
+
+
+class Commands(click.Group):
+    """The command group; stdout that cannot be written (a full disk) is one line and exit 1, not a traceback."""
+
+    def invoke(self, ctx):
         import errno
 
-        if error.errno == errno.EPIPE:
-            raise  # a reader that stopped early (| head): Click ends quietly
-        _discard_stdout()
-        raise click.ClickException(f"cannot write the output: {error.strerror or error}") from None
-
-
-def _discard_stdout() -> None:
-    """Point stdout at /dev/null, so what is still buffered cannot fail again at exit (a full disk)."""
-    try:
-        null = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(null, sys.stdout.fileno())
-        os.close(null)
-    except (OSError, ValueError):
-        pass
+        try:
+            return super().invoke(ctx)
+        except OSError as error:
+            if error.errno not in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO):
+                raise  # EPIPE (| head) is Click's to end quietly
+            try:  # what is still buffered must not fail again at exit
+                null = os.open(os.devnull, os.O_WRONLY)
+                os.dup2(null, sys.stdout.fileno())
+                os.close(null)
+            except (OSError, ValueError):
+                pass
+            raise click.ClickException(f"cannot write the output: {error.strerror or error}") from None
 
 
 def output_file(ctx, param, value):
@@ -178,7 +180,8 @@ def show_tables(tables, fmt: str, width: int | None) -> None:
     emit(render.get(fmt).render(tables, terminal_width(width), **renderer_options(fmt)), fmt)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+@click.group(cls=Commands,
+             context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
              epilog="""\b
 Examples:
   inl show accomplishments
@@ -341,13 +344,14 @@ def validate(options, paths, fmt):
       inl validate peru.yaml ghana.yaml
       inl validate programs/ --format json
     """
-    from .load import read_all, scan
+    from .load import read_all, scan, unique
 
     files, problems = [], []
     for location in paths or (options.data,):
         found, unreadable = scan(location, options.recursive)
         files += found
         problems += unreadable
+    files = unique(files)
     problems += read_all(files)[1]
     if fmt == "json":
         from .render.json import dumps

@@ -79,7 +79,7 @@ def scan(location: str | os.PathLike | None, recursive: bool = False) -> tuple[l
     except OSError as error:
         if isinstance(error, FileNotFoundError):
             return [], [Problem(str(path), 1, 1, "", "no such file or folder")]
-        return [], [Problem(str(path), 1, 1, "", f"cannot read: {_reason(error)}")]
+        return [], [Problem(str(path), 1, 1, "", f"cannot read: {error.strerror or error}")]
     if not is_dir:
         return [path], []
     found, problems, folders, visited = [], [], [path], set()
@@ -278,7 +278,7 @@ def _read(path: Path) -> tuple[Program | list[Problem], tuple[int, int]]:
     return _parse(text, name)
 
 
-def _once(paths: list[Path]) -> list[Path]:
+def unique(paths: list[Path]) -> list[Path]:
     """`paths` without a file given again (by another name or inside a folder also given)."""
     seen, kept = set(), []
     for path in paths:
@@ -304,7 +304,7 @@ def read_all(paths: list[Path]) -> tuple[list[Program], list[Problem]]:
     was_enabled = gc.isenabled()
     gc.disable()
     try:
-        for path in _once(paths):
+        for path in unique(paths):
             outcome, position = _read(path)
             if isinstance(outcome, Program):
                 programs.append(outcome)
