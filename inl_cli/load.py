@@ -209,6 +209,29 @@ def compose(text: str, loader=None) -> tuple[object, list[tuple[object, str]]]:
         loader.dispose()
 
 
+def _compose_bounded(text: str):
+    """`compose`, with libyaml's own nesting limit (1,000 levels, met while it looks ahead) told as ours.
+
+    The pure-Python parser, which has no limit, reads the text up to libyaml's stop and finds
+    where nesting first went past MAX_DEPTH, so both builds report the same place.
+    """
+    try:
+        return compose(text)
+    except yaml.MarkedYAMLError as error:
+        if "maximum nesting depth" not in str(error.problem) or _Loader is yaml.SafeLoader:
+            raise
+        end = 0
+        for _ in range(error.problem_mark.line + 1):
+            end = text.find("\n", end) + 1 or len(text)
+        try:
+            compose(text[:end], yaml.SafeLoader)
+        except TooDeep:
+            raise
+        except yaml.YAMLError:
+            pass
+        raise error from None
+
+
 def parse(text: str, name: str) -> Program | list[Problem]:
     """One program from YAML text, or the problems that prevent it."""
     return _parse(text, name)[0]
@@ -218,7 +241,7 @@ def _parse(text: str, name: str) -> tuple[Program | list[Problem], tuple[int, in
     """The program (or its problems) and the line and column of its country code."""
     nowhere = (1, 1)
     try:
-        root, found = compose(text)
+        root, found = _compose_bounded(text)
     except TooDeep as error:
         mark = error.mark
         return [Problem(name, mark.line + 1, mark.column + 1, "",
