@@ -432,7 +432,8 @@ def import_page(file, output, country, code, url):
     try:
         text = read_bytes(file).decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise click.ClickException(f"{render.clean(file, lines=False)} is not UTF-8 text (byte {error.start})") from None
+        name = render.clean(file, lines=False)
+        raise click.ClickException(f"{name} is not UTF-8 text (byte {error.start})") from None
     except OSError as error:
         raise click.FileError(render.clean(file, lines=False), hint=error.strerror or str(error)) from None
     if url is not None and not url.startswith(("http://", "https://")):

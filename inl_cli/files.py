@@ -40,7 +40,8 @@ def write_atomic(path: str, text: str) -> None:
         info = None
     except OSError as error:
         raise click.FileError(clean(path, False), hint=error.strerror or str(error)) from None
-    if info is not None and (stat.S_ISCHR(info.st_mode) or stat.S_ISFIFO(info.st_mode) or _names_a_descriptor(path)):
+    special = info is not None and (stat.S_ISCHR(info.st_mode) or stat.S_ISFIFO(info.st_mode))
+    if special or (info is not None and _names_a_descriptor(path)):
         return _write_through(path, data)
     if info is not None and not stat.S_ISREG(info.st_mode):
         raise click.FileError(clean(path, False), hint="not a regular file, a character device or a FIFO")
@@ -115,7 +116,7 @@ class _signals_raise:
         try:
             for name in _SIGNALS:
                 number = getattr(signal, name, None)
-                # Only a signal that would end the process: an ignored one (nohup) or a program's own handler stays.
+                # Only a signal that would end the process: an ignored one (nohup) or another handler stays.
                 if number is not None and signal.getsignal(number) == signal.SIG_DFL:
                     self.previous[number] = signal.signal(number, self._raise)
         except ValueError:  # not the main thread: signals cannot be caught here

@@ -18,8 +18,15 @@ from pathlib import Path
 
 import yaml
 from yaml.composer import ComposerError
-from yaml.events import (AliasEvent, MappingEndEvent, MappingStartEvent, ScalarEvent, SequenceEndEvent,
-                         SequenceStartEvent, StreamEndEvent)
+from yaml.events import (
+    AliasEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+    StreamEndEvent,
+)
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from . import spec
@@ -177,14 +184,15 @@ def compose(text: str, loader=None) -> tuple[object, list[tuple[object, str]]]:
                     raise ComposerError(None, None, f"found undefined alias {event.anchor!r}", event.start_mark)
                 node = anchors[event.anchor]
                 if type(node) is ScalarNode:
-                    found.append((event.start_mark, f"repeats the value anchored on line {node.start_mark.line + 1} "
-                                  f"through an alias (*name); aliases are not supported, write it out"))
+                    line = node.start_mark.line + 1
+                    found.append((event.start_mark, f"repeats the value anchored on line {line} through an alias "
+                                                    "(*name); aliases are not supported, write it out"))
             else:
                 break
             if kind is not AliasEvent and kind is not SequenceEndEvent and kind is not MappingEndEvent:
                 if event.anchor is not None:
-                    found.append((event.start_mark, "anchors (&name) are not supported; write the value out "
-                                  "where it is used"))
+                    found.append((event.start_mark, "anchors (&name) are not supported; "
+                                                    "write the value out where it is used"))
                     anchors[event.anchor] = node
                 if kind is not ScalarEvent:
                     stack.append([node, None])
@@ -250,7 +258,8 @@ def _parse(text: str, name: str) -> tuple[Program | list[Problem], tuple[int, in
         mark = error.problem_mark or error.context_mark
         message = error.problem or error.context or "not valid YAML"
         if _char_at(text, mark) == "\t":
-            return [Problem(name, mark.line + 1, mark.column + 1, "", "a tab cannot indent YAML; use spaces")], nowhere
+            tab = "a tab cannot indent YAML; use spaces"
+            return [Problem(name, mark.line + 1, mark.column + 1, "", tab)], nowhere
         if error.context and error.problem and error.context_mark:
             message += f" ({error.context} started on line {error.context_mark.line + 1})"
         return [Problem(name, mark.line + 1, mark.column + 1, "", f"YAML syntax: {message}")], nowhere

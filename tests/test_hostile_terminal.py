@@ -70,8 +70,8 @@ def test_file_names_are_escaped_and_stay_one_line(run, program, tmp_path):
 
 
 def test_country_suggestions_are_escaped(run, program):
-    path = program(base=open(program(), encoding="utf-8").read().replace("name: Testland,",
-                                                                          'name: "Test\\e[31mland\\u202e",'))
+    path = program(base=program().read_text(encoding="utf-8").replace("name: Testland,",
+                                                                       'name: "Test\\e[31mland\\u202e",'))
     result = run("--data", str(path), "--country", "testlandia", "show", "goals")
     assert result.exit_code == 2
     assert result.stderr.splitlines()[-1] == (

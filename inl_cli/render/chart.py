@@ -64,7 +64,8 @@ def layout(rows: list[dict], width: int, plain: bool):
                 cells[i] = glyph["bar"]
         else:
             cells[scale.point(start.first_day, end.last_day)] = glyph[row["kind"]]
-        lines.append([(set_cell_size(label, label_width) + " ", ""), ("".join(cells).rstrip(), STYLES[row["kind"]])])
+        label = set_cell_size(label, label_width) + " "
+        lines.append([(label, ""), ("".join(cells).rstrip(), STYLES[row["kind"]])])
     lines.append([(" " * (label_width + 1), ""), (_axis(scale, glyph), "dim")])
     lines.append([(" " * (label_width + 1), ""), (_years(scale), "dim")])
     legend = (f"{glyph['bar']} span  {glyph['accomplishment']} accomplishment  "
