@@ -76,21 +76,30 @@ def gantt(t, title: str) -> str:
     lines = ["```mermaid", "gantt", f"    title {mermaid_text(title)}", "    dateFormat YYYY-MM-DD",
              "    axisFormat %Y"]
     groups = {"accomplishment": "Accomplishments", "milestone": "Milestones", "context": "Context"}
-    for kind, section in groups.items():
-        rows = [r for r in t.rows if r["kind"] == kind and r.get("start")]
-        if not rows:
-            continue
-        lines.append(f"    section {section}")
-        for row in rows:
-            start, end = PartialDate.parse(row["start"]), PartialDate.parse(row["end"])
-            name = mermaid_text(f"{row['when']} {row['title']}")
-            if row["start"] != row["end"]:
-                after = end.last_day + timedelta(days=1)
-                lines.append(f"    {name} :{start.first_day.isoformat()}, {after.isoformat()}")
-            else:
-                lines.append(f"    {name} :milestone, {start.first_day.isoformat()}, 0d")
+    countries = list(dict.fromkeys(r.get("country") for r in t.rows))
+    for country in countries:
+        for kind, section in groups.items():
+            rows = [r for r in t.rows if r["kind"] == kind and r.get("start") and r.get("country") == country]
+            if not rows:
+                continue
+            name = f"{mermaid_text(country)}, {section.lower()}" if len(countries) > 1 else section
+            lines.append(f"    section {name}")
+            lines += _tasks(rows)
     lines.append("```")
     return "\n".join(lines) + "\n"
+
+
+def _tasks(rows) -> list[str]:
+    lines = []
+    for row in rows:
+        start, end = PartialDate.parse(row["start"]), PartialDate.parse(row["end"])
+        name = mermaid_text(f"{row['when']} {row['title']}")
+        if row["start"] != row["end"]:
+            after = end.last_day + timedelta(days=1)
+            lines.append(f"    {name} :{start.first_day.isoformat()}, {after.isoformat()}")
+        else:
+            lines.append(f"    {name} :milestone, {start.first_day.isoformat()}, 0d")
+    return lines
 
 
 def render_report(report) -> str:
