@@ -94,11 +94,15 @@ def wrap(text: str, width: int, justify: str, overflow: str, no_wrap: bool) -> l
 
 
 def _plain(cell) -> str:
+    """A cell's text: a str as Rich reads it, a Text, or a Group of plain Texts (one a line)."""
     if type(cell) is str:
         return cell if cell.isprintable() else strip_control_codes(cell)
-    if type(cell) is not Text:
-        raise Unsupported(type(cell).__name__)
-    return cell.plain
+    if type(cell) is Text:
+        return cell.plain
+    if type(cell) is Group and all(type(line) is Text and line.end == "\n" and line.justify is line.overflow
+                                   is line.no_wrap is None for line in cell.renderables):
+        return "\n".join(line.plain for line in cell.renderables)
+    raise Unsupported(type(cell).__name__)
 
 
 def _measure(text: str, floor: int) -> tuple[int, int]:
@@ -127,10 +131,13 @@ class Grid:
         self.pads = [(0 if n == 0 and not table.pad_edge else left, 0 if n == last and not table.pad_edge else right)
                      for n in range(len(columns))]
         spans = []
-        for plains, (left, right), column in zip(self.plains, self.pads, columns):
+        for cells, plains, (left, right), column in zip(self.cells, self.plains, self.pads, columns):
             shortest = longest = 0
-            for text in plains if column.width is None else ():
-                low, high = _measure(text, shortest)
+            for cell, text in zip(cells, plains) if column.width is None else ():
+                if type(cell) is Group:  # a Group measures each line alone (a line of spaces is no word)
+                    low, high = map(max, zip(*(_measure(line, 0) for line in text.split("\n"))))
+                else:
+                    low, high = _measure(text, shortest)
                 shortest, longest = max(shortest, low), max(longest, high)
             spans.append((shortest, longest, left + right))
         max_width -= table._extra_width
@@ -165,7 +172,7 @@ class Grid:
         quick = self.table.columns[n].justify in ("left", "default")
         drawn = []
         for cell, text in zip(self.cells[n][begin:end], self.plains[n][begin:end]):
-            if (quick and len(text) <= inner and "\n" not in text and (type(cell) is str or not cell.justify)
+            if (quick and len(text) <= inner and "\n" not in text and (type(cell) is not Text or not cell.justify)
                     and (text.isascii() and text.isprintable() or simple(text))):
                 drawn.append([margin + text.ljust(fill)])
             else:

@@ -25,7 +25,7 @@ from rich.text import Span, Text
 from . import cell_text, layout, pieces
 
 
-def cell(row: dict, column) -> Text | str:
+def cell(row: dict, column) -> Text | Group | str:
     if column.highlight:
         found, spans, at = [], [], 0
         for piece, matched in pieces(str(row.get(column.key) or ""), row.get(column.highlight)):
@@ -34,7 +34,11 @@ def cell(row: dict, column) -> Text | str:
             found.append(piece)
             at += len(piece)
         return Text("".join(found), spans=spans)
-    return cell_text(row.get(column.key), column.join)  # Rich reads a str as Text(str) when markup is off
+    text = cell_text(row.get(column.key), column.join)
+    if "\n" not in text:
+        return text  # Rich reads a str as Text(str) when markup is off
+    # One Text a line: Rich splits a single many-line Text with str.partition, quadratic in its lines.
+    return Group(*(Text(line) for line in text.split("\n")))
 
 
 def url_text(url: str, prefix: str = "") -> Text:
