@@ -13,6 +13,7 @@ tests/test_plain.py holds both to the same bytes.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from rich._pick import pick_bool
 from rich._ratio import ratio_reduce
@@ -76,7 +77,7 @@ def wrap(text: str, width: int, justify: str, overflow: str, no_wrap: bool) -> l
             pieces = [line]
         else:
             ends = [0, *_divide(line, width, overflow == "fold"), len(line)]
-            pieces = [line[a:b] for a, b in zip(ends, ends[1:])]
+            pieces = [line[a:b] for a, b in pairwise(ends)]
             for n, piece in enumerate(pieces):
                 if len(piece) > width and (space := _SPACE_END.search(piece)):  # Text.rstrip_end
                     pieces[n] = piece[:-min(len(space.group()), len(piece) - width)]
