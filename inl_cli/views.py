@@ -54,7 +54,7 @@ def date_cells(when: When | None) -> dict:
     return {
         "when": when.display(),
         "start": start_of(when).iso(),
-        "end": end_of(when).iso(),
+        "end": end.iso() if (end := end_of(when)) is not None else None,
         "precision": when.precision,
     }
 
@@ -80,7 +80,7 @@ def years_covered(program: Program) -> str:
     if not whens:
         return ""
     first = min(start_of(w).year for w in whens)
-    last = max(end_of(w).year for w in whens)
+    last = max(w.last_day.year for w in whens)
     return str(first) if first == last else f"{first}–{last}"
 
 
@@ -355,7 +355,7 @@ def _plain(value):
     if isinstance(value, PartialDate):
         return value.iso()
     if isinstance(value, Span):
-        return {"start": value.start.iso(), "end": value.end.iso()}
+        return {"start": value.start.iso(), "end": value.end.iso() if value.end is not None else None}
     if hasattr(value, "_fields"):
         return {name: _plain(getattr(value, name)) for name in value._fields if name != "origin"}
     if isinstance(value, tuple):

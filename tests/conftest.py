@@ -48,3 +48,18 @@ def _hypothesis_profiles():
 
 
 _hypothesis_profiles()
+
+
+def shared_source():
+    """The shared source folder: $INL_SHARED_SOURCE, or `shared/source` beside the clone (as in CI) or above it
+    (a worktree). Tests that need it fail, never skip, when it is missing."""
+    import os
+    from pathlib import Path
+
+    if os.environ.get("INL_SHARED_SOURCE"):
+        return Path(os.environ["INL_SHARED_SOURCE"])
+    root = Path(__file__).resolve().parents[1]
+    for folder in root.parents:
+        if (folder / "shared" / "source").is_dir():
+            return folder / "shared" / "source"
+    return root.parent / "shared" / "source"

@@ -44,7 +44,7 @@ def layout(rows: list[dict], width: int, plain: bool):
     dated = [r for r in rows if r.get("start")]
     if not dated:
         return []
-    spans = [(PartialDate.parse(r["start"]), PartialDate.parse(r["end"])) for r in dated]
+    spans = [(PartialDate.parse(r["start"]), _end(r)) for r in dated]
     first_year = min(s.year for s, _ in spans)
     last_year = max(e.year for _, e in spans)
     label_width = max(12, min(36, width * 2 // 5))
@@ -55,7 +55,7 @@ def layout(rows: list[dict], width: int, plain: bool):
         if len(label) > label_width:
             label = label[: label_width - 1] + ("~" if plain else "…")
         cells = [" "] * scale.width
-        if row["start"] != row["end"]:
+        if row["start"] != row.get("end"):
             left = scale.column(start.first_day)
             right = max(left, scale.column(end.last_day + timedelta(days=1)) - 1)
             for i in range(left, right + 1):
@@ -69,6 +69,14 @@ def layout(rows: list[dict], width: int, plain: bool):
               f"{glyph['milestone']} milestone  {glyph['context']} context")
     lines.append([(legend, "dim")])
     return lines
+
+
+def _end(row: dict) -> PartialDate:
+    """The row's last date; an open span ("since 2012", no end) is drawn to today."""
+    if row.get("end"):
+        return PartialDate.parse(row["end"])
+    today = date.today()
+    return PartialDate(today.year, today.month, today.day)
 
 
 def _axis(scale: Scale, glyph: dict) -> str:
