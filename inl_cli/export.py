@@ -18,7 +18,7 @@ def markdown(programs, sections) -> str:
 
 
 def _open_spans_to_today(table) -> None:
-    """The Gantt diagram draws an open span ("since 2012", end None) as a bar to today."""
+    """Gantt diagrams and TimelineJS draw an open span ("since 2012", end None) as running to today."""
     from datetime import date
 
     for row in table.rows:
@@ -47,7 +47,9 @@ def timelinejs(programs, sections) -> str:
 
     if sections:
         raise ExportError("timelinejs exports the whole timeline; leave out --section.")
-    return render_timeline(views.timeline(programs), views.scope(programs))
+    table = views.timeline(programs)
+    _open_spans_to_today(table)
+    return render_timeline(table, views.scope(programs))
 
 
 FORMATS = {"markdown": markdown, "json": json, "csv": csv, "timelinejs": timelinejs}

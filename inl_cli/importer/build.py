@@ -140,10 +140,10 @@ def _paragraphs(lines, scope: str, partners: Partners, notes: list[str], last) -
         text = " ".join(line.text.split())
         for start, end in sentence_spans(text):
             sentence = text[start:end]
-            if scope == "challenges":
+            if scope == "challenges" and not found:
                 s = layout.score(sentence)
                 if s["intro"] > s["challenges"] and not _CONTRAST.search(sentence):
-                    notes.append(f"left out praise, not a challenge: {sentence[:60]!r}…")
+                    notes.append(f"left out opening praise, not a challenge: {sentence[:60]!r}…")
                     continue
             title, _ = shorten(_short_title(sentence), 8)
             item = {"id": slug(title, taken), "title": title, "text": sentence,

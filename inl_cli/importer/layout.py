@@ -28,7 +28,7 @@ LABELS = {
 }
 _LABEL_WORDS = sorted(((w, name) for name, words in LABELS.items() for w in words), key=lambda x: -len(x[0]))
 INLINE = re.compile(r"^(?P<label>" + "|".join(re.escape(w) for w, _ in _LABEL_WORDS if " " in w or w in (
-    "challenges", "goals", "objectives", "accomplishments", "achievements")) + r")(?:\s*[:.]\s*|\s+(?=[A-Z•])|$)",
+    "challenges", "goals", "objectives", "accomplishments", "achievements")) + r")(?:\s*[:.]\s*|\s+(?=(?-i:[A-Z•]))|$)",
                     re.I)
 SECTION_OF = {w: name for w, name in _LABEL_WORDS}
 SMALL = {"a", "an", "the", "of", "and", "for", "in", "on", "to", "with", "by", "at", "from"}

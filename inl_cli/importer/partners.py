@@ -27,10 +27,14 @@ ORG_END = ("Police", "Gendarmerie", "Program", "Programme", "Agency", "Service",
            "Network", "Foundation", "Tribunal", "Parliament", "Assembly")
 ORG_START = ("Ministry", "Office", "Department", "Directorate", "Bureau", "Agency", "National", "Supreme",
              "High", "Attorney")
+GOVERNMENT_END = {"Ministry", "Office", "Directorate", "Commission", "Agency", "Authority", "Court", "Courts",
+                  "Judiciary", "Administration", "Parliament", "Assembly", "Tribunal", "Prosecutor", "Prosecutors",
+                  "Council", "Customs", "Service", "Services"}
 LAW = {"Police", "Gendarmerie", "Guard", "Customs", "Coast", "Border", "Prison", "Corrections", "Penitentiary"}
 NOT_NAMES = re.compile(r"Narcotics and Law Enforcement|^(?:U\.S\.|United States)|Department of State$", re.I)
-_LEADING = re.compile(r"^(?:(?:the|a|an|this|these|its|their|in|with|through|for|since|during|after|following|"
-                      r"under|by|at|from|to|on|and|of|(?!(?:United|Armed|Federated|Limited|Beijing)\b)[A-Z][a-z]+(?:ing|ed))\s+)+")
+_LEADING = re.compile(r"^(?:(?:(?i:the|a|an|this|these|its|their|in|with|through|for|since|during|after|"
+                      r"following|under|by|at|from|to|on|and|of|within|between|among)"
+                      r"|(?!(?:United|Armed|Federated|Limited|Beijing)\b)[A-Z][a-z]+(?:ing|ed))\s+)+")
 _NAME = re.compile(r"\b((?:[A-Z][\w'.-]*|of|and|for|on|the|de|du)(?:\s+(?:[A-Z][\w'.-]*|of|and|for|on|the|de|"
                    r"du)){0,9})(?:\s+\(([A-Z][A-Za-z]{1,9})\))?")
 _LOWER_BODIES = (r"law enforcement(?: agencies| officers| officials| authorities)?|national police|police(?: force| "
@@ -122,7 +126,8 @@ class Partners:
                 found.append(self.add(*known))
             elif len(words) >= 2 and (words[-1] in ORG_END or (words[0] in ORG_START and "of" in words[1:3])):
                 role = ("law enforcement counterpart" if LAW & set(words)
-                        else "government counterpart" if words[0] in ORG_START else "partner")
+                        else "government counterpart" if words[0] in ORG_START or words[-1] in GOVERNMENT_END
+                        else "partner")
                 review = "" if role != "partner" else f"could not tell the role of {name!r}"
                 found.append(self.add(name, abbreviation, role, review))
             elif abbreviation and abbreviation in self.by_abbreviation:

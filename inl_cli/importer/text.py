@@ -72,10 +72,18 @@ def sentences(text: str) -> list[str]:
 _LEADING = re.compile(r"\s*(?:(?:in|from|since|by|during|between|beginning in|starting in|as of|on)\s*)?", re.I)
 
 
+_SEPARATOR = re.compile(r";|,(?!\d)")
+
+
 def _separator(text: str, reverse: bool = False) -> int:
-    found = [i for i in ((text.rfind(";"), text.rfind(",")) if reverse else (text.find(";"), text.find(",")))
-             if i >= 0]
-    return (max(found) if reverse else min(found)) if found else -1
+    """Where the first (or last) clause separator of `text` is, -1 if none; "72,000" holds none."""
+    if reverse:
+        found = -1
+        for m in _SEPARATOR.finditer(text):
+            found = m.start()
+        return found
+    m = _SEPARATOR.search(text)
+    return m.start() if m else -1
 
 
 def clause(sentence: str, start: int, end: int, limit: int = 200) -> str:
