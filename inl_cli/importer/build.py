@@ -195,7 +195,6 @@ def _accomplishments(lines, partners: Partners, notes: list[str], last) -> list[
                 notes.append(f"the lead-in {line.text[:80]!r} dates the bullets under it "
                              f"({_display(lead.when)})")
             elif groups and groups[-1]["bullet"]:
-                groups[-1]["text"] += " " + line.text
                 groups[-1]["open"] = True
             continue
         if line.kind == "bullet":

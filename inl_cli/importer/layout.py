@@ -150,8 +150,9 @@ def read(text: str, country_names=lambda line: None) -> Page:
             if bullet:
                 body = part[bullet.end():].strip()
                 if body:
-                    lines.append(Line("bullet", body, current, labelled, indent, bullet.group("marker").strip()))
-            elif part.endswith(":") and len(part.split()) > 2:
+                    marker = re.sub(r"\d+", "1", re.sub(r"^[a-h]", "a", bullet.group("marker").strip()))
+                    lines.append(Line("bullet", body, current, labelled, indent, marker))
+            elif part.endswith(":"):
                 lines.append(Line("lead", part, current, labelled, indent, ""))
             else:
                 lines.append(Line("para", part, current, labelled, indent, ""))
