@@ -37,7 +37,7 @@ _LEADING = re.compile(r"^(?:(?:(?i:the|a|an|this|these|its|their|in|with|through
                       r"|(?!(?:United|Armed|Federated|Limited|Beijing)\b)[A-Z][a-z]+(?:ing|ed))\s+)+")
 _NAME = re.compile(r"\b((?:[A-Z][\w'.-]*|of|and|for|on|the|de|du)(?:\s+(?:[A-Z][\w'.-]*|of|and|for|on|the|de|"
                    r"du)){0,9})(?:\s+\(([A-Z][A-Za-z]{1,9})\))?")
-_LOWER_BODIES = (r"law enforcement(?: agencies| officers| officials| authorities)?|national police|police(?: force| "
+_LOWER_BODIES = (r"law enforcement(?: agencies| authorities)?|national police|police(?: force| "
                  r"service)?|gendarmerie|judiciary|judicial police|justice sector|prosecutors|prison service|"
                  r"corrections service|customs(?: service)?|coast guard|border police|armed forces|navy|"
                  r"security forces|civil society(?: working group| organizations)?|anti-corruption (?:agency|"
@@ -114,7 +114,7 @@ class Partners:
         for m in _NAME.finditer(sentence):
             name = _LEADING.sub("", m.group(1))
             name = re.sub(r"(?:\s+(?:the|of|and|for|on|de|du))+$", "", name)
-            name = re.sub(r"'s$", "", name)
+            name = re.sub(r"'s$|(?<![A-Z]\.[A-Z])[.,]$", "", name)
             words = name.split()
             abbreviation = m.group(2)
             if not words or (len(words) < 2 and not abbreviation) or NOT_NAMES.search(name):
