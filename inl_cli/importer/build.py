@@ -179,6 +179,7 @@ def _short_title(sentence: str) -> str:
                        "", title, flags=re.I)
     title = re.sub(rf"\s+in\s+(?:(?:{'|'.join(when.MONTHS)})\s+)?(?:19|20)\d\d\b", "", title, count=1, flags=re.I)
     title = re.split(r",\s*(?:which|who|where|to|and)\b", title, maxsplit=1)[0]
+    title = re.sub(r",?\s*(?:with\s+)?(?:the\s+following\s+)?(?:results|outcomes)(?:\s+including)?:?$", "", title)
     return title[:1].upper() + title[1:]
 
 

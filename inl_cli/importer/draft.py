@@ -17,7 +17,7 @@ def _scalar(value) -> str:
 
 
 def _comment(note: str) -> str:
-    return visible(" ".join(str(note).split()))
+    return visible(str(note))
 
 
 def _emit(value: dict, indent: int, out: list[str]) -> None:

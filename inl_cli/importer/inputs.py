@@ -53,7 +53,8 @@ def read(location: str) -> Page:
 
 def _limited(data: bytes, name: str) -> bytes:
     if len(data) > LIMIT:
-        raise ReadError(f"{name}: larger than {LIMIT // (1024 * 1024)} MB; not a summary page")
+        size = f"{LIMIT // (1024 * 1024)} MB" if LIMIT >= 1024 * 1024 else f"{LIMIT} bytes"
+        raise ReadError(f"{name}: larger than {size}; not a summary page")
     return data
 
 
@@ -68,6 +69,8 @@ def fetch(url: str) -> Page:
             kind = response.headers.get_content_type()
             charset = response.headers.get_content_charset()
             final = response.geturl() or url
+    except ReadError:
+        raise
     except urllib.error.HTTPError as error:
         raise ReadError(f"{url}: the server answered {error.code} {error.reason}") from None
     except urllib.error.URLError as error:

@@ -124,8 +124,8 @@ def read(text: str, country_names=lambda line: None) -> Page:
             continue
         indent = len(original) - len(original.lstrip())
         bare = repair(stripped)
-        if title is None and not lines and len(bare) < 80 and not bare.endswith(".") and country_names(bare):
-            title = bare
+        if not lines and len(bare) < 80 and not bare.endswith(".") and country_names(bare):
+            title = title or bare
             continue
         heading = bare.rstrip(":").strip().lower()
         if heading in SECTION_OF and not BULLET.match(bare):
