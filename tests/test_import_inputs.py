@@ -72,7 +72,7 @@ class _Pages(http.server.BaseHTTPRequestHandler):
 def site():
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Pages)
     server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
     thread.start()
     _Pages.pages = {"/ghana-summary/": ("text/plain", SIMPLE), "/guinea-summary/": ("text/html", HTML)}
     yield f"http://127.0.0.1:{server.server_address[1]}"
@@ -99,7 +99,7 @@ def test_a_missing_or_oversized_address_is_one_line(run, site, monkeypatch):
                                                     "summary page\n")
 
 
-def test_several_pages_go_to_one_file_each_with_a_summary_table(run, tmp_path, site):
+def test_several_pages_go_to_one_file_each_with_a_summary_table(run, tmp_path):
     (tmp_path / "ghana.txt").write_text(SIMPLE, encoding="utf-8")
     (tmp_path / "guinea.html").write_text(HTML, encoding="utf-8")
     (tmp_path / "empty.txt").write_text("Ghana\n", encoding="utf-8")

@@ -314,9 +314,11 @@ def _accomplishment(group: dict, partners: Partners, notes: list[str], taken: se
 
 def _results(sentence: str, notes: list[str]) -> list[dict]:
     found = []
-    dates = [(d.start, d.end) for d in when.find(sentence)]
+    dated = bytearray(len(sentence))
+    for d in when.find(sentence):
+        dated[d.start:d.end] = b"\x01" * (d.end - d.start)
     for m in RESULT.finditer(sentence):
-        if any(m.start("n") < end and start < m.end("n") for start, end in dates):
+        if 1 in dated[m.start("n"):m.end("n")]:
             continue
         unit = []
         for word in m.group("unit").split():

@@ -44,14 +44,14 @@ def _month(name: str) -> int:
 def find(text: str) -> list[Found]:
     """Every date in `text`, first to last, without overlaps."""
     found: list[Found] = []
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(text))
     for kind, pattern in PATTERNS:
         for m in pattern.finditer(text):
-            if any(m.start() < end and start < m.end() for start, end in taken):
+            if 1 in taken[m.start():m.end()]:
                 continue
             item = _read(kind, m, text)
             if item is not None:
-                taken.append((m.start(), m.end()))
+                taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
                 found.append(item)
     return sorted(found)
 
