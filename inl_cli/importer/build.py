@@ -145,7 +145,7 @@ def _paragraphs(lines, scope: str, partners: Partners, notes: list[str], last) -
                 if s["intro"] > s["challenges"] and not _CONTRAST.search(sentence):
                     notes.append(f"left out opening praise, not a challenge: {sentence[:60]!r}…")
                     continue
-            title, _ = shorten(_short_title(sentence), 8)
+            title = _titled(shorten(_short_title(sentence), 8)[0], sentence)
             item = {"id": slug(title, taken), "title": title, "text": sentence,
                     "_review": ["title made from the sentence's first words"]}
             partners.find(sentence[:2000])
@@ -170,6 +170,13 @@ def _crimes(sentence: str) -> list[str]:
     listed = [c.strip() for c in re.split(r",\s*(?:and\s+|or\s+)?|\s+and\s+(?=\w+$)", match.group(1))]
     return [c for c in listed if c and CRIME.search(c) and not re.match(
         r"(?:through|by|in|with|those|such|support|efforts|the capacity)\b", c, re.I) and len(c.split()) <= 8]
+
+
+def _titled(title: str, text: str) -> str:
+    """`title`, or the first words of `text` when the title came out empty."""
+    if re.search(r"\w", title):
+        return title
+    return shorten(text, 8)[0] if re.search(r"\w", text) else "Untitled (see the text)"
 
 
 def _short_title(sentence: str) -> str:
@@ -244,6 +251,7 @@ def _accomplishment(group: dict, partners: Partners, notes: list[str], taken: se
     spans = sentence_spans(text)
     first = text[spans[0][0]:spans[0][1]] if spans else text
     title, cut = shorten(_short_title(first), 12)
+    title = _titled(title, text)
     item: dict = {"id": slug(title, taken), "title": title}
     review = ["title cut from the first sentence"] if cut else []
     dates = when.find(text)

@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from collections import namedtuple
 
+from ..dates import days_in_month
+
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
           "november", "december")
 _MONTH = "|".join(MONTHS) + r"|(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?"
@@ -73,7 +75,7 @@ def _read(kind: str, m: re.Match, text: str) -> Found | None:
             return None
         iso = f"{m.group('y')}-{_month(m.group('m')):02d}"
         day = m.group("d1") or m.group("d2")
-        if day and 1 <= int(day) <= 31:
+        if day and 1 <= int(day) <= days_in_month(int(m.group("y")), _month(m.group("m"))):
             iso += f"-{int(day):02d}"
         return Found(m.start(), m.end(), kind, iso, words, "")
     if kind == "rough":
