@@ -131,7 +131,7 @@ def test_repairs_touch_only_what_the_capture_glued(run, tmp_path):
     program, _ = draft(run, tmp_path, page, "--country", "Guinea")
     assert [c.text for c in program.challenges] == ["Threats with a U.S. nexus grow, an NGO says."]
     assert [g.text for g in program.goals] == [
-        "INL supports an Ivorian court in Kindia, Mamou and Labé and the regions."]
+        "INL supports an Ivorian court in Kindia, Mamou, Labé and the regions."]
 
 
 def test_crimes_hold_only_crimes(run, tmp_path):

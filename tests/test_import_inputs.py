@@ -110,10 +110,11 @@ def test_several_pages_go_to_one_file_each_with_a_summary_table(run, tmp_path):
     assert result.stderr == (f"Error: {tmp_path / 'empty.txt'}: found no Challenges, Goals or Accomplishments "
                              "text, so there is nothing to import\n")
     lines = result.stdout.splitlines()
-    assert lines[0].split() == ["File", "Country", "Code", "Accomplishments", "Dates", "Partners", "Review",
+    assert lines[0].split() == ["Page", "File", "Country", "Code", "Accomplishments", "Dates", "Partners", "Review",
                                 "notes", "Cut"]
-    assert lines[2].split()[1:] == ["Ghana", "GH", "0", "0", "0", "4", "whole"]
-    assert lines[3].split()[1:] == ["Guinea", "GN", "2", "2", "1", "3", "whole"]
+    assert lines[2].split()[:2] == ["ghana.txt", str(out / "ghana.yaml")]
+    assert lines[2].split()[2:] == ["Ghana", "GH", "0", "0", "0", "4", "whole"]
+    assert lines[3].split()[2:] == ["Guinea", "GN", "2", "2", "1", "3", "whole"]
     assert sorted(p.name for p in out.iterdir()) == ["ghana.yaml", "guinea.yaml"]
     assert {p.country.code for p in load(out)} == {"GH", "GN"}
 
@@ -184,7 +185,7 @@ def test_every_stored_page_imports_into_a_file_that_validates(run, tmp_path):
     out = tmp_path / "programs"
     result = run("import", *[str(PAGES / row["file"]) for row in rows], "-o", str(out))
     assert result.exit_code == 0, result.output
-    written = {line.split()[0]: line for line in result.stdout.splitlines()[2:]}
+    written = {line.split()[1]: line for line in result.stdout.splitlines()[2:]}
     assert len(written) == 12
     for path, line in written.items():
         check = run("validate", path)

@@ -13,7 +13,7 @@ from .build import PageError, read_page
 from .draft import counts, to_yaml
 from .text import visible
 
-COLUMNS = (("file", "File"), ("country", "Country"), ("code", "Code"), ("accomplishments", "Accomplishments"),
+COLUMNS = (("page", "Page"), ("file", "File"), ("country", "Country"), ("code", "Code"), ("accomplishments", "Accomplishments"),
            ("dates", "Dates"), ("partners", "Partners"), ("reviews", "Review notes"), ("cut", "Cut"))
 
 
@@ -136,7 +136,8 @@ def _many(files: tuple[str, ...], folder: Path, force: bool) -> None:
             continue
         write_atomic(str(target), document)
         found = counts(program)
-        rows.append({"file": visible(str(target)), "country": program["country"]["name"],
+        rows.append({"page": visible(location if inputs.is_address(location) else os.path.basename(location)),
+                     "file": visible(str(target)), "country": program["country"]["name"],
                      "code": program["country"]["code"], **found, "cut": "cut" if found["cut"] else "whole"})
     click.echo(table(rows))
     if failed:

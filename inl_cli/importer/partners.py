@@ -124,7 +124,8 @@ class Partners:
             known = KNOWN.get(name.lower())
             if known:
                 found.append(self.add(*known))
-            elif len(words) >= 2 and (words[-1] in ORG_END or (words[0] in ORG_START and "of" in words[1:3])):
+            elif len(words) >= 2 and (words[-1] in ORG_END or (words[0] in ORG_START and "of" in words[1:3])
+                                      or LAW & set(words[:2])):
                 role = ("law enforcement counterpart" if LAW & set(words)
                         else "government counterpart" if words[0] in ORG_START or words[-1] in GOVERNMENT_END
                         else "partner")

@@ -35,8 +35,7 @@ def visible(text: str) -> str:
 
 
 def _list_of(match: re.Match) -> str:
-    names = re.findall(r"[A-Z][a-zà-ÿ]+", match.group())
-    return ", ".join(names[:-1]) + " and " + names[-1]
+    return ", ".join(re.findall(r"[A-Z][a-zà-ÿ]+", match.group()))
 
 
 def repair(text: str) -> str:
