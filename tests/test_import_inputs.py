@@ -53,6 +53,10 @@ class _Pages(http.server.BaseHTTPRequestHandler):
     pages = {}
 
     def do_GET(self):
+        if self.path == "/slow/":
+            import time
+
+            time.sleep(1)
         kind, body = self.pages.get(self.path, ("text/plain", None))
         if body is None:
             self.send_error(404, "Not Found")
@@ -97,6 +101,23 @@ def test_a_missing_or_oversized_address_is_one_line(run, site, monkeypatch):
     result = run("import", f"{site}/ghana-summary/")
     assert (result.exit_code, result.stderr) == (1, f"Error: {site}/ghana-summary/: larger than 50 bytes; not a "
                                                     "summary page\n")
+
+
+def test_a_slow_address_times_out_in_one_line(run, site, monkeypatch):
+    monkeypatch.setattr(inputs, "TIMEOUT", 0.2)
+    result = run("import", f"{site}/slow/")
+    assert (result.exit_code, result.stderr) == (1, f"Error: {site}/slow/: could not fetch it (timed out)\n")
+
+
+def test_dash_o_dash_is_stdout_and_an_empty_name_is_an_error(run, tmp_path):
+    source = tmp_path / "ghana.txt"
+    source.write_text(SIMPLE, encoding="utf-8")
+    result = run("import", str(source), "-o", "-")
+    assert result.exit_code == 0 and result.stdout.startswith("# Imported by `inl import`")
+    assert not (tmp_path / "-").exists()
+    result = run("import", str(source), "-o", "")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1] == "Error: Invalid value for '-o' / '--output': give a file or folder name"
 
 
 def test_several_pages_go_to_one_file_each_with_a_summary_table(run, tmp_path):
