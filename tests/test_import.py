@@ -1,6 +1,4 @@
 """`inl import`: a captured summary page becomes a program file that validates."""
-from pathlib import Path
-
 import pytest
 from conftest import shared_source
 

@@ -13,7 +13,8 @@ from .build import PageError, read_page
 from .draft import counts, to_yaml
 from .text import visible
 
-COLUMNS = (("page", "Page"), ("file", "File"), ("country", "Country"), ("code", "Code"), ("accomplishments", "Accomplishments"),
+COLUMNS = (("page", "Page"), ("file", "File"), ("country", "Country"), ("code", "Code"),
+           ("accomplishments", "Accomplishments"),
            ("dates", "Dates"), ("partners", "Partners"), ("reviews", "Review notes"), ("cut", "Cut"))
 
 

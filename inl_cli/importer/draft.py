@@ -44,7 +44,8 @@ def _emit(value: dict, indent: int, out: list[str]) -> None:
 
 
 def to_yaml(program: dict, source_name: str) -> str:
-    out = [f"# Imported by `inl import` from {_comment(source_name)}. Check each '# review:' note, reword the text",
+    out = [f"# Imported by `inl import` from {_comment(source_name)}. Check each '# review:' note, reword the "
+           "text",
            "# in your own words where needed, then run `inl validate` on this file."]
     out += [f"# review: {_comment(note)}" for note in program.get("_notes", [])]
     _emit(program, 0, out)

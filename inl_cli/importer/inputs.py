@@ -84,7 +84,8 @@ def fetch(url: str) -> Page:
 def _page(data: bytes, name: str, url: str | None, html: bool | None, charset: str | None = None) -> Page:
     text = _decode(data, name, charset)
     if html is None:
-        html = bool(re.match(r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", text[:2000], re.I | re.S))
+        html = bool(re.match(r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", text[:2000],
+                             re.I | re.S))
     if html:
         text, own = html_text(text)
         url = url or own

@@ -18,7 +18,8 @@ NOTICE = re.compile(r"archived content|archive site|please visit the|for current
 BOILERPLATE = re.compile(r"works to keep Americans safe at home|deliver justice and fairness by strengthening|"
                          r"reduce the amount of crime and illegal drugs reaching", re.I)
 FOOTER = re.compile(r"^(?:U\.S\. Department of State|tags|related articles|back to top|related content)$", re.I)
-BULLET = re.compile(r"^(?P<marker>[•●▪◦·‣○■□➢►]\s*|[*–—-]\s+|o\s+(?=[A-Z0-9])|\d{1,2}[.)]\s+|\(\d{1,2}\)\s+|[a-h][.)]\s+(?=[A-Z]))")
+BULLET = re.compile(r"^(?P<marker>[•●▪◦·‣○■□➢►]\s*|[*–—-]\s+|o\s+(?=[A-Z0-9])|\d{1,2}[.)]\s+|\(\d{1,2}\)\s+|"
+                    r"[a-h][.)]\s+(?=[A-Z]))")
 LABELS = {
     "challenges": ("context and challenges", "challenges and context", "strategic context", "challenges",
                    "context", "background", "key challenges", "the challenge"),
@@ -28,16 +29,19 @@ LABELS = {
 }
 _LABEL_WORDS = sorted(((w, name) for name, words in LABELS.items() for w in words), key=lambda x: -len(x[0]))
 INLINE = re.compile(r"^(?P<label>" + "|".join(re.escape(w) for w, _ in _LABEL_WORDS if " " in w or w in (
-    "challenges", "goals", "objectives", "accomplishments", "achievements")) + r")(?:\s*[:.]\s*|\s+(?=(?-i:[A-Z•]))|$)",
+    "challenges", "goals", "objectives", "accomplishments", "achievements"))
+    + r")(?:\s*[:.]\s*|\s+(?=(?-i:[A-Z•]))|$)",
                     re.I)
 SECTION_OF = {w: name for w, name in _LABEL_WORDS}
 SMALL = {"a", "an", "the", "of", "and", "for", "in", "on", "to", "with", "by", "at", "from"}
 
-_GOAL = re.compile(r"\b(?:aims? to|goals?|objectives?|seeks? to|priorit\w+|(?:is|are) designed to|intends? to|will|"
+_GOAL = re.compile(r"\b(?:aims? to|goals?|objectives?|seeks? to|priorit\w+|(?:is|are) designed to|intends? to|"
+                   r"will|"
                    r"program in|supports?|works? (?:to|with)|helps?|is helping|strengthens?|builds?|improves?|"
                    r"promot\w+|enhances?|focus(?:es)? on|to (?:strengthen|build|improve|promote|reduce|combat))\b",
                    re.I)
-_DONE = re.compile(r"\b(?:(?:has|have|had) (?:\w+ )?(?:trained|provided|supported|helped|established|built|bolstered|"
+_DONE = re.compile(r"\b(?:(?:has|have|had) (?:\w+ )?(?:trained|provided|supported|helped|established|built|"
+                   r"bolstered|"
                    r"transformed|donated|delivered|assisted|equipped|launched|enabled|contributed|worked|"
                    r"improved|expanded|developed|completed|mentored|strengthened|partnered|focused)|trained|"
                    r"provided|established|donated|constructed|resulted in|graduated|completed|since then|"
@@ -50,7 +54,8 @@ _CHALLENGE = re.compile(r"\b(?:challeng\w*|lacks?|lacking|corrupt\w*|threats?|tr
 _PRAISE = re.compile(r"\b(?:stable democracy|strong(?:est)? democrac\w*|strong partnership|strong,? reliable|"
                      r"reliable (?:U\.S\. )?partner|role model|boasts|solid record|free and fair|peaceful|"
                      r"diplomatic presence|strong U\.S\. partner|excellent record|influential member|"
-                     r"largest bilateral|good governance|fast-growing economy|low corruption|successfully|stave off)\b",
+                     r"largest bilateral|good governance|fast-growing economy|low corruption|successfully|"
+                     r"stave off)\b",
                      re.I)
 
 Line = namedtuple("Line", "kind text section labelled level marker")

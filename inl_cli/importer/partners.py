@@ -22,7 +22,8 @@ KNOWN = {
 }
 ORG_END = ("Police", "Gendarmerie", "Program", "Programme", "Agency", "Service", "Services", "Court", "Courts",
            "Commission", "Council", "Directorate", "Guard", "Unit", "Authority", "Office", "Organization",
-           "Institute", "Academy", "Customs", "Force", "Forces", "Judiciary", "Ministry", "Corps", "Administration",
+           "Institute", "Academy", "Customs", "Force", "Forces", "Judiciary", "Ministry", "Corps",
+           "Administration",
            "Prosecutor", "Prosecutors", "Bureau", "Department", "Association", "Center", "Centre", "School",
            "Network", "Foundation", "Tribunal", "Parliament", "Assembly")
 ORG_START = ("Ministry", "Office", "Department", "Directorate", "Bureau", "Agency", "National", "Supreme",
