@@ -137,6 +137,8 @@ def _mark_cut(item: dict, field: str) -> None:
 def _paragraphs(lines, scope: str, partners: Partners, notes: list[str], last) -> list[dict]:
     found, taken = [], set()
     for line in lines:
+        if line.kind == "lead":
+            continue
         text = " ".join(line.text.split())
         for start, end in sentence_spans(text):
             sentence = text[start:end]

@@ -22,6 +22,7 @@ BULLET = re.compile(r"^(?P<marker>[•●▪◦·‣○■□➢►]\s*|[*–—
                     r"[a-h][.)]\s+(?=[A-Z]))")
 LABELS = {
     "challenges": ("context and challenges", "challenges and context", "strategic context", "challenges",
+                   "challenges and goals",
                    "context", "background", "key challenges", "the challenge"),
     "goals": ("goals and objectives", "program goals", "goals", "objectives", "priorities", "our goals"),
     "accomplishments": ("key accomplishments", "recent accomplishments", "accomplishments", "achievements",
@@ -33,6 +34,7 @@ INLINE = re.compile(r"^(?P<label>" + "|".join(re.escape(w) for w, _ in _LABEL_WO
     + r")(?:\s*[:.]\s*|\s+(?=(?-i:[A-Z•]))|$)",
                     re.I)
 SECTION_OF = {w: name for w, name in _LABEL_WORDS}
+_MID_LABEL = re.compile(r"(?<=[.!?])\s*(?=(?:Challenges|Goals|Accomplishments|Key Accomplishments):)")
 SMALL = {"a", "an", "the", "of", "and", "for", "in", "on", "to", "with", "by", "at", "from"}
 
 _GOAL = re.compile(r"\b(?:aims? to|goals?|objectives?|seeks? to|priorit\w+|(?:is|are) designed to|intends? to|"
@@ -120,6 +122,7 @@ def read(text: str, country_names=lambda line: None) -> Page:
     if content:
         footer = next((i for i in range(content[0], len(raw)) if FOOTER.match(raw[i].strip())), len(raw))
         raw = raw[:footer]
+    raw = [part for line in raw for part in _MID_LABEL.split(line)]
     title = None
     lines: list[Line] = []
     current, labelled = None, False
@@ -187,7 +190,8 @@ def _file(lines: list[Line], notes: list[str]) -> list[Line]:
                 classify(line.text) == section else "accomplishments"
             section = list_section
         elif line.kind == "bullet":
-            if not out or out[-1].kind == "para":
+            if line.section == "accomplishments" or not out or out[-1].kind == "para" or \
+                    lines[i - 1].section != line.section:
                 list_section = "accomplishments"
             section = list_section
             if section == "accomplishments" and line.section != "accomplishments" and \
