@@ -94,6 +94,9 @@ def read_page(text: str, country: str | None = None, code: str | None = None, ur
             code = code or found_code
         else:
             name = countries.by_code(code) or code
+    if code and code.upper() in countries.UNASSIGNED:
+        review_country.append(f"{code.upper()} is the code in common use for {name}, but ISO 3166-1 has not "
+                              "assigned it, so `inl validate` reports it")
     if not code:
         code = "XX"
         review_country.append(f"{name!r} is not an ISO 3166 country name: set the two-letter code (--code)")

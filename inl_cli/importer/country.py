@@ -20,7 +20,10 @@ ALIASES = {
     "North Macedonia": "MK", "Eswatini": "SZ", "Swaziland": "SZ", "Taiwan": "TW", "Holy See": "VA",
     "United Kingdom": "GB", "Britain": "GB", "Bosnia and Herzegovina": "BA", "Bosnia": "BA",
     "The Philippines": "PH", "Philippines": "PH", "The Netherlands": "NL", "Saint Lucia": "LC",
+    "Kosovo": "XK",
 }
+#: Codes in common use that ISO 3166-1 has not assigned (the draft says so in a review note).
+UNASSIGNED = {"XK": "Kosovo"}
 DISPLAY = {"GM": "The Gambia", "CV": "Cabo Verde", "CI": "Côte d'Ivoire", "BS": "The Bahamas", "MM": "Burma",
            "CD": "Democratic Republic of the Congo", "CG": "Republic of the Congo", "PS": "West Bank and Gaza",
            "FM": "Micronesia", "TR": "Turkey", "CZ": "Czech Republic"}
@@ -70,8 +73,16 @@ def _names() -> dict[str, tuple[str, str]]:
             if name and "," not in name and "(" not in name:
                 names.setdefault(name, (c.alpha_2, short))
     for name, code in ALIASES.items():
-        names[name] = (code, DISPLAY.get(code) or name)
+        names[name] = (code, DISPLAY.get(code) or UNASSIGNED.get(code) or name)
     return {name: value for name, value in names.items() if value[0] not in NEVER}
+
+
+@lru_cache(maxsize=1)
+def _keys() -> dict[str, tuple[str, str]]:
+    keys: dict[str, tuple[str, str]] = {}
+    for written, value in _names().items():
+        keys.setdefault(key(written), value)
+    return keys
 
 
 @lru_cache(maxsize=1)
@@ -83,16 +94,14 @@ def _pattern() -> re.Pattern:
 def lookup(name: str) -> tuple[str, str] | None:
     """(code, short name) for a country's name in any usual spelling, or None."""
     name = " ".join(name.split()).strip(" .:")
-    wanted = key(name)
-    for written, value in _names().items():
-        if key(written) == wanted:
-            return value
-    return None
+    return _keys().get(key(name))
 
 
 def by_code(code: str) -> str | None:
     import pycountry
 
+    if code.upper() in UNASSIGNED:
+        return UNASSIGNED[code.upper()]
     found = pycountry.countries.get(alpha_2=code.upper())
     if found is None:
         return None

@@ -166,7 +166,7 @@ def read(text: str, country_names=lambda line: None) -> Page:
                 lines.append(Line("para", part, current, labelled, indent, ""))
     cut = ""
     if lines and lines[-1].text[-1] not in ".!?:\"”')]…":
-        cut = lines[-1].text
+        cut = " ".join(lines[-1].text.split())
     lines = _file(lines, notes)
     return Page(lines, title, addresses, notes, cut)
 
