@@ -34,12 +34,12 @@ def json(programs, sections) -> str:
     return render_json.render(views.report(programs, sections).tables)
 
 
-def csv(programs, sections) -> str:
+def csv(programs, sections, safe: bool = True) -> str:
     from .render import csv as render_csv
 
     if len(sections) > 1:
         raise ExportError("CSV holds one table; give one --section.")
-    return render_csv.render(views.report(programs, sections or ("accomplishments",)).tables)
+    return render_csv.render(views.report(programs, sections or ("accomplishments",)).tables, safe=safe)
 
 
 def timelinejs(programs, sections) -> str:

@@ -1,10 +1,9 @@
 """`inl import`: a captured summary page becomes a program file that validates."""
+
 import pytest
-from conftest import shared_source
 
 from inl_cli.load import bundled_path, load, parse
 
-PAGE = shared_source() / "cote-divoire-summary.txt"
 INDEX = "https://www.state.gov/bureau-of-international-narcotics-and-law-enforcement-affairs-work-by-country/"
 BANNER = ("An official website of the United States Government Here's how you know\n\n"
           "The U.S. Department of State's Bureau of International Narcotics and Law Enforcement Affairs (INL) "
@@ -28,8 +27,8 @@ def page(challenges="Freedonia has made progress since 2009.", goals="INL's prog
     return f"{BANNER}Challenges: {challenges}\n\nGoals: {goals}\n\nAccomplishments:\n\n{items}{FOOTER}"
 
 
-def test_the_cote_divoire_page_imports_to_the_bundled_facts(run, tmp_path):
-    result = run("import", str(PAGE))
+def test_the_cote_divoire_page_imports_to_the_bundled_facts(run, tmp_path, source_page):
+    result = run("import", str(source_page))
     assert result.exit_code == 0, result.output
     mine = parse(result.stdout, "imported.yaml")
     [bundled] = load(bundled_path() / "cote_divoire.yaml")

@@ -117,7 +117,8 @@ def test_dash_o_dash_is_stdout_and_an_empty_name_is_an_error(run, tmp_path):
     assert not (tmp_path / "-").exists()
     result = run("import", str(source), "-o", "")
     assert result.exit_code == 2
-    assert result.stderr.splitlines()[-1] == "Error: Invalid value for '-o' / '--output': give a file or folder name"
+    assert result.stderr.splitlines()[-1] == ("Error: Invalid value for '--output' / '-o': give a file name, or - "
+                                              "for standard output")
 
 
 def test_several_pages_go_to_one_file_each_with_a_summary_table(run, tmp_path):
@@ -149,9 +150,12 @@ def test_several_pages_need_a_folder(run, tmp_path):
 
 
 def test_a_missing_input_is_a_usage_error(run, tmp_path):
-    result = run("import", str(tmp_path / "nope.txt"))
+    result = run("import", str(tmp_path / "nope.txt"), str(tmp_path / "nope.txt"), "-o", str(tmp_path))
+    assert (result.exit_code, result.stderr) == (2, f"Error: no such file or folder: {tmp_path / 'nope.txt'}\n")
+    result = run("import", str(tmp_path))
     assert result.exit_code == 2
-    assert result.stderr.splitlines()[-1] == f"Error: Invalid value for 'FILE...': '{tmp_path / 'nope.txt'}' does not exist"
+    assert result.stderr.splitlines()[-1] == (f"Error: Invalid value for 'FILE...': {tmp_path} is a folder; give "
+                                              "the pages in it (folder/*.txt)")
 
 
 def test_an_existing_file_is_kept_unless_force(run, tmp_path):

@@ -24,7 +24,7 @@ def test_views_show_an_open_span_as_ongoing(run, program):
     path = program(SINCE)
     result = run("--data", str(path), "show", "accomplishments", "-f", "json")
     rows = json.loads(result.stdout)
-    assert [(r["when"], r["start"], r["end"]) for r in rows] == [("since 2012", "2012", None), ("2009", "2009", "2009")]
+    assert [(r["when"], r["start"], r["end"]) for r in rows] == [("2009", "2009", "2009"), ("since 2012", "2012", None)]
     table = run("--data", str(path), "show", "accomplishments").stdout
     assert "since 2012" in table
 
@@ -42,7 +42,7 @@ def test_json_and_csv_carry_an_open_span_with_no_end(run, program):
     document = json.loads(run("--data", str(path), "export", "-f", "json").stdout)
     assert document["accomplishments"][0]["date"] == {"start": "2012", "end": None}
     csv = run("--data", str(path), "export", "-f", "csv").stdout.splitlines()
-    assert csv[1].startswith("mentoring,since 2012,2012,,year,Mentoring prosecutors,")
+    assert csv[2].startswith("mentoring,since 2012,2012,,year,Mentoring prosecutors,")
 
 
 def test_the_chart_draws_an_open_span_to_today(run, program):

@@ -26,15 +26,20 @@ def file_name(country: str) -> str:
 
 def check_inputs(files: tuple[str, ...], output: str | None, overrides: dict) -> None:
     """Usage errors (exit 2) before any page is read."""
+    from ..cli import MissingPath, missing
+
     for location in files:
-        if location != "-" and not inputs.is_address(location) and not os.path.lexists(location):
-            raise click.BadParameter(f"{visible(location)!r} does not exist", param_hint="'FILE...'")
+        if location == "-" or inputs.is_address(location):
+            continue
+        if missing(location):
+            raise MissingPath(location)
+        if os.path.isdir(location):
+            raise click.BadParameter(f"{visible(location)} is a folder; give the pages in it (folder/*.txt)",
+                                     param_hint="'FILE...'")
     if files.count("-") > 1:
         raise click.BadParameter("'-' (stdin) can be given once", param_hint="'FILE...'")
-    if output == "":
-        raise click.BadParameter("give a file or folder name", param_hint="'-o' / '--output'")
     if len(files) > 1:
-        if not output or output == "-":
+        if not output:
             raise click.UsageError("several pages need -o DIR: a folder to write one program file per page into")
         given = [f"--{name}" for name, value in overrides.items() if value]
         if given:
@@ -73,10 +78,9 @@ def draft(location: str, country=None, code=None, url=None) -> tuple[dict, str, 
 
 def run(files: tuple[str, ...], output: str | None, country, code, url, force: bool, emit) -> None:
     check_inputs(files, output, {"country": country, "code": code, "url": url})
-    folder = output if output and output != "-" and (len(files) > 1 or os.path.isdir(output)
-                                                      or output.endswith(os.sep)) else None
+    folder = output if output and (len(files) > 1 or os.path.isdir(output) or output.endswith(os.sep)) else None
     if folder is None:
-        _one(files[0], None if output == "-" else output, country, code, url, force, emit)
+        _one(files[0], output, country, code, url, force, emit)
         return
     _many(files, Path(folder), force)
 
@@ -94,7 +98,7 @@ def _one(location, output, country, code, url, force, emit) -> None:
             raise click.ClickException(refusal)
         write_atomic(output, document)
     else:
-        emit(document)
+        emit(document, "yaml")
     found = counts(program)
     where = f"; wrote {visible(output)}" if output else ""
     cut = "; the page is cut short" if found["cut"] else ""

@@ -37,14 +37,11 @@ def read(location: str) -> Page:
         return _page(_limited(data, "stdin"), "stdin", None, html=None)
     if is_address(location):
         return fetch(location)
+    from ..load import read_bytes
+
     path = Path(location)
     try:
-        if not path.is_file():
-            raise ReadError(f"{location}: not a regular file")
-        with path.open("rb") as handle:
-            data = handle.read(LIMIT + 1)
-    except ReadError:
-        raise
+        data = read_bytes(path)
     except OSError as error:
         raise ReadError(f"{location}: {error.strerror or error}") from None
     html = path.suffix.lower() in (".html", ".htm", ".xhtml") or None

@@ -30,8 +30,12 @@ def normalize(text: str) -> str:
 
 
 def visible(text: str) -> str:
-    """One line with every control or bidi character shown escaped, for comments and messages."""
-    return _ANY_CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+    """One line with every control or bidi character shown escaped (`render.clean`), and the non-characters
+    YAML refuses too: for messages, file names and the draft's comments."""
+    from ..render import clean
+
+    return _ANY_CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"),
+                            clean(text, lines=False))
 
 
 def _list_of(match: re.Match) -> str:
