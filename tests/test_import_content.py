@@ -41,6 +41,8 @@ def test_a_page_with_no_program_text_is_refused_in_one_line(run, tmp_path):
     ("Challenges: Côte d'Ivoire needs police. Côte d'Ivoire's courts are slow. Ghana is nearby.\n",
      "Côte d'Ivoire", "CI"),
     ("Challenges: Gambia's courts lack staff.\n", "The Gambia", "GM"),
+    ("Challenges: Nigerien police lack vehicles, and Nigeria is a neighbour. Nigerien courts are slow.\n",
+     "Niger", "NE"),
 ])
 def test_the_country_and_its_code_come_from_the_page(run, tmp_path, page, country, code):
     program, _ = draft(run, tmp_path, page)

@@ -61,8 +61,8 @@ def which_country(page: layout.Page, text: str, address: str | None) -> tuple[st
         found = countries.from_address(where) if where else None
         if found:
             return found[1], found[0], "the page's address"
-    counted = countries.mentions(body).most_common(2)
-    if counted and (len(counted) == 1 or counted[0][1] > counted[1][1]):
+    counted = countries.mentions(body)
+    if counted:
         code = counted[0][0]
         return countries.by_code(code) or code, code, "the country the text names most"
     if match:

@@ -108,10 +108,30 @@ def by_code(code: str) -> str | None:
     return DISPLAY.get(found.alpha_2) or getattr(found, "common_name", None) or found.name
 
 
-def mentions(text: str) -> Counter:
-    """How often each country is named in `text`, by code."""
+@lru_cache(maxsize=1)
+def _demonym_pattern() -> tuple[re.Pattern, dict[str, str]]:
+    codes = {d: code for code, value in DEMONYMS.items() for d in value.split("|")}
+    names = sorted(codes, key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")s?(?![\w-])"), codes
+
+
+def mentions(text: str) -> list[tuple[str, int]]:
+    """The countries `text` is about, most first: two points for each time a country is named, one for each
+    demonym ("Kenyan"), ties going to the country named first."""
     names = _names()
-    return Counter(names[m.group()][0] for m in _pattern().finditer(text))
+    score: Counter = Counter()
+    first: dict[str, int] = {}
+    for m in _pattern().finditer(text):
+        code = names[m.group()][0]
+        score[code] += 2
+        first.setdefault(code, m.start())
+    pattern, codes = _demonym_pattern()
+    for m in pattern.finditer(text):
+        code = codes.get(m.group()) or codes.get(m.group()[:-1])
+        if code and code not in NEVER:
+            score[code] += 1
+            first.setdefault(code, m.start())
+    return sorted(score.items(), key=lambda item: (-item[1], first[item[0]]))
 
 
 def from_address(url: str) -> tuple[str, str] | None:
