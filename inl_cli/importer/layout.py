@@ -52,7 +52,8 @@ _CHALLENGE = re.compile(r"\b(?:challeng\w*|lacks?|lacking|corrupt\w*|threats?|tr
                         r"insecurity|instability|weak\w*|limited|insufficient|struggl\w*|vulnerab\w*|imped\w*|"
                         r"undermin\w*|porous|impunity|crimes?|criminals?|illicit|remains?|terroris\w*|extremis\w*|"
                         r"transit|problem\w*|poor|inadequate|overcrowd\w*|conflicts?|drugs?|narcotics?|"
-                        r"cultivation|insurgen\w*|gangs?|abuses?)\b", re.I)
+                        r"cultivation|insurgen\w*|gangs?|abuses?|crisis|needed|needs|lagged|poverty|poorest)\b",
+                        re.I)
 _PRAISE = re.compile(r"\b(?:stable democracy|strong(?:est)? democrac\w*|strong partnership|strong,? reliable|"
                      r"reliable (?:U\.S\. )?partner|role model|boasts|solid record|free and fair|peaceful|"
                      r"diplomatic presence|strong U\.S\. partner|excellent record|influential member|"
@@ -99,17 +100,29 @@ def score(text: str) -> dict[str, int]:
             "challenges": len(_CHALLENGE.findall(text)), "intro": len(_PRAISE.findall(text))}
 
 
+_ACTOR = re.compile(r"^(?:(?:In|Since|From|By) [^,]{1,40}, )?(?:INL\b|The United States\b|U\.S\. |The U\.S\. )")
+_AIM = re.compile(r"\b(?:aims? to|goals?|objectives?|seeks? to|(?:is|are) designed to|intends? to|priorit\w+)\b",
+                  re.I)
+
+
 def classify(text: str) -> str | None:
-    """What an unlabelled paragraph is, by what it says; None when it says nothing telling."""
+    """What an unlabelled paragraph is, by what it says; None when it says nothing telling. What INL or the
+    United States does or aims at, told in its first sentence, outweighs the problems it names."""
     s = score(text)
     if s["accomplishments"] >= 2 and s["accomplishments"] > s["goals"]:
         return "accomplishments"
-    if s["goals"] >= 1 and s["goals"] > s["challenges"]:
-        return "goals"
-    if s["intro"] and s["intro"] >= s["challenges"]:
+    if s["intro"] >= 2 and s["intro"] > s["challenges"]:
         return "intro"
+    first = sentences(text[:2000])[:1]
+    first = first[0] if first else ""
+    if _AIM.search(first) or (_ACTOR.match(first) and _GOAL.search(first)):
+        return "goals"
     if s["challenges"]:
         return "challenges"
+    if s["intro"]:
+        return "intro"
+    if s["goals"]:
+        return "goals"
     return None
 
 
