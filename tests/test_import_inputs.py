@@ -35,6 +35,22 @@ def test_a_saved_html_page_keeps_its_headings_and_list_items(run, tmp_path):
     assert "var x" not in result.stdout and "Menu" not in result.stdout
 
 
+SAVED = """<!-- saved from url=(0040)https://www.state.gov/benin-summary/ -->
+<html><head><title>Benin Summary</title></head><body>
+<div class="menu"><ul><li>Travel</li><li>Careers</li></ul></div><div role="navigation"><ul><li>Home</li></ul></div>
+<main><p><strong>Challenges:</strong> Benin&#8217;s port is a transit point for drugs.</p>
+<p><strong>Accomplishments:</strong></p><ul><li>In 2018, INL trained 60 officers<br>in maritime security.</li></ul>
+</main><div><h3>Related</h3><ul><li>Another page</li></ul></div></body></html>"""
+
+
+def test_a_saved_page_keeps_only_its_main_text_and_its_address(run, tmp_path):
+    program, result = draft(run, tmp_path, SAVED, name="benin.html")
+    assert program.source.url == "https://www.state.gov/benin-summary/"
+    assert [c.text for c in program.challenges] == ["Benin's port is a transit point for drugs."]
+    assert [a.summary for a in program.accomplishments] == ["In 2018, INL trained 60 officers in maritime security."]
+    assert "Travel" not in result.stdout and "Another page" not in result.stdout
+
+
 def test_stdin(run):
     result = run("import", "-", input=SIMPLE)
     assert result.exit_code == 0, result.output

@@ -111,41 +111,70 @@ def _decode(data: bytes, name: str, charset: str | None) -> str:
 BLOCKS = {"p", "div", "section", "article", "main", "header", "br", "tr", "table", "ul", "ol", "dl", "dt", "dd",
           "blockquote", "figure", "figcaption", "title", "address", "hr", "li", "h1", "h2", "h3", "h4", "h5", "h6"}
 SKIP = {"script", "style", "noscript", "template", "svg", "nav", "footer", "form", "button", "select", "iframe",
-        "head"}
+        "head", "header", "aside"}
+SKIP_ROLES = {"navigation", "banner", "contentinfo", "search", "complementary"}
+MAIN = {"main", "article"}
+
+
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
 
 class _Text(HTMLParser):
-    """Text with a line per block, a line per heading and a "• " line per list item, indented by depth."""
+    """Text with a line per block, a line per heading and a "• " line per list item, indented by depth. Site
+    chrome (nav, header, footer, aside, forms, scripts, ARIA navigation/banner roles) is skipped; when the page
+    has a <main> or <article>, only its text is kept."""
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.lines: list[str] = []
+        self.main_lines: list[str] = []
         self.current: list[str] = []
-        self.skipping = 0
+        self.open: dict[str, int] = {}
+        self.skips: list[tuple[str, int]] = []
+        self.mains: list[tuple[str, int]] = []
         self.depth = 0
         self.prefix = ""
         self.title = ""
         self.in_title = False
         self.address = None
 
+    def _emit(self, line: str):
+        self.lines.append(line)
+        if self.mains:
+            self.main_lines.append(line)
+
     def _flush(self):
         text = " ".join("".join(self.current).split())
         if text:
-            self.lines.append(self.prefix + text)
+            self._emit(self.prefix + text)
         self.current = []
         self.prefix = ""
 
     def handle_starttag(self, tag, attrs):
-        attributes = dict(attrs)
-        if tag == "link" and (attributes.get("rel") or "").lower() == "canonical":
+        attributes = {key: value or "" for key, value in attrs}
+        if tag == "link" and attributes.get("rel", "").lower() == "canonical":
             self.address = self.address or attributes.get("href")
-        if tag == "meta" and (attributes.get("property") or "").lower() == "og:url":
+        if tag == "meta" and attributes.get("property", "").lower() == "og:url":
             self.address = self.address or attributes.get("content")
         if tag == "title":
             self.in_title = True
-        if tag in SKIP and tag != "head":
-            self.skipping += 1
+        if tag in VOID:
+            if tag in ("br", "hr") and not self.skips:
+                if self.depth and tag == "br":
+                    self.current.append(" ")
+                else:
+                    self._flush()
             return
+        self.open[tag] = self.open.get(tag, 0) + 1
+        if (tag in SKIP and tag != "head") or attributes.get("role", "").lower() in SKIP_ROLES or \
+                "aria-hidden" in attributes and attributes["aria-hidden"] == "true":
+            self.skips.append((tag, self.open[tag]))
+            return
+        if self.skips:
+            return
+        if tag in MAIN:
+            self._flush()
+            self.mains.append((tag, self.open[tag]))
         if tag in BLOCKS:
             self._flush()
         if tag in ("ul", "ol"):
@@ -156,21 +185,29 @@ class _Text(HTMLParser):
     def handle_endtag(self, tag):
         if tag == "title":
             self.in_title = False
-        if tag in SKIP and tag != "head":
-            self.skipping = max(0, self.skipping - 1)
+        if tag in VOID:
+            return
+        level = self.open.get(tag, 0)
+        self.open[tag] = max(0, level - 1)
+        if self.skips:
+            if self.skips[-1] == (tag, level):
+                self.skips.pop()
             return
         if tag in BLOCKS:
             self._flush()
             if tag in ("h1", "h2", "h3", "h4", "h5", "h6", "p", "ul", "ol"):
-                self.lines.append("")
+                self._emit("")
         if tag in ("ul", "ol"):
             self.depth = max(0, self.depth - 1)
+        if self.mains and self.mains[-1] == (tag, level):
+            self._flush()
+            self.mains.pop()
 
     def handle_data(self, data):
         if self.in_title:
             self.title += data
             return
-        if not self.skipping:
+        if not self.skips:
             self.current.append(data)
 
     def handle_comment(self, data):
@@ -187,5 +224,6 @@ def html_text(html: str) -> tuple[str, str | None]:
     parser._flush()
     address = parser.address if parser.address and re.match(r"https?://\S+$", parser.address) else None
     title = re.split(r"\s+[-|–]\s+", " ".join(parser.title.split()))[0]
-    lines = ([title, ""] if title else []) + parser.lines
+    body = parser.main_lines if any(line.strip() for line in parser.main_lines) else parser.lines
+    lines = ([title, ""] if title else []) + body
     return "\n".join(lines), address

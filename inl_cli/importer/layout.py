@@ -162,8 +162,9 @@ def read(text: str, country_names=lambda line: None) -> Page:
                 continue
         elif _is_heading(bare) and not BULLET.match(bare) and not bare.endswith(":"):
             current, labelled = None, False
-            notes.append(f"the heading {bare!r} is not a Challenges, Goals or Accomplishments label; "
-                         "filed what follows it by what it says")
+            if lines:
+                notes.append(f"the heading {bare!r} is not a Challenges, Goals or Accomplishments label; "
+                             "filed what follows it by what it says")
             continue
         parts = [p for p in re.split(r"\s+(?=•)", bare) if p.strip()] if " •" in bare else [bare]
         for part in parts:
@@ -197,6 +198,12 @@ def _file(lines: list[Line], notes: list[str]) -> list[Line]:
         if line.kind == "lead" and not (following and following.kind == "bullet"):
             line = line._replace(kind="para")
         section = line.section
+        before_labels = bool(has_label) and not any(o.labelled for o in out) and not line.labelled
+        if before_labels and line.kind in ("lead", "bullet"):
+            if len(line.text) > 60:
+                notes.append(f"left out a list item before the first label: {line.text[:60]!r}…")
+            out.append(line._replace(section="intro"))
+            continue
         if line.kind == "lead":
             dated = re.search(r"\b(?:19|20)\d\d\b", line.text)
             list_section = section if section in ("challenges", "goals") and not dated and \
@@ -217,7 +224,7 @@ def _file(lines: list[Line], notes: list[str]) -> list[Line]:
             elif found is None:
                 found = previous if previous not in (None, "intro") else "challenges"
                 line = line._replace(marker="?")
-            if found == "intro":
+            if found == "intro" and len(line.text) > 60:
                 notes.append(f"left out the opening paragraph, not a challenge, goal or accomplishment: "
                              f"{line.text[:70]!r}…")
             elif line.section is None:
