@@ -113,7 +113,7 @@ def test_a_milestone_quotes_its_own_clause(run, tmp_path):
     program, _ = draft(run, tmp_path, page)
     [item] = program.accomplishments
     assert [(str(m.date), m.title) for m in item.milestones] == [
-        ("2017", "And in 2017 the courts adopted new rules")]
+        ("2017", "In 2017 the courts adopted new rules")]
 
 
 def test_partners_in_any_case_and_never_verbs(run, tmp_path):

@@ -109,6 +109,7 @@ def clause(sentence: str, start: int, end: int, limit: int = 200) -> str:
         text = "…" + text.split(" ", 1)[-1]
     if finish < len(sentence) and sentence[finish] not in ",;":
         text = text.rsplit(" ", 1)[0] + "…"
+    text = re.sub(r"^(?:and|but|which|while|where|who|whereas)\s+(?=\S)", "", text, flags=re.I)
     return text[:1].upper() + text[1:]
 
 
