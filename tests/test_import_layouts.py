@@ -207,3 +207,10 @@ def test_a_dated_lead_in_dates_every_bullet_under_it(run, tmp_path):
                                                                  "2018 elections")
     assert "# review: the lead-in \"From 2015-2020, INL's key projects have included:\" dates the bullets" \
         in result.stdout
+
+
+def test_a_label_glued_to_an_accented_word(run, tmp_path):
+    page = "ChallengesCôte d'Ivoire needs police.\n\nGoalsINL's program in Côte d'Ivoire aims to help.\n"
+    program, _ = draft(run, tmp_path, page)
+    assert [c.text for c in program.challenges] == ["Côte d'Ivoire needs police."]
+    assert [g.text for g in program.goals] == ["INL's program in Côte d'Ivoire aims to help."]
