@@ -214,3 +214,12 @@ def test_a_label_glued_to_an_accented_word(run, tmp_path):
     program, _ = draft(run, tmp_path, page)
     assert [c.text for c in program.challenges] == ["Côte d'Ivoire needs police."]
     assert [g.text for g in program.goals] == ["INL's program in Côte d'Ivoire aims to help."]
+
+
+def test_a_dated_lead_in_written_as_a_bullet_dates_its_sub_bullets(run, tmp_path):
+    page = ("Challenges: Liberia faces corruption.\n\nAccomplishments:\n"
+            "• From 2015-2020, INL's key projects have included:\n"
+            "  ◦ Mentoring prosecutors.\n  ◦ In 2017, INL opened a crime lab.\n")
+    program, _ = draft(run, tmp_path, page)
+    assert [(a.title, str(a.date)) for a in program.accomplishments] == [
+        ("Mentoring prosecutors", "2015/2020"), ("INL opened a crime lab", "2017")]

@@ -207,7 +207,8 @@ def _accomplishments(lines, partners: Partners, notes: list[str], last) -> list[
                 lead = dated[0]
                 notes.append(f"the lead-in {line.text[:80]!r} dates the bullets under it "
                              f"({_display(lead.when)})")
-            elif groups and groups[-1]["bullet"]:
+            elif groups and groups[-1]["bullet"] and re.search(r"\b(?:results?|including|outcomes?|such as)\b",
+                                                               line.text, re.I):
                 groups[-1]["open"] = True
             continue
         if line.kind == "bullet":

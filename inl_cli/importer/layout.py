@@ -35,6 +35,7 @@ INLINE = re.compile(r"^(?P<label>" + "|".join(re.escape(w) for w, _ in _LABEL_WO
                     re.I)
 SECTION_OF = {w: name for w, name in _LABEL_WORDS}
 _MID_LABEL = re.compile(r"(?<=[.!?])\s*(?=(?:Challenges|Goals|Accomplishments|Key Accomplishments):)")
+LEAD_IN = re.compile(r"\b(?:(?:have|has) included|include|included|are|were|the following)\s*:$", re.I)
 SMALL = {"a", "an", "the", "of", "and", "for", "in", "on", "to", "with", "by", "at", "from"}
 
 _GOAL = re.compile(r"\b(?:aims? to|goals?|objectives?|seeks? to|priorit\w+|(?:is|are) designed to|intends? to|"
@@ -171,7 +172,9 @@ def read(text: str, country_names=lambda line: None) -> Page:
             bullet = BULLET.match(part)
             if bullet:
                 body = part[bullet.end():].strip()
-                if body:
+                if body.endswith(":") and LEAD_IN.search(body) and not re.search(r"\bresults?\b", body, re.I):
+                    lines.append(Line("lead", body, current, labelled, indent, ""))
+                elif body:
                     marker = re.sub(r"\d+", "1", re.sub(r"^[a-h]", "a", bullet.group("marker").strip()))
                     lines.append(Line("bullet", body, current, labelled, indent, marker))
             elif part.endswith(":"):
