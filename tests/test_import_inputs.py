@@ -237,3 +237,10 @@ def test_every_stored_page_imports_into_a_file_that_validates(run, tmp_path):
         assert_no_frame(program)
         found.setdefault((program.country.name, program.country.code), []).append(path)
     assert sorted(found) == sorted({(row["country"], row["code"]) for row in rows})
+
+
+def test_a_page_that_is_not_utf8_is_one_line(run, tmp_path):
+    source = tmp_path / "page.txt"
+    source.write_bytes(b"Challenges: caf\xe9 crime.\n")
+    result = run("import", str(source))
+    assert (result.exit_code, result.stderr) == (1, f"Error: {source} is not UTF-8 text (byte 15)\n")

@@ -45,7 +45,7 @@ def read(location: str) -> Page:
     except OSError as error:
         raise ReadError(f"{location}: {error.strerror or error}") from None
     html = path.suffix.lower() in (".html", ".htm", ".xhtml") or None
-    return _page(_limited(data, location), location, None, html=html)
+    return _page(_limited(data, location), path.name, None, html=html, where=location)
 
 
 def _limited(data: bytes, name: str) -> bytes:
@@ -78,8 +78,9 @@ def fetch(url: str) -> Page:
     return _page(data, url, final, html=html, charset=charset)
 
 
-def _page(data: bytes, name: str, url: str | None, html: bool | None, charset: str | None = None) -> Page:
-    text = _decode(data, name, charset)
+def _page(data: bytes, name: str, url: str | None, html: bool | None, charset: str | None = None,
+          where: str | None = None) -> Page:
+    text = _decode(data, where or name, charset)
     if html is None:
         html = bool(re.match(r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", text[:2000],
                              re.I | re.S))
