@@ -223,3 +223,13 @@ def test_a_dated_lead_in_written_as_a_bullet_dates_its_sub_bullets(run, tmp_path
     program, _ = draft(run, tmp_path, page)
     assert [(a.title, str(a.date)) for a in program.accomplishments] == [
         ("Mentoring prosecutors", "2015/2020"), ("INL opened a crime lab", "2017")]
+
+
+def test_paragraphs_before_a_lone_accomplishments_label_are_read_by_what_they_say(run, tmp_path):
+    page = ("Guinea's police lack training and corruption undermines the courts.\n\nINL's program in Guinea aims to "
+            "professionalize the police.\n\nAccomplishments:\n• In 2019, INL trained 50 officers.\n")
+    program, _ = draft(run, tmp_path, page)
+    assert [c.text for c in program.challenges] == [
+        "Guinea's police lack training and corruption undermines the courts."]
+    assert [g.text for g in program.goals] == ["INL's program in Guinea aims to professionalize the police."]
+    assert len(program.accomplishments) == 1

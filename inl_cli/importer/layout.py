@@ -193,6 +193,7 @@ def _file(lines: list[Line], notes: list[str]) -> list[Line]:
     has no label for; the rest are filed by what they say. Bullets are accomplishments unless a line such as
     "INL's goals are to:" or "Key challenges include:" announces them as goals or challenges."""
     has_label = {line.section for line in lines if line.labelled}
+    first_label = next((line.section for line in lines if line.labelled), None)
     out: list[Line] = []
     previous, list_section = None, "accomplishments"
     seen_in_section: set[str] = set()
@@ -201,7 +202,7 @@ def _file(lines: list[Line], notes: list[str]) -> list[Line]:
         if line.kind == "lead" and not (following and following.kind == "bullet"):
             line = line._replace(kind="para")
         section = line.section
-        before_labels = bool(has_label) and not any(o.labelled for o in out) and not line.labelled
+        before_labels = first_label == "challenges" and not any(o.labelled for o in out) and not line.labelled
         if before_labels and line.kind in ("lead", "bullet"):
             if len(line.text) > 60:
                 notes.append(f"left out a list item before the first label: {line.text[:60]!r}…")
@@ -222,7 +223,7 @@ def _file(lines: list[Line], notes: list[str]) -> list[Line]:
                 notes.append("no Accomplishments label: took the bulleted list as accomplishments")
         elif not line.labelled:
             found = classify(line.text)
-            if has_label and not any(o.labelled for o in out) and found != "accomplishments":
+            if before_labels and found != "accomplishments":
                 found = "intro"
             elif found is None:
                 found = previous if previous not in (None, "intro") else "challenges"
