@@ -141,3 +141,11 @@ def test_crimes_hold_only_crimes(run, tmp_path):
             "nexus. INL fights crime, including money laundering, training needs, and trafficking in persons.\n")
     program, _ = draft(run, tmp_path, page)
     assert [g.crimes for g in program.goals] == [(), ("money laundering", "trafficking in persons")]
+
+
+def test_since_then_continues_from_the_date_before(run, tmp_path):
+    page = ("Challenges: Cartels traffic fentanyl.\n\nAccomplishments: In 2007, the two presidents announced the "
+            "initiative. Since then, its projects have trained 900 judges.\n")
+    program, result = draft(run, tmp_path, page, "--country", "Mexico")
+    assert [str(a.date) for a in program.accomplishments] == ["2007", "2007/.."]
+    assert "# review: 'Since then' read as since 2007, the date of the item before" in result.stdout

@@ -243,7 +243,16 @@ def _accomplishments(lines, partners: Partners, notes: list[str], last) -> list[
     if "prose" in notes:
         notes.remove("prose")
     taken: set[str] = set()
-    return [_accomplishment(g, partners, notes, taken) for g in groups]
+    items = [_accomplishment(g, partners, notes, taken) for g in groups]
+    for i in range(1, len(items)):
+        item, before = items[i], items[i - 1]
+        if "date" not in item and "date" in before and re.match(r"since then\b", item["summary"], re.I):
+            start = before["date"]["start"] if isinstance(before["date"], dict) else before["date"]
+            review = [note for note in item.get("_review", []) if not note.startswith("no date")]
+            review.append(f"'Since then' read as since {start}, the date of the item before")
+            items[i] = {"id": item["id"], "title": item["title"], "date": {"start": start},
+                        **{k: v for k, v in item.items() if k not in ("id", "title", "_review")}, "_review": review}
+    return items
 
 
 def _display(value) -> str:
