@@ -1,10 +1,16 @@
 """TimelineJS3 JSON from the timeline table, so a timeline can be published as a web page."""
 from __future__ import annotations
 
-import html
-
 from ..dates import PartialDate
 from .json import dumps
+
+_ESCAPE = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
+
+
+def escape(text: str) -> str:
+    """html.escape(text, quote=False), without importing html (and its entity tables) at start-up."""
+    return text.translate(_ESCAPE)
+
 
 GROUPS = {"accomplishment": "Accomplishments", "milestone": "Milestones", "context": "Context"}
 
@@ -19,19 +25,19 @@ def event(row: dict) -> dict:
     partners = ", ".join(row.get("partners") or [])
     item = {
         "start_date": _date(row["start"]),
-        "text": {"headline": html.escape(row["title"], quote=False),
-                 "text": html.escape(f"Partners: {partners}", quote=False) if partners else ""},
+        "text": {"headline": escape(row["title"]),
+                 "text": escape(f"Partners: {partners}") if partners else ""},
         "group": GROUPS[row["kind"]],
     }
     if row["end"] != row["start"]:
         item["end_date"] = _date(row["end"])
     if row.get("country"):
-        country = html.escape(row["country"], quote=False)
+        country = escape(row["country"])
         item["text"]["text"] = country + (f"<br>{item['text']['text']}" if partners else "")
     return item
 
 
 def render_timeline(t, title: str) -> str:
     events = [event(row) for row in t.rows if row.get("start")]
-    headline = html.escape(title, quote=False)
+    headline = escape(title)
     return dumps({"title": {"text": {"headline": headline, "text": ""}}, "events": events})
