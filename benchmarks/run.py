@@ -59,6 +59,15 @@ def peak_memory_mb(command: list[str]) -> float:
     return int(out.stdout) / 1024
 
 
+def enormous_bullet_page(path: Path, size: int = 200_000) -> Path:
+    """A page of about `size` bytes whose one bullet is a single sentence full of dates, numbers and names."""
+    part = ("INL trained 98 police officers with the Ghana Police Service and over 100 judges in 2016 and the "
+            "Ministry of Justice opened 12 courts in March 2017 and ")
+    path.write_text("Challenges: Ghana faces drug trafficking.\n\nAccomplishments:\n• "
+                    + part * (size // len(part)) + "\n", encoding="utf-8")
+    return path
+
+
 # Every table view, as people see it: piped, so drawn without styles (render/plain.py).
 VIEWS = {
     "timeline": ["timeline"],
@@ -97,6 +106,10 @@ def main() -> int:
         scale = fastest(commands, args.scale_rounds)
         memory = {name: peak_memory_mb(commands[f"{name} N=600"])
                   for name in ("timeline csv", *VIEWS, "export markdown")}
+        page = enormous_bullet_page(Path(tmp) / "enormous-bullet.txt")
+        importing = INL + ["import", str(page), "-o", str(Path(tmp) / "enormous.yaml"), "--force"]
+        import_seconds = fastest({"import": importing}, 3)["import"]
+        import_memory = peak_memory_mb(importing)
 
     t = {**start, **scale}
     rows = [
@@ -140,6 +153,13 @@ def main() -> int:
         label = f"peak memory (max RSS), {name}, N=600, MB"
         print(f"{label:62} {megabytes:9.1f} {'':9} {'':7} {f'< {MEMORY_MB}':>8}  {'yes' if ok else 'NO'}")
         results.append({"measure": label, "value": round(megabytes, 1), "target": MEMORY_MB, "ok": ok})
+    for name, value, target, unit in (
+            ("import: 200 KB page, one enormous bullet, seconds", import_seconds, 5, "s"),
+            ("import: 200 KB page, one enormous bullet, peak memory MB", import_memory, 200, "MB")):
+        ok = value < target
+        failed |= not ok
+        print(f"{name:62} {value:9.2f} {'':9} {'':7} {f'< {target}':>8}  {'yes' if ok else 'NO'}")
+        results.append({"measure": name, "value": round(value, 2), "unit": unit, "target": target, "ok": ok})
     if args.json:
         Path(args.json).write_text(json.dumps({"inl": INL, "python": PYTHON, "results": results}, indent=2) + "\n")
     return 1 if failed else 0

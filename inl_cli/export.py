@@ -11,7 +11,19 @@ class ExportError(ValueError):
 def markdown(programs, sections) -> str:
     from .render.markdown import render_report
 
-    return render_report(views.report(programs, sections))
+    report = views.report(programs, sections)
+    for table in report.tables:
+        _open_spans_to_today(table)
+    return render_report(report)
+
+
+def _open_spans_to_today(table) -> None:
+    """Gantt diagrams and TimelineJS draw an open span ("since 2012", end None) as running to today."""
+    from datetime import date
+
+    for row in table.rows:
+        if row.get("start") and "end" in row and row["end"] is None:
+            row["end"] = date.today().isoformat()
 
 
 def json(programs, sections) -> str:
@@ -35,7 +47,9 @@ def timelinejs(programs, sections) -> str:
 
     if sections:
         raise ExportError("timelinejs exports the whole timeline; leave out --section.")
-    return render_timeline(views.timeline(programs), views.scope(programs))
+    table = views.timeline(programs)
+    _open_spans_to_today(table)
+    return render_timeline(table, views.scope(programs))
 
 
 FORMATS = {"markdown": markdown, "json": json, "csv": csv, "timelinejs": timelinejs}

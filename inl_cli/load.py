@@ -370,8 +370,9 @@ def unique(paths: list) -> list:
     return kept
 
 
-def read_all(paths: list) -> tuple[list[Program], list[Problem]]:
-    """The programs of `paths` and every problem they have, together and across files.
+def read_all(paths: list, code_positions: list | None = None) -> tuple[list[Program], list[Problem]]:
+    """The programs of `paths` and every problem they have, together and across files; `code_positions`, if
+    given, receives the (line, column) of each program's country code.
 
     The cyclic garbage collector is paused meanwhile: the node trees hold no cycles
     and are freed by reference counting, and letting it re-walk every node already
@@ -391,6 +392,8 @@ def read_all(paths: list) -> tuple[list[Program], list[Problem]]:
     finally:
         if was_enabled:
             gc.enable()
+    if code_positions is not None:
+        code_positions.extend(positions)
     return programs, problems + _same_country(programs, positions)
 
 

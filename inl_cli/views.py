@@ -54,7 +54,7 @@ def date_cells(when: When | None) -> dict:
     return {
         "when": when.display(),
         "start": start_of(when).iso(),
-        "end": end_of(when).iso(),
+        "end": end.iso() if (end := end_of(when)) is not None else None,
         "precision": when.precision,
     }
 
@@ -79,7 +79,7 @@ def _years(whens) -> str:
     if not whens:
         return ""
     first = min(start_of(w).year for w in whens)
-    last = max(end_of(w).year for w in whens)
+    last = max(w.last_day.year for w in whens)
     return str(first) if first == last else f"{first}–{last}"
 
 
@@ -184,7 +184,7 @@ def in_order(programs: list[Program], sort: str = "date"):
         if when is None:
             return (1,)
         start = start_of(when)
-        return (0, start.first_day, PRECISIONS.index(start.precision), end_of(when).last_day)
+        return (0, start.first_day, PRECISIONS.index(start.precision), when.last_day)
 
     return sorted(pairs, key=key)
 
@@ -423,7 +423,7 @@ def _plain(value):
     if isinstance(value, PartialDate):
         return value.iso()
     if isinstance(value, Span):
-        return {"start": value.start.iso(), "end": value.end.iso()}
+        return {"start": value.start.iso(), "end": value.end.iso() if value.end is not None else None}
     if hasattr(value, "_fields"):
         return {name: _plain(getattr(value, name)) for name in value._fields if name != "origin"}
     if isinstance(value, tuple):
