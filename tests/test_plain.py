@@ -181,3 +181,14 @@ def test_what_plain_does_not_follow_is_left_to_rich():
     with pytest.raises(plain.Unsupported):
         by_plain(table, 40)
     assert terminal.render([views.Table("t", "T", (Column("a", "A"),), [{"a": "x"}], "")], 40).startswith("T\n")
+
+
+def test_a_stdout_that_cannot_encode_boxes_gets_rich_s_ascii_boxes(drawn, monkeypatch, two_countries):
+    import io
+
+    monkeypatch.setattr("sys.stdout", io.TextIOWrapper(io.BytesIO(), encoding="ascii"))
+    for width in (40, 80):
+        for name, table in every_view(two_countries).items():
+            mine, theirs = drawn([table], width)
+            assert mine == theirs, name
+    assert "+---" in mine and "━" not in mine
