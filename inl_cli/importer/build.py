@@ -251,7 +251,8 @@ def _accomplishments(lines, partners: Partners, notes: list[str], last) -> list[
             review = [note for note in item.get("_review", []) if not note.startswith("no date")]
             review.append(f"'Since then' read as since {start}, the date of the item before")
             items[i] = {"id": item["id"], "title": item["title"], "date": {"start": start},
-                        **{k: v for k, v in item.items() if k not in ("id", "title", "_review")}, "_review": review}
+                        **{k: v for k, v in item.items() if k not in ("id", "title", "_review")},
+                        "_review": review}
     return items
 
 
