@@ -328,6 +328,11 @@ def paragraph_items(text: str, scope: str, partners: Partners, events=False, cri
     return found
 
 
+# "formalized this working group": a group a later step refers back to is what the step acted on, not a partner.
+REFERRED_BACK = re.compile(r"\b(?:this|these)\s+(?:[a-z]+\s+){0,3}?"
+                           r"(?:working group|task force|committee|association)s?\b")
+
+
 def accomplishment(text: str, partners: Partners, notes: list[str], taken: set[str]) -> dict:
     parts = sentences(text)
     title, cut = short_title(parts[0])
@@ -344,8 +349,8 @@ def accomplishment(text: str, partners: Partners, notes: list[str], taken: set[s
     milestone_sentences = {sentence for _, sentence in later}
     main = [s for s in parts if s not in milestone_sentences] or parts
     ids = [pid for s in main for pid in partners.find(s)]
-    milestones = [{"date": when(date), "title": sentence.rstrip("."), "partners": partners.find(sentence)}
-                  for date, sentence in later]
+    milestones = [{"date": when(date), "title": sentence.rstrip("."),
+                   "partners": partners.find(REFERRED_BACK.sub("", sentence))} for date, sentence in later]
     item["partners"] = list(dict.fromkeys(ids))
     if not item["partners"]:
         review.append("no partner named")
