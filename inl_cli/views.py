@@ -7,6 +7,7 @@ machine ones (start, end, precision), so no renderer has to know about dates.
 from __future__ import annotations
 
 from collections import namedtuple
+from functools import lru_cache
 
 from . import query
 from .dates import PartialDate, Span, When, end_of, start_of
@@ -48,6 +49,7 @@ def date_columns() -> tuple[Column, ...]:
     )
 
 
+@lru_cache(maxsize=4096)  # the same dates recur across views and rows; callers copy the cells (**)
 def date_cells(when: When | None) -> dict:
     if when is None:
         return {"when": "undated", "start": None, "end": None, "precision": None}

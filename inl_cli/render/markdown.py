@@ -1,19 +1,28 @@
 """GitHub-flavoured Markdown: a heading and a table per view, data text escaped.
 
 Data is shown as typed: Markdown punctuation is backslash-escaped, `|` cannot
-break a table, newlines in cells become `<br>`, and Mermaid task names use
-Mermaid's `#NN;` entity codes for the characters its grammar reserves.
+break a table, newlines in cells become `<br>`, a cell with several items shows
+one a line after a `•`, and Mermaid task names use Mermaid's `#NN;` entity codes
+for the characters its grammar reserves.
+
+Reports run to megabytes over hundreds of programs, so text is escaped in bulk:
+the cells of a whole table are joined, escaped by one regular expression and
+split again, rather than escaped one call at a time.
 """
 from __future__ import annotations
 
+import operator
 import re
 from datetime import timedelta
 
 from ..dates import PartialDate
-from . import cell_text, pieces
+from . import clean, pieces
+from .report import BLOCKS, layout
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~#!])")
 _MERMAID = re.compile(r"[:#;`\"<>]")
+_SEPARATOR = "\x00"  # never in cleaned text: clean() leaves no control character
+MARKER = "• "
 
 
 def escape(text: str) -> str:
@@ -21,10 +30,54 @@ def escape(text: str) -> str:
     return _SPECIAL.sub(r"\\\1", text.replace("&", "&amp;"))
 
 
-def cell(value, join: str = ", ") -> str:
+def _plain(text: str) -> str:
+    """Text without control characters; most text has none and is returned as it is."""
+    return text if text.isprintable() else clean(text)
+
+
+def _text(value, several: str = "\n") -> str:
+    """A value as people read it, before escaping: several items one a line after a marker."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return _plain(value)
     if isinstance(value, (list, tuple)):
-        return ("<br>" if join == "\n" else join).join(cell(item) for item in value)
-    return "<br>".join(escape(line) for line in cell_text(value).split("\n"))
+        items = [_text(item, ", ") for item in value]
+        if len(items) < 2:
+            return "".join(items)
+        return several.join(MARKER + item for item in items)
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return f"{value:,}"
+    return _plain(str(value))
+
+
+def _texts(rows: list[dict], keys: list[str]) -> list[str]:
+    """The text of each of `keys` in each row, row after row; plain strings, the most common, go straight."""
+    if not keys:
+        return []
+    values = operator.itemgetter(*keys) if len(keys) > 1 else (lambda row: (row[keys[0]],))
+    try:
+        return [v if type(v) is str and v.isprintable() else _text(v) for row in rows for v in values(row)]
+    except KeyError:
+        return [_text(row.get(key)) for row in rows for key in keys]
+
+
+def escape_all(texts: list[str], newline: str = "\n") -> list[str]:
+    """`escape` of each text, newlines as `newline`, done in one pass over all of them."""
+    if not texts:
+        return []
+    joined = escape(_SEPARATOR.join(texts))
+    if newline != "\n":
+        joined = joined.replace("\n", newline)
+    escaped = joined.split(_SEPARATOR)
+    if len(escaped) != len(texts):  # a separator inside a text: escape one by one
+        return [escape(text).replace("\n", newline) for text in texts]
+    return escaped
+
+
+def cell(value, join: str = ", ") -> str:
+    """One table cell: escaped, several items one a line after a marker, newlines as <br>."""
+    return escape(_text(value)).replace("\n", "<br>")
 
 
 def marked(text: str, spans) -> str:
@@ -34,18 +87,25 @@ def marked(text: str, spans) -> str:
 
 def table(t, heading: str | None = None, level: int = 2) -> str:
     columns = t.human_columns
-    lines = [f"{'#' * level} {escape(heading or t.title)}", ""]
+    lines = [f"{'#' * level} {escape(_plain(heading or t.title))}", ""]
     if not t.rows:
         lines.append("Nothing to show.")
     else:
         lines.append("| " + " | ".join(escape(c.title) for c in columns) + " |")
         lines.append("|" + "|".join(" --- " for _ in columns) + "|")
-        for row in t.rows:
-            cells = [marked(str(row.get(c.key) or ""), row.get(c.highlight)).replace("\n", "<br>")
-                     if c.highlight else cell(row.get(c.key), c.join) for c in columns]
-            lines.append("| " + " | ".join(cells) + " |")
+        plain = [c.key for c in columns if not c.highlight]
+        texts = escape_all(_texts(t.rows, plain), newline="<br>")
+        width = len(plain)
+        if width == len(columns):
+            lines += ["| " + " | ".join(texts[at:at + width]) + " |" for at in range(0, len(texts), width)]
+        else:
+            for number, row in enumerate(t.rows):
+                cells = iter(texts[number * width:(number + 1) * width])
+                shown = [marked(str(row.get(c.key) or ""), row.get(c.highlight)).replace("\n", "<br>")
+                         if c.highlight else next(cells) for c in columns]
+                lines.append("| " + " | ".join(shown) + " |")
     if t.note:
-        lines += ["", escape(t.note)]
+        lines += ["", escape(_plain(t.note))]
     return "\n".join(lines) + "\n"
 
 
@@ -53,10 +113,57 @@ def render(tables, width=None) -> str:
     return "\n".join(table(t) for t in tables)
 
 
+def blocks(t, level: int = 2) -> str:
+    """A subsection per row: its title as a heading, short fields on one line, the summary, then lists."""
+    lines = [f"{'#' * level} {escape(_plain(t.heading or t.title))}", ""]
+    if not t.rows:
+        return "\n".join(lines + ["Nothing to show."]) + "\n"
+    columns = [c for c in t.human_columns if c.key != "title"]
+    facts = [c for c in columns if c.join != "\n" and c.key != "summary"]
+    lists = [c for c in columns if c.join == "\n"]
+    order = ["title", "summary", *(c.key for c in facts)]
+    texts = _texts(t.rows, order)
+    items = [[_text(item) for item in row.get(c.key) or ()] for row in t.rows for c in lists]
+    flat = escape_all(texts + [item for group in items for item in group])
+    width, at = len(order), len(texts)
+    labels = [f"**{escape(c.title)}:** " for c in facts]
+    for number in range(len(t.rows)):
+        title, summary, *values = flat[number * width:(number + 1) * width]
+        lines += [f"{'#' * (level + 1)} {title}", ""]
+        shown = " · ".join(label + value for label, value in zip(labels, values) if value)
+        if shown:
+            lines += [shown.replace("\n", "<br>"), ""]
+        if summary:
+            lines += [summary.replace("\n", "<br>"), ""]
+        for position, column in enumerate(lists):
+            count = len(items[number * len(lists) + position])
+            if count:
+                lines += [f"**{escape(column.title)}:**", ""]
+                lines += ["- " + item.replace("\n", "<br>") for item in flat[at:at + count]]
+                lines.append("")
+                at += count
+    return "\n".join(lines[:-1]) + "\n"
+
+
 def mermaid_text(text: str) -> str:
     """A task or title Mermaid shows as typed: reserved characters as #code; entities."""
-    text = " ".join(cell_text(text).split())
-    return _MERMAID.sub(lambda m: f"#{ord(m.group())};", text)
+    return _MERMAID.sub(_entity, " ".join(_text(text).split()))
+
+
+def _entity(match) -> str:
+    return f"#{ord(match.group())};"
+
+
+def _first_day(text: str, cache: dict) -> str:
+    if text not in cache:
+        cache[text] = PartialDate.parse(text).first_day.isoformat()
+    return cache[text]
+
+
+def _day_after(text: str, cache: dict) -> str:
+    if text not in cache:
+        cache[text] = (PartialDate.parse(text).last_day + timedelta(days=1)).isoformat()
+    return cache[text]
 
 
 def gantt(t, title: str) -> str:
@@ -64,32 +171,34 @@ def gantt(t, title: str) -> str:
     lines = ["```mermaid", "gantt", f"    title {mermaid_text(title)}", "    dateFormat YYYY-MM-DD",
              "    axisFormat %Y"]
     groups = {"accomplishment": "Accomplishments", "milestone": "Milestones", "context": "Context"}
+    firsts, afters = {}, {}
     for kind, section in groups.items():
         rows = [r for r in t.rows if r["kind"] == kind and r.get("start")]
         if not rows:
             continue
         lines.append(f"    section {section}")
-        for row in rows:
-            start, end = PartialDate.parse(row["start"]), PartialDate.parse(row["end"])
-            name = mermaid_text(f"{row['when']} {row['title']}")
+        names = "\n".join(" ".join(_plain(f"{r['when']} {r['title']}").split()) for r in rows)
+        names = _MERMAID.sub(_entity, names).split("\n")
+        for row, name in zip(rows, names):
+            start = _first_day(row["start"], firsts)
             if row["start"] != row["end"]:
-                after = end.last_day + timedelta(days=1)
-                lines.append(f"    {name} :{start.first_day.isoformat()}, {after.isoformat()}")
+                lines.append(f"    {name} :{start}, {_day_after(row['end'], afters)}")
             else:
-                lines.append(f"    {name} :milestone, {start.first_day.isoformat()}, 0d")
+                lines.append(f"    {name} :milestone, {start}, 0d")
     lines.append("```")
     return "\n".join(lines) + "\n"
 
 
 def render_report(report) -> str:
-    parts = [f"# {escape(report.title)}\n"]
-    sources = "; ".join(f"[{escape(s['title'])}](<{s['url']}>)" for s in report.sources)
-    parts.append(f"Restated from the U.S. Department of State's page{'s' * (len(report.sources) > 1)}: "
-                 f"{sources}.\n")
+    parts = [f"# {escape(_plain(report.title))}\n"]
+    plural = "s" * (len(report.sources) > 1)
+    parts.append(f"Restated from the U.S. Department of State's page{plural}, named under [Source](#source).\n")
     for t in report.tables:
-        parts.append(table(t, t.heading))
+        shown = layout(t)
+        parts.append(blocks(shown) if t.name in BLOCKS else table(shown, t.heading))
         if t.name == "timeline" and any(r.get("start") for r in t.rows):
             parts.append(gantt(t, report.title))
-    lines = [f"- {escape(s['country'])}: [{escape(s['title'])}](<{s['url']}>)" for s in report.sources]
+    lines = [f"- {escape(_plain(s['country']))}: [{escape(_plain(s['title']))}](<{s['url']}>)"
+             for s in report.sources]
     parts.append("## Source\n\n" + "\n".join(lines) + "\n")
     return "\n".join(parts)
