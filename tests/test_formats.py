@@ -52,7 +52,7 @@ def test_the_report_matches_the_golden_file(run):
 
 def test_every_table_of_the_report_parses_with_full_rows():
     found = tables(parse(GOLDEN.read_text(encoding="utf-8")))
-    assert len(found) == 8
+    assert len(found) == 7  # the details are a subsection per accomplishment, not a table
     for rows in found:
         assert len(rows) > 1
         assert all(len(row) == len(rows[0]) for row in rows)
@@ -122,11 +122,52 @@ def test_timelinejs_has_numeric_dates_and_groups(run):
             if key in event:
                 assert isinstance(event[key]["year"], int)
                 assert 1 <= event[key].get("month", 1) <= 12
-    assert events[2] == {"start_date": {"year": 2015}, "end_date": {"year": 2018},
+    assert events[2] == {"start_date": {"year": 2015}, "end_date": {"year": 2018, "month": 12, "day": 31},
+                         "display_date": "2015–2018",
                          "text": {"headline": "West Côte d'Ivoire Model Police Prefecture pilot",
-                                  "text": "Partners: Ivorian National Police"},
+                                  "text": "<p>INL began carrying out the pilot project, training, mentoring and "
+                                          "advising the Ivorian National Police as it worked with local people to "
+                                          "identify, report and stop internal security threats.</p>"
+                                          "<p>Results: more than 100 community awareness meetings; 98 police "
+                                          "officers; 2 citizen associations</p>"
+                                          "<p>Partners: Ivorian National Police</p>"},
                          "group": "Accomplishments"}
     assert events[1]["start_date"] == {"year": 2013, "month": 9}
+    assert "end_date" not in events[1]
+    assert events[5]["text"]["text"] == ("<p>Part of: Monthly exchanges with a civil society working group</p>"
+                                         "<p>Partners: MSCP</p>")
+
+
+def test_timelinejs_title_slide_holds_the_overview_source_and_undated(run):
+    title = json.loads(run("export", "-f", "timelinejs").stdout)["title"]["text"]
+    assert title["headline"] == "INL in Côte d'Ivoire"
+    assert title["text"] == (
+        "<p><b>Côte d'Ivoire</b>: Bureau: Bureau of International Narcotics and Law Enforcement Affairs (INL); "
+        "Department: U.S. Department of State; Years covered: 2011–2020; Challenges: 3; Goals: 4; Partners: 5; "
+        "Accomplishments: 5 (1 undated); Results: 3.</p>"
+        '<p>Source: <a href="https://www.state.gov/bureau-of-international-narcotics-and-law-enforcement-affairs-'
+        'work-by-country/cote-divoire-summary/">Côte d\'Ivoire Summary</a></p>'
+        "<p>Undated, not on the timeline: Universal Treatment Curriculum for drug treatment professionals</p>")
+
+
+def test_timelinejs_spans_end_with_their_last_period_and_open_spans_run_to_today():
+    from datetime import date
+
+    from inl_cli import views
+    from inl_cli.render.timelinejs import render_timeline
+
+    rows = [{"when": when, "start": start, "end": end, "precision": "", "title": when, "kind": "accomplishment",
+             "partners": []} for when, start, end in
+            [("Jul 2020", "2020-07", "2020-07"), ("Mar–Jul 2020", "2020-03", "2020-07"),
+             ("2019–2020", "2019", "2020-02"), ("since 2012", "2012", None)]]
+    tables = [views.Table("overview", "", (), []), views.Table("accomplishments", "", (), []),
+              views.Table("timeline", "", (), rows)]
+    report = views.Report("T", [{"country": "C", "title": "S", "url": "https://example.org"}], tables)
+    events = json.loads(render_timeline(report, today=date(2024, 5, 6)))["events"]
+    assert [e.get("end_date") for e in events] == [
+        None, {"year": 2020, "month": 7, "day": 31}, {"year": 2020, "month": 2, "day": 29},
+        {"year": 2024, "month": 5, "day": 6}]
+    assert events[3]["display_date"] == "since 2012"
 
 
 def test_timelinejs_escapes_html(run, program):

@@ -16,7 +16,7 @@ from datetime import date, timedelta
 
 from ..dates import PartialDate
 from . import cell_text
-from .report import BLOCKS, layout
+from .report import BLOCKS, layout, today
 
 KIND_LABELS = {"accomplishment": "Accomplishment", "milestone": "Milestone", "context": "Context"}
 KIND_PLURALS = {"accomplishment": "accomplishments", "milestone": "milestones", "context": "context events"}
@@ -27,14 +27,6 @@ ROW_HEADERS = ("field", "title", "name", "accomplishment", "unit")
 # The timeline's drawing, in SVG user units; the SVG scales to the page's width.
 WIDTH, MARGIN, ROW, TOP, AXIS = 960, 16, 34, 12, 42
 LABEL_CHARS = 64
-
-
-def today() -> date:
-    """Today, or the day SOURCE_DATE_EPOCH names, so that a report with open spans can be reproduced."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
-    if epoch.isdigit():
-        return date(1970, 1, 1) + timedelta(days=int(epoch) // 86400)
-    return date.today()
 
 
 def safe_url(url) -> str | None:
