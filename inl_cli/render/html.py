@@ -192,9 +192,12 @@ def summary(context: dict) -> str:
                       for k, n in counts.items())
     spans = sum(1 for m in context["marks"] if m.shape == "span")
     where = f" across {len(context['countries'])} countries" if context["several"] else ""
-    years = context["first"] if context["first"] == context["last"] else f"{context['first']} to {context['last']}"
-    return (f"{context['entries']} dated entries{where} from {years}: {parts}; {spans} of them span several "
-            f"months or years and are drawn as bars. The table below lists every entry.")
+    years = f"in {context['first']}" if context["first"] == context["last"] else (
+        f"from {context['first']} to {context['last']}")
+    entries = "1 dated entry" if context["entries"] == 1 else f"{context['entries']} dated entries"
+    bars = {0: "", 1: "; 1 of them spans several months or years and is drawn as a bar"}.get(
+        spans, f"; {spans} of them span several months or years and are drawn as bars")
+    return f"{entries}{where} {years}: {parts}{bars}. The table below lists every entry."
 
 
 # ---- the page ----------------------------------------------------------------------------------------------
