@@ -80,8 +80,13 @@ def main() -> int:
             scale_commands[f"search csv N={n}"] = INL + ["--data", folder, "search", "police", "--format", "csv"]
             scale_commands[f"parse floor N={n}"] = [PYTHON, "-c", PARSE, folder]
         scale_commands["timeline table N=60"] = INL + ["--data", corpus[60], "timeline"]
+        scale_commands["export markdown N=600"] = INL + ["--data", corpus[600], "export", "--format", "markdown"]
+        scale_commands["export html"] = INL + ["export", "--format", "html"]
+        scale_commands["export markdown"] = INL + ["export", "--format", "markdown"]
         scale = fastest(scale_commands, args.scale_rounds)
         memory = peak_memory_mb(INL + ["--data", corpus[600], "timeline", "--format", "csv"])
+        html_bytes = len(subprocess.run(INL + ["export", "--format", "html"], capture_output=True, env=ENV,
+                                        check=True).stdout)
 
     t = {**start, **scale}
     rows = [
@@ -99,6 +104,10 @@ def main() -> int:
     rows.append(("timeline csv: time(N=600) / time(N=60)", t["timeline csv N=600"], t["timeline csv N=60"], 11))
     rows.append(("timeline table (Rich), N=60 / timeline csv N=60", t["timeline table N=60"],
                  t["timeline csv N=60"], None))
+    rows.append(("export --format markdown, N=600 / parse floor", t["export markdown N=600"],
+                 t["parse floor N=600"], 1.5))
+    rows.append(("export --format html / export --format markdown (bundled)", t["export html"],
+                 t["export markdown"], None))
 
     results, failed = [], False
     print(f"{'measure':62} {'ms':>9} {'vs ms':>9} {'ratio':>7} {'target':>8}  ok")
@@ -117,6 +126,8 @@ def main() -> int:
           f"{'yes' if memory_ok else 'NO'}")
     results.append({"measure": "peak memory MB, N=600", "value": round(memory, 1), "target": 250,
                     "ok": memory_ok})
+    print(f"{'HTML report of the bundled program, bytes':62} {html_bytes:9d}")
+    results.append({"measure": "HTML report bytes (bundled)", "value": html_bytes, "target": None, "ok": True})
     if args.json:
         Path(args.json).write_text(json.dumps({"inl": INL, "python": PYTHON, "results": results}, indent=2) + "\n")
     return 1 if failed else 0

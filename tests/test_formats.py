@@ -72,6 +72,18 @@ def test_tricky_text_round_trips_through_a_markdown_cell(run, program):
     assert len(row) == len(header)
 
 
+def test_a_report_escapes_every_cell_even_when_text_holds_the_bulk_separator(run, program):
+    path = program("""\
+        accomplishments:
+          - {id: a, title: "x\\ue000| *y* \\x1b[31m", date: "2014", summary: "s\\ue000[z](w)",
+             details: ["d\\ue000<b>"]}
+        """)
+    markdown = run("--data", str(path), "export", "-s", "accomplishments", "-s", "details").stdout
+    assert "| 2014 | x\ue000\\| \\*y\\* \\[31m |" in markdown
+    assert "s\ue000\\[z\\](w)" in markdown and "- d\ue000\\<b\\>" in markdown
+    assert "\x1b" not in markdown
+
+
 def test_mermaid_has_one_task_per_dated_entry_with_escaped_names(run, program):
     path = program("""\
         accomplishments:

@@ -20,8 +20,9 @@ from .report import BLOCKS, layout, today
 
 KIND_LABELS = {"accomplishment": "Accomplishment", "milestone": "Milestone", "context": "Context"}
 KIND_PLURALS = {"accomplishment": "accomplishments", "milestone": "milestones", "context": "context events"}
-#: Fill colours for telling countries apart (Okabe–Ito, readable on white and on a dark background).
-COUNTRY_COLOURS = ("#0072b2", "#d55e00", "#009e73", "#cc79a7", "#e69f00", "#56b4e9", "#8b6b00", "#7a7a7a")
+#: Fill colours for telling countries apart (after Okabe–Ito), each 3:1 or more on the light and dark
+#: backgrounds; they repeat after six, and every label names its country anyway.
+COUNTRY_COLOURS = ("#0072b2", "#d55e00", "#009e73", "#cc79a7", "#a66f00", "#7a7a7a")
 ROW_HEADERS = ("field", "title", "name", "accomplishment", "unit")
 
 # The timeline's drawing, in SVG user units; the SVG scales to the page's width.

@@ -5,9 +5,9 @@ break a table, newlines in cells become `<br>`, a cell with several items shows
 one a line after a `•`, and Mermaid task names use Mermaid's `#NN;` entity codes
 for the characters its grammar reserves.
 
-Reports run to megabytes over hundreds of programs, so text is escaped in bulk:
-the cells of a whole table are joined, escaped by one regular expression and
-split again, rather than escaped one call at a time.
+Reports run to megabytes over hundreds of programs, so text is cleaned and
+escaped in bulk: the cells of a whole table are joined, cleaned and escaped by
+one regular expression each, and split again, rather than one call per cell.
 """
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ from .report import BLOCKS, layout
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~#!])")
 _MERMAID = re.compile(r"[:#;`\"<>]")
-_SEPARATOR = "\x00"  # never in cleaned text: clean() leaves no control character
+_SEPARATOR = "\ue000"  # a private-use character; should a text hold one, its table is escaped cell by cell
 MARKER = "• "
 
 
@@ -36,19 +36,20 @@ def _plain(text: str) -> str:
 
 
 def _text(value, several: str = "\n") -> str:
-    """A value as people read it, before escaping: several items one a line after a marker."""
+    """A value as people read it, before cleaning and escaping: several items one a line after a marker."""
     if value is None:
         return ""
     if isinstance(value, str):
-        return _plain(value)
+        return value
     if isinstance(value, (list, tuple)):
-        items = [_text(item, ", ") for item in value]
-        if len(items) < 2:
-            return "".join(items)
-        return several.join(MARKER + item for item in items)
+        if len(value) < 2:
+            return "".join(_text(item, ", ") for item in value)
+        if all(type(item) is str for item in value):
+            return MARKER + (several + MARKER).join(value)
+        return several.join(MARKER + _text(item, ", ") for item in value)
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return f"{value:,}"
-    return _plain(str(value))
+    return str(value)
 
 
 def _texts(rows: list[dict], keys: list[str]) -> list[str]:
@@ -57,27 +58,27 @@ def _texts(rows: list[dict], keys: list[str]) -> list[str]:
         return []
     values = operator.itemgetter(*keys) if len(keys) > 1 else (lambda row: (row[keys[0]],))
     try:
-        return [v if type(v) is str and v.isprintable() else _text(v) for row in rows for v in values(row)]
+        return [v if type(v) is str else _text(v) for row in rows for v in values(row)]
     except KeyError:
         return [_text(row.get(key)) for row in rows for key in keys]
 
 
 def escape_all(texts: list[str], newline: str = "\n") -> list[str]:
-    """`escape` of each text, newlines as `newline`, done in one pass over all of them."""
+    """`escape(clean(text))` of each text, newlines as `newline`, done in one pass over all of them."""
     if not texts:
         return []
-    joined = escape(_SEPARATOR.join(texts))
+    joined = escape(_plain(_SEPARATOR.join(texts)))
     if newline != "\n":
         joined = joined.replace("\n", newline)
     escaped = joined.split(_SEPARATOR)
-    if len(escaped) != len(texts):  # a separator inside a text: escape one by one
-        return [escape(text).replace("\n", newline) for text in texts]
+    if len(escaped) != len(texts):  # a separator inside a text: one by one
+        return [escape(_plain(text)).replace("\n", newline) for text in texts]
     return escaped
 
 
 def cell(value, join: str = ", ") -> str:
     """One table cell: escaped, several items one a line after a marker, newlines as <br>."""
-    return escape(_text(value)).replace("\n", "<br>")
+    return escape(_plain(_text(value))).replace("\n", "<br>")
 
 
 def marked(text: str, spans) -> str:
@@ -147,7 +148,7 @@ def blocks(t, level: int = 2) -> str:
 
 def mermaid_text(text: str) -> str:
     """A task or title Mermaid shows as typed: reserved characters as #code; entities."""
-    return _MERMAID.sub(_entity, " ".join(_text(text).split()))
+    return _MERMAID.sub(_entity, " ".join(_plain(_text(text)).split()))
 
 
 def _entity(match) -> str:
