@@ -168,6 +168,21 @@ def test_the_bundled_report_draws_every_dated_entry(browser, reports, tmp_path):
     opened.screenshot("report", tmp_path, keep=("report", "report-timeline"))
 
 
+def test_print_and_dark_styles(browser, reports):
+    path, _ = reports["bundled"]
+    opened = Opened(browser, path)
+    style = "([selector, property]) => getComputedStyle(document.querySelector(selector))[property]"
+    light = opened.page.evaluate(style, ["html", "backgroundColor"])
+    opened.page.emulate_media(media="print")
+    assert opened.page.evaluate(style, ["nav", "display"]) == "none"
+    assert opened.page.evaluate(style, ["article.block", "breakInside"]) == "avoid"
+    assert opened.page.evaluate(style, ["figure.chart", "breakInside"]) == "avoid"
+    assert opened.page.pdf()[:5] == b"%PDF-"
+    opened.page.emulate_media(media="screen", color_scheme="dark")
+    assert opened.page.evaluate(style, ["html", "backgroundColor"]) != light
+    opened.check_clean()
+
+
 def test_two_countries_share_one_timeline_told_apart(browser, reports, tmp_path):
     path, programs = reports["two"]
     opened = Opened(browser, path)
