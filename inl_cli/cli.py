@@ -28,20 +28,40 @@ class BadData(click.ClickException):
         super().show(file)
 
 
+class MissingPath(click.ClickException):
+    """A file or folder named on the command line is not there: bad usage, exit 2."""
+
+    exit_code = 2
+
+    def __init__(self, path):
+        super().__init__(f"no such file or folder: {path}")
+
+
 class Options:
     """What the global options chose; programs are loaded only when a command asks."""
 
     def __init__(self, data, recursive, countries=()):
         self.data = data
         self.recursive = recursive
-        self.countries = countries
+        self.countries = tuple(countries)
         self._programs = None
+
+    def add(self, data, recursive, countries) -> None:
+        """The same options given after the command: a later --data wins, countries add up."""
+        if data is not None:
+            self.data = data
+        self.recursive = self.recursive or recursive
+        self.countries += tuple(countries)
 
     def programs(self):
         if self._programs is None:
+            import os
+
             from .load import DataError, load
             from .query import select
 
+            if self.data is not None and not os.path.exists(self.data):
+                raise MissingPath(self.data)
             try:
                 loaded = load(self.data, self.recursive)
             except DataError as error:
@@ -64,25 +84,167 @@ def _unknown_country(wanted: str, programs) -> str:
     return f"no program for {wanted!r}; {hint}"
 
 
+def _unknown_partner(wanted: str, programs) -> str:
+    import difflib
+    import re
+
+    from .query import fold
+
+    names = {}
+    for program in programs:
+        for partner in program.partners:
+            for name in (partner.abbreviation, partner.name, partner.id):
+                if name:
+                    names.setdefault(fold(name), partner.abbreviation or partner.name)
+    close = difflib.get_close_matches(fold(wanted), names, n=6, cutoff=0.5)
+    words = {w for w in re.findall(r"\w+", fold(wanted)) if len(w) > 2}
+    close += [name for name in names if words & set(re.findall(r"\w+", name))]
+    shown = list(dict.fromkeys(names[c] for c in close))[:3]
+    if shown:
+        return f"no partner {wanted!r}; did you mean {', '.join(shown)}?"
+    known = sorted(dict.fromkeys(names.values()), key=str.casefold)
+    return f"no partner {wanted!r}; known: {', '.join(known) or 'none'}"
+
+
+def _shell_word(value: str) -> str:
+    """A completion as bash must insert it: spaces and quotes escaped (zsh and fish quote for themselves)."""
+    import os
+    import re
+
+    if os.environ.get("_INL_COMPLETE", "").startswith("bash"):
+        # Click's bash script reads each completion with `read`, which takes off one level of backslashes.
+        return re.sub(r"([^\w./,:@%+=-])", r"\\\1", value).replace("\\", "\\\\")
+    return value
+
+
+def _completion_data(ctx):
+    """The programs that the command line typed so far points at, or [] when they cannot be read."""
+    from .load import DataError, load
+
+    data, recursive = None, False
+    while ctx is not None:
+        data = data if data is not None else ctx.params.get("data")
+        recursive = recursive or bool(ctx.params.get("recursive"))
+        ctx = ctx.parent
+    try:
+        return load(data, recursive)
+    except (DataError, OSError):
+        return []
+
+
 def complete_country(ctx, param, incomplete):
     """Country codes from the data the command line points at, or names once the typing goes past a code."""
     from click.shell_completion import CompletionItem
 
-    from .load import DataError, load
     from .query import country_key
 
-    try:
-        programs = load(ctx.params.get("data"), ctx.params.get("recursive", False))
-    except DataError:
-        return []
     prefix = country_key(incomplete)
     found = []
-    for p in programs:
+    for p in _completion_data(ctx):
         if country_key(p.country.code).startswith(prefix):
             found.append(CompletionItem(p.country.code, help=p.country.name))
         elif country_key(p.country.name).startswith(prefix):
-            found.append(CompletionItem(p.country.name, help=p.country.code))
+            found.append(CompletionItem(_shell_word(p.country.name), help=p.country.code))
     return found
+
+
+def complete_partner(ctx, param, incomplete):
+    """Partner abbreviations, or ids, from the data the command line points at; names once typing goes past."""
+    from click.shell_completion import CompletionItem
+
+    from .query import country_key
+
+    prefix = country_key(incomplete)
+    found = {}
+    for program in _completion_data(ctx):
+        for partner in program.partners:
+            short = partner.abbreviation or partner.id
+            if country_key(short).startswith(prefix):
+                found.setdefault(short, CompletionItem(_shell_word(short), help=partner.name))
+            elif country_key(partner.name).startswith(prefix):
+                found.setdefault(partner.name, CompletionItem(_shell_word(partner.name), help=short))
+    return list(found.values())
+
+
+class Choice(click.Choice):
+    """Click's choice, with the choices on one line when missing and a "did you mean" when mistyped."""
+
+    def get_missing_message(self, param, ctx) -> str:
+        return f"Choose from: {', '.join(map(str, self.choices))}."
+
+    def get_invalid_choice_message(self, value, ctx) -> str:
+        import difflib
+
+        message = super().get_invalid_choice_message(value, ctx)
+        close = difflib.get_close_matches(str(value).casefold(), [str(c) for c in self.choices], n=1, cutoff=0.6)
+        return f"{message} Did you mean {close[0]!r}?" if close else message
+
+
+class Width(click.ParamType):
+    """--width: a whole number of columns from 20 to 1000."""
+
+    name = "integer"
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, int):
+            number = value
+        else:
+            try:
+                number = int(str(value).strip())
+            except ValueError:
+                self.fail(f"expected a number of columns from 20 to 1000, got {value!r}", param, ctx)
+        if not 20 <= number <= 1000:
+            self.fail(f"expected a number of columns from 20 to 1000, got {number}", param, ctx)
+        return number
+
+
+def global_options(function):
+    """--data, --country and --recursive after the command, as users type them: `inl timeline --country CI`."""
+    import functools
+
+    @functools.wraps(function)
+    def apply(*args, data, recursive, countries, **kwargs):
+        click.get_current_context().find_object(Options).add(data, recursive, countries)
+        return function(*args, **kwargs)
+
+    for decorator in reversed(_GLOBAL_OPTIONS):
+        apply = decorator(apply)
+    return apply
+
+
+def _data_option(**extra):
+    return click.option("--data", metavar="PATH", type=click.Path(), **extra,
+                        help="Program file or folder of *.yaml files (default: the bundled Côte d'Ivoire "
+                             "program).")
+
+
+_GLOBAL_OPTIONS = (
+    _data_option(),
+    click.option("--recursive", is_flag=True, help="Also read program files in subfolders of a --data folder."),
+    click.option("--country", "-c", "countries", multiple=True, metavar="NAME", shell_complete=complete_country,
+                 help="Only this country, by ISO code or name (accents and case ignored); repeat for several."),
+)
+
+
+class Group(click.Group):
+    """The `inl` group: Ctrl-C ends any command with exit 130 and only a newline."""
+
+    def make_context(self, *args, **kwargs):
+        try:
+            return super().make_context(*args, **kwargs)
+        except KeyboardInterrupt:
+            raise _interrupted() from None
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            raise _interrupted() from None
+
+
+def _interrupted():
+    click.echo(err=True)
+    return click.exceptions.Exit(130)
 
 
 _ASCII = str.maketrans({"–": "-", "—": "-", "‘": "'", "’": "'", "“": '"', "”": '"', "…": "...", "•": "*",
@@ -98,35 +260,43 @@ def degrade(text: str, encoding: str) -> str:
     return text.encode(encoding, "replace").decode(encoding)
 
 
+#: Formats that programs and files read: their text never changes to suit a terminal.
+MACHINE_FORMATS = ("json", "csv", "yaml", "markdown")
+
+
 def emit(text: str, fmt: str = "") -> None:
-    """Write finished output in one piece; what stdout cannot encode is escaped (JSON) or simplified."""
+    """Write finished output in one piece.
+
+    Machine formats go out as UTF-8 bytes when stdout cannot encode them, so no data changes; text for
+    people is simplified instead (accents and box drawing to plain letters).
+    """
     encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
     try:
         text.encode(encoding)
     except UnicodeEncodeError:
-        if fmt == "json":
-            import json
-
-            text = json.dumps(json.loads(text), indent=2) + "\n"
-        else:
-            text = degrade(text, encoding)
+        if fmt in MACHINE_FORMATS:
+            click.echo(text.encode("utf-8"), nl=False)
+            return
+        text = degrade(text, encoding)
     except LookupError:
         pass
     click.echo(text, nl=False, color=True)
 
 
 def output_options(function):
-    function = click.option("--width", type=click.IntRange(20, 1000), metavar="N",
-                            help="Table width in columns (default: the terminal's, or $COLUMNS).")(function)
-    return click.option("--format", "-f", "fmt", type=click.Choice(list(render.FORMATS)), default="table",
-                        show_default=True, help=FORMAT_HELP)(function)
+    function = click.option("--width", type=Width(), metavar="N",
+                            help="Table width in columns, 20 to 1000 (default: the terminal's, or $COLUMNS)."
+                            )(function)
+    function = click.option("--format", "-f", "fmt", type=Choice(list(render.FORMATS)), default="table",
+                            show_default=True, help=FORMAT_HELP)(function)
+    return global_options(function)
 
 
 def show_tables(tables, fmt: str, width: int | None) -> None:
     emit(render.get(fmt).render(tables, width), fmt)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
              epilog="""\b
 Examples:
   inl show accomplishments
@@ -136,12 +306,14 @@ Examples:
   inl --data my-programs/ --country "cote divoire" timeline
   inl --data my-programs/ countries
   inl search police
+  inl timeline --country CI --chart
+  inl completion bash
+
+--data, --country and --recursive may come before or after the command.
 """)
-@click.option("--data", metavar="PATH", envvar="INL_DATA", show_envvar=True,
-              help="Program file or folder of *.yaml files (default: the bundled Côte d'Ivoire program).")
-@click.option("--recursive", is_flag=True, help="Also read program files in subfolders of a --data folder.")
-@click.option("--country", "-c", "countries", multiple=True, metavar="NAME", shell_complete=complete_country,
-              help="Only this country, by ISO code or name (accents and case ignored); repeat for several.")
+@_data_option(envvar="INL_DATA", show_envvar=True)
+@_GLOBAL_OPTIONS[1]
+@_GLOBAL_OPTIONS[2]
 @click.version_option(__version__, "--version", "-V", prog_name="inl")
 @click.pass_context
 def main(ctx, data, recursive, countries):
@@ -154,10 +326,12 @@ def main(ctx, data, recursive, countries):
 
 
 @main.command()
-@click.argument("section", metavar="SECTION", type=click.Choice(list(views.SECTIONS)))
+@click.argument("section", metavar="SECTION", type=Choice(list(views.SECTIONS)))
+@click.option("--sort", type=Choice(views.SORTS), default="date", show_default=True,
+              help="Accomplishments by date (undated last), or in the file's order.")
 @output_options
 @click.pass_obj
-def show(options, section, fmt, width):
+def show(options, section, sort, fmt, width):
     """Show one SECTION of the program as a table.
 
     \b
@@ -170,9 +344,11 @@ def show(options, section, fmt, width):
       inl show accomplishments
       inl show results --format csv > results.csv
       inl show overview --width 60
+      inl show details --sort file
     """
     programs = options.programs()
-    tables = [views.SECTIONS[section](programs)]
+    view = views.SECTIONS[section]
+    tables = [view(programs, sort) if section in views.SORTED else view(programs)]
     if section == "results" and len(programs) > 1 and fmt != "csv":
         tables.append(views.totals(programs))
     show_tables(tables, fmt, width)
@@ -193,24 +369,48 @@ def countries(options, fmt, width):
 
 
 @main.command()
-@click.argument("text")
+@click.argument("words", nargs=-1, required=True, metavar="TEXT...")
 @output_options
 @click.pass_obj
-def search(options, text, fmt, width):
-    """Find TEXT in titles, summaries, goals, challenges, partners and results.
+def search(options, words, fmt, width):
+    """Find TEXT in titles, summaries, goals, challenges, partners, results and dates.
 
-    Case and accents are ignored: "cote" finds "Côte". Matches are highlighted at a
-    terminal and in Markdown.
+    Case and accents are ignored: "cote" finds "Côte". Several words are looked for
+    together, as one phrase: civil society is the same as "civil society". A year or
+    month finds the dates it falls in: 2016 finds 2015–2018. Matches are highlighted at
+    a terminal and in Markdown.
 
     \b
     Examples:
       inl search police
-      inl search "civil society" --format json
-      inl --data programs/ --country CI search treatment
+      inl search civil society --format json
+      inl search 2013
+      inl search treatment --data programs/ --country CI
     """
+    text = " ".join(words)
     if not text.strip():
         raise click.BadParameter("give some text to look for", param_hint="'TEXT'")
     show_tables([views.search(options.programs(), text)], fmt, width)
+
+
+@main.command()
+@click.argument("shell", type=Choice(["bash", "zsh", "fish"]))
+def completion(shell):
+    """Print the script that completes inl's commands, options and values in SHELL.
+
+    Completes commands, options, sections, --data paths, and country and partner
+    names from the data the command line points at (quoted as the shell needs).
+
+    \b
+    Examples:
+      eval "$(inl completion bash)"                          # in ~/.bashrc
+      eval "$(inl completion zsh)"                           # in ~/.zshrc
+      inl completion fish > ~/.config/fish/completions/inl.fish
+    """
+    from click.shell_completion import get_completion_class
+
+    script = get_completion_class(shell)(main, {}, "inl", "_INL_COMPLETE").source()
+    emit(script if script.endswith("\n") else script + "\n")
 
 
 class DateBound(click.ParamType):
@@ -233,14 +433,15 @@ class DateBound(click.ParamType):
 @click.option("--from", "start", type=DateBound(), metavar="DATE",
               help="Keep entries on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD), compared at its precision.")
 @click.option("--to", "end", type=DateBound(), metavar="DATE", help="Keep entries on or before DATE, inclusive.")
-@click.option("--partner", metavar="NAME", help="Only entries with this partner (id, name or abbreviation).")
-@click.option("--kind", "kinds", multiple=True, type=click.Choice(KINDS),
+@click.option("--partner", "partners", multiple=True, metavar="NAME", shell_complete=complete_partner,
+              help="Only entries with this partner (id, abbreviation, name or words of it); repeat for several.")
+@click.option("--kind", "kinds", multiple=True, type=Choice(KINDS),
               help="Only entries of this kind; repeat for several.")
 @click.option("--undated", is_flag=True, help="List undated accomplishments after the dated entries.")
 @click.option("--chart", is_flag=True, help="Draw a Gantt-style chart instead of a table.")
 @output_options
 @click.pass_obj
-def timeline(options, start, end, partner, kinds, undated, chart, fmt, width):
+def timeline(options, start, end, partners, kinds, undated, chart, fmt, width):
     """Show what happened when: accomplishments, milestones and context, by date.
 
     A span is kept when it overlaps the window: --from 2016 --to 2017 keeps 2015–2018.
@@ -251,9 +452,10 @@ def timeline(options, start, end, partner, kinds, undated, chart, fmt, width):
       inl timeline --from 2013 --to 2018
       inl timeline --from 2013-10          # drops September 2013
       inl timeline --partner MSCP --kind milestone
+      inl timeline --partner "united nations" --partner MSCP
       inl timeline --undated
       inl timeline --chart
-      inl timeline --format json
+      inl timeline --country CI --format json
     """
     from .query import Window
 
@@ -261,7 +463,12 @@ def timeline(options, start, end, partner, kinds, undated, chart, fmt, width):
         raise click.UsageError(f"--from {start} is after --to {end}; nothing can fall between them.")
     if chart and fmt != "table":
         raise click.UsageError("--chart draws in the terminal; use it without --format.")
-    table = views.timeline(options.programs(), Window(start, end), partner, kinds, undated)
+    from .query import unknown_partners
+
+    programs = options.programs()
+    for wanted in unknown_partners(programs, partners):
+        raise click.BadParameter(_unknown_partner(wanted, programs), param_hint="'--partner'")
+    table = views.timeline(programs, Window(start, end), partners, kinds, undated)
     if chart:
         from .render.terminal import render_chart
 
@@ -274,6 +481,7 @@ def timeline(options, start, end, partner, kinds, undated, chart, fmt, width):
 @click.argument("paths", nargs=-1, type=click.Path(), metavar="[PATH]...")
 @click.option("--format", "-f", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="text: one problem a line; json: a list of problem objects.")
+@global_options
 @click.pass_obj
 def validate(options, paths, fmt):
     """Check program files and list every problem, one a line.
@@ -289,8 +497,13 @@ def validate(options, paths, fmt):
       inl validate peru.yaml ghana.yaml
       inl validate programs/ --format json
     """
+    import os
+
     from .load import DataError, find_files, read_all
 
+    for location in paths or (options.data,):
+        if location is not None and not os.path.exists(location):
+            raise MissingPath(location)
     files, problems = [], []
     for location in paths or (options.data,):
         try:
@@ -375,6 +588,8 @@ def import_page(file, output, country, code, url):
         text = Path(file).read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as error:
         raise click.ClickException(f"{file} is not UTF-8 text (byte {error.start})") from None
+    except FileNotFoundError:
+        raise MissingPath(file) from None
     except OSError as error:
         raise click.FileError(file, hint=error.strerror or str(error)) from None
     if url is not None and not url.startswith(("http://", "https://")):
@@ -393,7 +608,7 @@ def import_page(file, output, country, code, url):
 
         write_atomic(output, document)
     else:
-        emit(document)
+        emit(document, "yaml")
     found = importer.counts(program)
     where = f"; wrote {output}" if output else ""
     click.echo(f"Found {found['accomplishments']} accomplishments, {found['dates']} dates, {found['results']} "
@@ -410,6 +625,7 @@ def import_page(file, output, country, code, url):
               help="Only this part (repeat for several); CSV takes one, default accomplishments.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False), metavar="FILE",
               help="Write to FILE (replaced whole, never left half-written) instead of stdout.")
+@global_options
 @click.pass_obj
 def export(options, fmt, sections, output):
     """Export a whole report of the program.

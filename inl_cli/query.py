@@ -1,6 +1,7 @@
 """Select from programs: timeline entries, windows, partners and kinds. No printing."""
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import namedtuple
 from datetime import date
@@ -71,24 +72,43 @@ def fold(text: str) -> str:
     return "".join(c for c in text if not unicodedata.combining(c)).casefold()
 
 
-def partner_matches(program: Program, ids: tuple[str, ...], wanted: str) -> bool:
-    """Whether one of `ids` names the partner `wanted` by id, name or abbreviation."""
-    wanted = fold(wanted)
-    for partner in program.partners:
-        names = (partner.id, partner.name, partner.abbreviation or "")
-        if partner.id in ids and wanted in map(fold, names):
-            return True
-    return False
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", fold(text))
 
 
-def timeline(programs: list[Program], window: Window = Window(), partner: str | None = None,
+def is_partner(partner, wanted: str) -> bool:
+    """Whether `wanted` names `partner`: its id, abbreviation or name, or words of its name
+    ("united nations" names the United Nations Development Programme)."""
+    folded = fold(wanted).strip()
+    if folded in (fold(partner.id), fold(partner.name), fold(partner.abbreviation or "")):
+        return True
+    words = _words(wanted)
+    return bool(words) and set(words) <= set(_words(partner.name))
+
+
+def partner_matches(program: Program, ids: tuple[str, ...], wanted) -> bool:
+    """Whether one of `ids` is a partner that `wanted` (a name, or several) names."""
+    wanted = (wanted,) if isinstance(wanted, str) else wanted
+    return any(partner.id in ids and is_partner(partner, w) for partner in program.partners for w in wanted)
+
+
+def unknown_partners(programs: list[Program], wanted) -> list[str]:
+    """The names in `wanted` that name no partner of any program."""
+    return [w for w in wanted if not any(is_partner(p, w) for program in programs for p in program.partners)]
+
+
+def timeline(programs: list[Program], window: Window = Window(), partners=(),
              kinds: tuple[str, ...] = ()) -> tuple[list[Entry], list[Entry]]:
-    """Dated entries in the window, sorted, and the undated ones that pass the same filters."""
+    """Dated entries in the window, sorted, and the undated ones that pass the same filters.
+
+    partners: names of partners (see `is_partner`); an entry is kept when it has any of them.
+    """
+    partners = (partners,) if isinstance(partners, str) else tuple(partners or ())
     dated, undated = [], []
     for entry in entries(programs):
         if kinds and entry.kind not in kinds:
             continue
-        if partner and not partner_matches(entry.program, entry.partners, partner):
+        if partners and not partner_matches(entry.program, entry.partners, partners):
             continue
         if entry.when is None:
             undated.append(entry)
@@ -172,14 +192,39 @@ def searchable(program: Program):
         yield from (("accomplishment", a.title, "milestone", m.title) for m in a.milestones)
 
 
+def dated(program: Program):
+    """Every date a search looks at, as (section, item, field, when)."""
+    for c in program.challenges:
+        yield from (("challenge", c.title, "event date", e.date) for e in c.events)
+    for a in program.accomplishments:
+        if a.date is not None:
+            yield "accomplishment", a.title, "date", a.date
+        yield from (("accomplishment", a.title, "milestone date", m.date) for m in a.milestones)
+
+
 def search(programs: list[Program], text: str) -> list[Hit]:
+    """Every text, and every date, that contains `text`; a date also when `text` is a year, month or
+    day that falls within it (2016 finds 2015–2018)."""
+    from .dates import DateError, PartialDate
+
     needle = fold(text.strip())
+    try:
+        day_range = PartialDate.parse(text)
+    except DateError:
+        day_range = None
     hits = []
     for program in programs:
         for section, item, field, value in searchable(program):
             spans = find_spans(value, needle)
             if spans:
                 hits.append(Hit(program, section, item, field, value, spans))
+        for section, item, field, when in dated(program):
+            shown = when.display()
+            spans = find_spans(shown, needle)
+            if not spans and day_range and overlaps(when, day_range.first_day, day_range.last_day):
+                spans = ((0, len(shown)),)
+            if spans:
+                hits.append(Hit(program, section, item, field, shown, spans))
     return hits
 
 

@@ -264,7 +264,11 @@ class Record:
         values, lines = {}, {}
         prefix = f"{path}." if path else ""
         for key_node, value_node in node.value:
-            key = key_node.value if type(key_node).__name__ == "ScalarNode" else None
+            if type(key_node).__name__ != "ScalarNode":
+                ctx.problem(key_node, path, f"expected a field name, got {describe(key_node)} as a key "
+                                            "(a mapping takes one pair of braces, not two)")
+                continue
+            key = key_node.value
             where = f"{prefix}{key}"
             if key in lines:
                 ctx.problem(key_node, where, f"duplicate key (first on line {lines[key]})")

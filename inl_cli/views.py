@@ -10,7 +10,7 @@ from collections import namedtuple
 from functools import lru_cache
 
 from . import query
-from .dates import PartialDate, Span, When, end_of, start_of
+from .dates import PRECISIONS, PartialDate, Span, When, end_of, start_of
 from .model import Program, amount
 
 
@@ -76,14 +76,23 @@ def _rows(programs: list[Program], name: str, heading: str, columns, make_rows) 
     return Table(name, _title(heading, programs), _with_country(programs, columns), rows, heading=heading)
 
 
-def years_covered(program: Program) -> str:
-    """"2011–2020": the first and last years the program's dates mention."""
-    whens = [entry.when for entry in query.entries([program]) if entry.when is not None]
+def _years(whens) -> str:
+    whens = [w for w in whens if w is not None]
     if not whens:
         return ""
     first = min(start_of(w).year for w in whens)
     last = max(end_of(w).year for w in whens)
     return str(first) if first == last else f"{first}–{last}"
+
+
+def years_covered(program: Program) -> str:
+    """"2013–2020": the first and last years of INL's own entries (accomplishments and milestones)."""
+    return _years(e.when for e in query.entries([program]) if e.kind != "context")
+
+
+def context_years(program: Program) -> str:
+    """"2011": the years of the context events the challenges mention."""
+    return _years(e.when for e in query.entries([program]) if e.kind == "context")
 
 
 def overview(programs: list[Program]) -> Table:
@@ -97,13 +106,15 @@ def overview(programs: list[Program]) -> Table:
             {"field": "Country", "value": f"{program.country.name} ({program.country.code})"},
             {"field": "Bureau", "value": f"{program.bureau.name} ({program.bureau.abbreviation})"},
             {"field": "Department", "value": program.bureau.department},
-            {"field": "Years covered", "value": years_covered(program)},
+            {"field": "INL's work", "value": years_covered(program)},
+            *([{"field": "Context", "value": context_years(program)}] if context_years(program) else []),
             {"field": "Challenges", "value": len(program.challenges)},
             {"field": "Goals", "value": len(program.goals)},
             {"field": "Partners", "value": len(program.partners)},
             {"field": "Accomplishments", "value": count},
             {"field": "Results", "value": results},
-            {"field": "Source", "value": f"{program.source.title}: {program.source.url}"},
+            {"field": "Source", "value": program.source.title},
+            {"field": "Address", "value": program.source.url},
         ]
 
     return _rows(programs, "overview", "Overview", columns, rows)
@@ -159,7 +170,37 @@ def partners(programs: list[Program]) -> Table:
     return _rows(programs, "partners", "Partners", columns, rows)
 
 
-def accomplishments(programs: list[Program]) -> Table:
+SORTS = ("date", "file")
+#: The sections that list accomplishments, and so take a sort order.
+SORTED = ("accomplishments", "details", "results")
+
+
+def in_order(programs: list[Program], sort: str = "date"):
+    """(program, accomplishment) pairs by date, undated last, as the timeline orders them; or file order."""
+    pairs = [(program, item) for program in programs for item in program.accomplishments]
+    if sort == "file":
+        return pairs
+
+    def key(pair):
+        when = pair[1].date
+        if when is None:
+            return (1,)
+        start = start_of(when)
+        return (0, start.first_day, PRECISIONS.index(start.precision), end_of(when).last_day)
+
+    return sorted(pairs, key=key)
+
+
+def _sorted_rows(programs: list[Program], name: str, heading: str, columns, make_rows, sort: str) -> Table:
+    """Like `_rows`, over accomplishments in `sort` order across every program."""
+    rows = []
+    for program, item in in_order(programs, sort):
+        for row in make_rows(program, item):
+            rows.append({"country": program.country.name, **row} if len(programs) > 1 else row)
+    return Table(name, _title(heading, programs), _with_country(programs, columns), rows, heading=heading)
+
+
+def accomplishments(programs: list[Program], sort: str = "date") -> Table:
     columns = (
         Column("id", "Id", human=False),
         *date_columns(),
@@ -171,18 +212,17 @@ def accomplishments(programs: list[Program]) -> Table:
         Column("milestones", "Milestones", human=False),
     )
 
-    def rows(program: Program):
-        for item in program.accomplishments:
-            milestones = [f"{m.date.display()}: {m.title}" for m in item.milestones]
-            yield {"id": item.id, **date_cells(item.date), "title": item.title,
-                   "partners": program.partner_names(item.partners),
-                   "results": [r.display() for r in item.results],
-                   "location": item.location, "summary": item.summary, "milestones": milestones}
+    def rows(program: Program, item):
+        milestones = [f"{m.date.display()}: {m.title}" for m in item.milestones]
+        yield {"id": item.id, **date_cells(item.date), "title": item.title,
+               "partners": program.partner_names(item.partners),
+               "results": [r.display() for r in item.results],
+               "location": item.location, "summary": item.summary, "milestones": milestones}
 
-    return _rows(programs, "accomplishments", "Accomplishments", columns, rows)
+    return _sorted_rows(programs, "accomplishments", "Accomplishments", columns, rows, sort)
 
 
-def details(programs: list[Program]) -> Table:
+def details(programs: list[Program], sort: str = "date") -> Table:
     columns = (
         Column("id", "Id", human=False),
         *date_columns(),
@@ -193,16 +233,15 @@ def details(programs: list[Program]) -> Table:
         Column("milestones", "Milestones", join="\n"),
     )
 
-    def rows(program: Program):
-        for item in program.accomplishments:
-            yield {"id": item.id, **date_cells(item.date), "title": item.title, "location": item.location,
-                   "summary": item.summary, "details": list(item.details),
-                   "milestones": [f"{m.date.display()}: {m.title}" for m in item.milestones]}
+    def rows(program: Program, item):
+        yield {"id": item.id, **date_cells(item.date), "title": item.title, "location": item.location,
+               "summary": item.summary, "details": list(item.details),
+               "milestones": [f"{m.date.display()}: {m.title}" for m in item.milestones]}
 
-    return _rows(programs, "details", "Accomplishment details", columns, rows)
+    return _sorted_rows(programs, "details", "Accomplishment details", columns, rows, sort)
 
 
-def results(programs: list[Program]) -> Table:
+def results(programs: list[Program], sort: str = "date") -> Table:
     columns = (
         Column("accomplishment_id", "Accomplishment id", human=False),
         Column("accomplishment", "Accomplishment"),
@@ -214,19 +253,18 @@ def results(programs: list[Program]) -> Table:
         Column("description", "Description"),
     )
 
-    def rows(program: Program):
-        for item in program.accomplishments:
-            for result in item.results:
-                yield {"accomplishment_id": item.id, "accomplishment": item.title, **date_cells(item.date),
-                       "result": result.display(), "value": result.value, "qualifier": result.qualifier,
-                       "unit": result.unit, "description": result.description}
+    def rows(program: Program, item):
+        for result in item.results:
+            yield {"accomplishment_id": item.id, "accomplishment": item.title, **date_cells(item.date),
+                   "result": result.display(), "value": result.value, "qualifier": result.qualifier,
+                   "unit": result.unit, "description": result.description}
 
-    return _rows(programs, "results", "Results", columns, rows)
+    return _sorted_rows(programs, "results", "Results", columns, rows, sort)
 
 
-def timeline(programs: list[Program], window: query.Window = query.Window(), partner: str | None = None,
+def timeline(programs: list[Program], window: query.Window = query.Window(), partners=(),
              kinds: tuple[str, ...] = (), undated: bool = False) -> Table:
-    dated, missing = query.timeline(programs, window, partner, kinds)
+    dated, missing = query.timeline(programs, window, partners, kinds)
     columns = (
         *date_columns(),
         Column("title", "Entry"),
@@ -272,6 +310,17 @@ SECTIONS = {
 }
 
 
+def shown_path(origin: str) -> str:
+    """A program file's path as typed from here: relative to the working folder when inside it."""
+    import os
+
+    try:
+        relative = os.path.relpath(origin)
+    except ValueError:
+        return origin
+    return origin if relative.startswith("..") else relative
+
+
 def countries(programs: list[Program]) -> Table:
     columns = (
         Column("country", "Country"),
@@ -279,31 +328,34 @@ def countries(programs: list[Program]) -> Table:
         Column("accomplishments", "Accomplishments"),
         Column("years", "Years"),
         Column("source", "Source"),
-        Column("file", "File", human=False),
+        Column("file", "File"),
     )
     rows = []
     for program in programs:
         rows.append({"country": program.country.name, "code": program.country.code,
                      "accomplishments": len(program.accomplishments), "years": years_covered(program),
-                     "source": program.source.url, "file": program.origin})
+                     "source": program.source.url, "file": shown_path(program.origin) if program.origin else ""})
     count = len(programs)
     return Table("countries", f"Programs: {count} loaded", columns, rows, heading="Programs")
 
 
 def search(programs: list[Program], text: str) -> Table:
     columns = (
-        Column("country", "Country"),
         Column("section", "Section"),
-        Column("item", "Item"),
+        Column("item", "Item", human=False),
+        Column("within", "Item", machine=False),
         Column("field", "Field"),
         Column("text", "Text", highlight="matches"),
         Column("matches", "Matches", human=False, machine=False),
     )
     hits = query.search(programs, text)
-    rows = [{"country": h.program.country.name, "section": h.section, "item": h.item, "field": h.field,
-             "text": h.text, "matches": h.spans} for h in hits]
+    several = len(programs) > 1
+    rows = [{**({"country": h.program.country.name} if several else {}), "section": h.section, "item": h.item,
+             "within": "" if h.item == h.text else h.item, "field": h.field, "text": h.text,
+             "matches": h.spans} for h in hits]
     noun = "hit" if len(rows) == 1 else "hits"
-    return Table("search", f"Search: {text!r}, {len(rows)} {noun}", columns, rows, heading="Search")
+    return Table("search", f"Search: {text!r}, {len(rows)} {noun}", _with_country(programs, columns), rows,
+                 heading="Search")
 
 
 def totals(programs: list[Program]) -> Table:
@@ -314,14 +366,30 @@ def totals(programs: list[Program]) -> Table:
         Column("qualifier", "Qualifier", human=False),
         Column("results", "Results added"),
         Column("countries", "Countries"),
+        Column("left_out", "Not added", join="\n"),
     )
     found, left_out = query.totals(programs)
-    rows = [{"unit": t.unit, "total": amount(t.value, t.qualifier), "value": t.value,
-             "qualifier": t.qualifier, "results": t.results, "countries": list(t.countries)} for t in found]
+    missing: dict[str, list] = {}
+    for program, result in left_out:
+        missing.setdefault(result.unit, []).append((program, result))
+
+    def listed(pairs):
+        return [f"{amount(r.value, r.qualifier)} ({p.country.name})" for p, r in pairs]
+
+    rows = []
+    for t in found:
+        partial = " (incomplete)" if t.unit in missing else ""
+        rows.append({"unit": t.unit, "total": amount(t.value, t.qualifier) + partial, "value": t.value,
+                     "qualifier": t.qualifier, "results": t.results, "countries": list(t.countries),
+                     "left_out": listed(missing.pop(t.unit, []))})
+    for unit, pairs in missing.items():
+        rows.append({"unit": unit, "total": "none added", "value": None, "qualifier": None, "results": 0,
+                     "countries": list(dict.fromkeys(p.country.name for p, _ in pairs)),
+                     "left_out": listed(pairs)})
     note = ""
     if left_out:
-        listed = "; ".join(f"{r.display()} ({p.country.name})" for p, r in left_out)
-        note = f"Not added (neither exact nor a lower bound): {listed}."
+        listed_all = "; ".join(f"{r.display()} ({p.country.name})" for p, r in left_out)
+        note = f"Not added (neither exact nor a lower bound): {listed_all}."
     return Table("totals", _title("Totals", programs), columns, rows, note, heading="Totals")
 
 

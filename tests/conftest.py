@@ -1,4 +1,6 @@
+import os
 import textwrap
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -11,6 +13,27 @@ country: {name: Testland, code: "TL"}
 bureau: {name: Bureau, abbreviation: INL, department: Department}
 source: {title: Testland Summary, url: "https://example.org/testland"}
 """
+
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def shared_source() -> Path | None:
+    """The shared source pages: $INL_SHARED_SOURCE, else a `shared/source` folder beside this clone (as in
+    CI, `../shared`) or beside one of the folders above it (a worktree in `work/wt/NAME` finds `work/shared`)."""
+    wanted = os.environ.get("INL_SHARED_SOURCE")
+    candidates = [Path(wanted)] if wanted else [parent / "shared" / "source" for parent in ROOT.parents]
+    return next((c for c in candidates if (c / "cote-divoire-summary.txt").is_file()), None)
+
+
+@pytest.fixture
+def source_page() -> Path:
+    """INL's captured Côte d'Ivoire page. Never skipped: without it, the tests that read it fail and say why."""
+    found = shared_source()
+    if found is None:
+        pytest.fail("the shared source pages are missing: put the `shared` folder beside this clone "
+                    "(../shared/source/cote-divoire-summary.txt) or set INL_SHARED_SOURCE to its source folder")
+    return found / "cote-divoire-summary.txt"
 
 
 @pytest.fixture

@@ -25,15 +25,15 @@ Accomplishments: INL in Côte d'Ivoire
 │           │ gender-based        │                     │                      │
 │           │ violence            │                     │                      │
 ├───────────┼─────────────────────┼─────────────────────┼──────────────────────┤
-│ undated   │ Universal Treatment │ Government of Côte  │                      │
-│           │ Curriculum for drug │ d'Ivoire            │                      │
-│           │ treatment           │                     │                      │
-│           │ professionals       │                     │                      │
-├───────────┼─────────────────────┼─────────────────────┼──────────────────────┤
 │ 2019      │ Monthly exchanges   │ MSCP, Ivorian civil │                      │
 │           │ with a civil        │ society working     │                      │
 │           │ society working     │ group               │                      │
 │           │ group               │                     │                      │
+├───────────┼─────────────────────┼─────────────────────┼──────────────────────┤
+│ undated   │ Universal Treatment │ Government of Côte  │                      │
+│           │ Curriculum for drug │ d'Ivoire            │                      │
+│           │ treatment           │                     │                      │
+│           │ professionals       │                     │                      │
 └───────────┴─────────────────────┴─────────────────────┴──────────────────────┘
 """
 
@@ -61,19 +61,19 @@ Accomplishment Train-and-equip program
                gender-based violence
 Partners       UNDP
 ────────────────────────────────────────
-When           undated
-Accomplishment Universal Treatment
-               Curriculum for drug
-               treatment professionals
-Partners       Government of Côte
-               d'Ivoire
-────────────────────────────────────────
 When           2019
 Accomplishment Monthly exchanges with a
                civil society working
                group
 Partners       MSCP, Ivorian civil
                society working group
+────────────────────────────────────────
+When           undated
+Accomplishment Universal Treatment
+               Curriculum for drug
+               treatment professionals
+Partners       Government of Côte
+               d'Ivoire
 """
 
 
@@ -103,14 +103,16 @@ def test_show_overview_summarises_the_program(run):
         "Country": "Côte d'Ivoire (CI)",
         "Bureau": "Bureau of International Narcotics and Law Enforcement Affairs (INL)",
         "Department": "U.S. Department of State",
-        "Years covered": "2011–2020",
+        "INL's work": "2013–2020",
+        "Context": "2011",
         "Challenges": 3,
         "Goals": 4,
         "Partners": 5,
         "Accomplishments": "5 (1 undated)",
         "Results": 3,
-        "Source": "Côte d'Ivoire Summary: https://www.state.gov/bureau-of-international-narcotics-and-law-"
-                  "enforcement-affairs-work-by-country/cote-divoire-summary/",
+        "Source": "Côte d'Ivoire Summary",
+        "Address": "https://www.state.gov/bureau-of-international-narcotics-and-law-enforcement-affairs-work-by-"
+                   "country/cote-divoire-summary/",
     }
 
 
@@ -182,3 +184,232 @@ def test_version_and_help_do_not_read_data(run, tmp_path):
     broken.write_text("a: [", encoding="utf-8")
     assert run("--data", str(broken), "--version").exit_code == 0
     assert run("--data", str(broken), "show", "--help").exit_code == 0
+
+
+# Issue 13: reading comfort at any width, and helpful answers to mistakes.
+
+ADDRESS = ("https://www.state.gov/bureau-of-international-narcotics-and-law-enforcement-affairs-work-by-country/"
+           "cote-divoire-summary/")
+
+
+def test_accomplishments_are_listed_by_date_with_undated_last_or_in_file_order(run):
+    def whens(*args):
+        return [row["when"] for row in json.loads(run("show", *args, "-f", "json").stdout)]
+
+    dated = ["Sep 2013", "2015–2018", "2018–2020", "2019", "undated"]
+    assert whens("accomplishments") == dated
+    assert whens("details") == dated
+    assert whens("accomplishments", "--sort", "file") == ["Sep 2013", "2015–2018", "2018–2020", "undated", "2019"]
+    report = run("export", "--section", "accomplishments").stdout
+    assert report.index("| 2019 |") < report.index("| undated |")
+
+
+def test_overview_shows_inl_s_years_and_the_context_apart(run):
+    out = run("show", "overview", "--width", "80").stdout.splitlines()
+    assert "│ INL's work      │ 2013–2020                                                  │" in out
+    assert "│ Context         │ 2011                                                       │" in out
+
+
+@pytest.mark.parametrize("width", [20, 40, 60, 80, 120])
+@pytest.mark.parametrize("args", [["show", "overview"], ["countries"]])
+def test_urls_are_printed_whole_on_a_line(run, args, width):
+    out = run(*args, "--width", str(width)).stdout.splitlines()
+    whole = [line for line in out if ADDRESS in line]
+    assert len(whole) == 1
+    assert whole[0] in (ADDRESS, f"[1] {ADDRESS}") or (width >= 120 and whole[0].startswith("│"))
+    assert not any("https://" in line and ADDRESS not in line for line in out)
+
+
+def test_countries_shows_the_file_and_a_record_at_80_columns(run, tmp_path):
+    """The path is longer than the value column beside the labels, so it takes a line of its own."""
+    import shutil
+
+    from inl_cli.load import bundled_path
+
+    folder = tmp_path / "a-folder-with-a-long-name-for-the-programs"
+    folder.mkdir()
+    shutil.copy(bundled_path() / "cote_divoire.yaml", folder / "ci.yaml")
+    out = run("--data", str(folder), "countries", "--width", "80").stdout
+    assert out == f"""\
+Programs: 1 loaded
+{"─" * 80}
+Country         Côte d'Ivoire
+Code            CI
+Accomplishments 5
+Years           2013–2020
+Source
+{ADDRESS}
+File
+{folder / "ci.yaml"}
+"""
+
+
+def test_urls_are_terminal_hyperlinks_where_the_terminal_has_them(run):
+    out = run("show", "overview", "--width", "80", env={"NO_COLOR": None, "FORCE_COLOR": "1"}).stdout
+    assert f";{ADDRESS}\x1b\\" in out  # OSC 8: ESC ] 8 ; params ; URL ST
+    assert "\x1b]8;" not in run("show", "overview", "--width", "80").stdout
+
+
+def test_global_options_are_accepted_after_the_command(run, program):
+    path = program("""\
+        accomplishments:
+          - {id: a, title: Court reform, date: "2014", summary: s}
+        """)
+    after = run("timeline", "--data", str(path), "--country", "TL", "-f", "json")
+    assert after.exit_code == 0, after.output
+    assert [r["title"] for r in json.loads(after.stdout)] == ["Court reform"]
+    assert run("timeline", "--country", "CI", "-f", "json").exit_code == 0
+    for args in (["show", "goals"], ["search", "x"], ["countries"], ["export"], ["validate"]):
+        result = run(*args, "--data", str(path), "--recursive", "--country", "Testland")
+        assert result.exit_code == 0, (args, result.output)
+    wrong = run("timeline", "--country", "atlantis")
+    assert wrong.exit_code == 2 and "no program for 'atlantis'" in wrong.stderr
+    assert "--data PATH" in run("timeline", "--help").stdout
+
+
+def test_ctrl_c_exits_130_with_only_a_newline(run, monkeypatch):
+    from inl_cli import views
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(views, "timeline", interrupted)
+    result = run("timeline")
+    assert result.exit_code == 130
+    assert result.stdout == ""
+    assert result.stderr == "\n"
+
+
+def test_show_without_a_section_lists_the_choices_on_one_line(run):
+    result = run("show")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1] == (
+        "Error: Missing argument 'SECTION'. Choose from: overview, challenges, goals, partners, accomplishments, "
+        "results, details.")
+    assert "\t" not in result.stderr
+
+
+def test_a_mistyped_section_gets_a_did_you_mean(run):
+    result = run("show", "accomplishment")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1].endswith("Did you mean 'accomplishments'?")
+    assert "Did you mean 'milestone'?" in run("timeline", "--kind", "milestones").stderr
+
+
+@pytest.mark.parametrize("value, message", [
+    ("abc", "expected a number of columns from 20 to 1000, got 'abc'"),
+    ("5", "expected a number of columns from 20 to 1000, got 5"),
+])
+def test_a_bad_width_says_what_is_expected(run, value, message):
+    result = run("show", "goals", "--width", value)
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1] == f"Error: Invalid value for '--width': {message}"
+
+
+def test_a_missing_import_input_is_bad_usage(run, tmp_path):
+    result = run("import", str(tmp_path / "nowhere.txt"))
+    assert result.exit_code == 2
+    assert result.stderr == f"Error: no such file or folder: {tmp_path / 'nowhere.txt'}\n"
+    assert run("import", str(tmp_path)).exit_code == 2
+
+
+@pytest.mark.parametrize("partner, message", [
+    ("nobody", "no partner 'nobody'; known: Government of Côte d'Ivoire, Ivorian civil society working group, "
+               "Ivorian National Police, MSCP, UNDP"),
+    ("UNPD", "no partner 'UNPD'; did you mean UNDP?"),
+    ("united states", "no partner 'united states'; did you mean UNDP?"),
+])
+def test_an_unknown_partner_is_bad_usage_with_the_closest_names(run, partner, message):
+    result = run("timeline", "--partner", partner)
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1] == f"Error: Invalid value for '--partner': {message}"
+
+
+def test_partner_matches_words_of_a_name_and_repeats(run):
+    def titles(*args):
+        return [r["title"] for r in json.loads(run("timeline", *args, "-f", "json").stdout)]
+
+    undp = ["Train-and-equip program against sexual and gender-based violence"]
+    assert titles("--partner", "united nations") == undp
+    assert titles("--partner", "United Nations Development Programme") == undp
+    both = titles("--partner", "undp", "--partner", "mscp")
+    assert both == undp + ["Monthly exchanges with a civil society working group",
+                           "The MSCP formalized the civil society working group by government ordinance"]
+
+
+def test_search_finds_dates_joins_words_and_drops_repeated_columns(run):
+    hits = json.loads(run("search", "2013", "-f", "json").stdout)
+    assert hits == [{"section": "accomplishment", "item": "Letter of Agreement with the Ivorian government",
+                     "field": "date", "text": "Sep 2013"}]
+    within = json.loads(run("search", "2016", "-f", "json").stdout)
+    assert [(h["field"], h["text"]) for h in within] == [("date", "2015–2018")]
+    assert run("search", "civil", "society").stdout == run("search", "civil society").stdout
+    table = run("search", "civil", "society", "--width", "120").stdout.splitlines()
+    assert table[2].split() == ["┃", "Section", "┃", "Item", "┃", "Field", "┃", "Text", "┃"]
+    assert table[4] == ("│ partner        │                                            │ name      │ "
+                        "Ivorian civil society working group        │")
+
+
+def test_completion_prints_the_script_for_each_shell(run):
+    assert "complete -o nosort -F _inl_completion inl" in run("completion", "bash").stdout
+    assert "compdef _inl_completion inl" in run("completion", "zsh").stdout
+    assert "complete --no-files --command inl" in run("completion", "fish").stdout
+    assert run("completion", "tcsh").exit_code == 2
+
+
+def _complete(words: str, shell: str = "bash") -> list[str]:
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "_INL_COMPLETE": f"{shell}_complete", "COMP_WORDS": words,
+           "COMP_CWORD": str(len(words.split()) - (0 if words.endswith(" ") else 1))}
+    result = subprocess.run([sys.executable, "-m", "inl_cli"], env=env, capture_output=True, text=True)
+    return result.stdout.splitlines()
+
+
+def test_completion_of_data_paths_partners_and_quoted_names():
+    assert _complete("inl --data da") == ["file,da"]
+    assert _complete("inl timeline --data da") == ["file,da"]
+    assert _complete("inl timeline --partner u") == ["plain,UNDP"]
+    # Escaped for bash, whose completion script reads each line with `read`, which takes one level of
+    # backslashes off: bash then inserts Côte\ d\'Ivoire, one word.
+    assert _complete("inl timeline --partner ivorian") == [r"plain,Ivorian\\ National\\ Police",
+                                                          r"plain,Ivorian\\ civil\\ society\\ working\\ group"]
+    assert _complete("inl timeline --country Cô") == [r"plain,Côte\\ d\\'Ivoire"]
+    assert _complete("inl --country Cô", "zsh") == ["plain", "Côte d'Ivoire", "CI"]
+
+
+def test_bash_completion_inserts_a_name_the_shell_reads_back_whole(tmp_path):
+    """Source the printed script in bash, complete `--country Cô`, and read the completed line back."""
+    import os
+    import subprocess
+    import sys
+
+    (tmp_path / "inl").write_text(f"#!/bin/sh\nexec {sys.executable} -m inl_cli \"$@\"\n", encoding="utf-8")
+    (tmp_path / "inl").chmod(0o755)
+    script = """
+        eval "$(inl completion bash)"
+        COMP_WORDS=(inl timeline --country Cô); COMP_CWORD=3
+        _inl_completion inl
+        eval "set -- inl timeline --country ${COMPREPLY[0]}"
+        printf '%s|' "$@"
+    """
+    env = {**os.environ, "PATH": f"{tmp_path}:{os.environ['PATH']}"}
+    result = subprocess.run(["bash", "-c", script], capture_output=True, text=True, env=env)
+    assert result.stdout == "inl|timeline|--country|Côte d'Ivoire|", result.stderr
+
+
+def test_machine_output_of_import_on_an_ascii_stdout_keeps_accents(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    page = tmp_path / "page.txt"
+    page.write_text("Côte d'Ivoire Summary\nAccomplishments\n• In 2014 INL trained 40 police officers.\n",
+                    encoding="utf-8")
+    env = {**os.environ, "PYTHONIOENCODING": "ascii", "LC_ALL": "C"}
+    result = subprocess.run([sys.executable, "-m", "inl_cli", "import", str(page), "--code", "CI",
+                             "--country", "Côte d'Ivoire"],
+                            capture_output=True, env=env)
+    assert 'name: "Côte d\'Ivoire"' in result.stdout.decode("utf-8"), result.stderr

@@ -1,11 +1,9 @@
 """The bundled Côte d'Ivoire program holds every fact of INL's summary page."""
-from pathlib import Path
 
 import pytest
 
 from inl_cli.load import bundled_path, load
 
-SOURCE = Path(__file__).resolve().parents[2] / "shared" / "source" / "cote-divoire-summary.txt"
 URL = "https://www.state.gov/bureau-of-international-narcotics-and-law-enforcement-affairs-work-by-country/cote-divoire-summary/"
 
 
@@ -83,11 +81,10 @@ def test_names_are_spelled_ivorian_and_no_site_frame_leaks_in():
         assert frame not in text
 
 
-@pytest.mark.skipif(not SOURCE.exists(), reason="the shared source page is not beside this checkout")
-def test_every_number_and_year_of_the_page_is_in_the_data(ci):
+def test_every_number_and_year_of_the_page_is_in_the_data(ci, source_page):
     import re
 
-    page = SOURCE.read_text(encoding="utf-8")
+    page = source_page.read_text(encoding="utf-8")
     body = page[page.index("Challenges:"):page.index("U.S. Department of State\n\nThe Lessons")]
     data = (bundled_path() / "cote_divoire.yaml").read_text(encoding="utf-8")
     for number in set(re.findall(r"\d+", body)):

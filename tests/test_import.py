@@ -1,11 +1,9 @@
 """`inl import`: a captured summary page becomes a program file that validates."""
-from pathlib import Path
 
 import pytest
 
 from inl_cli.load import bundled_path, load, parse
 
-PAGE = Path(__file__).resolve().parents[2] / "shared" / "source" / "cote-divoire-summary.txt"
 BANNER = ("An official website of the United States Government Here's how you know\n\n"
           "The U.S. Department of State's Bureau of International Narcotics and Law Enforcement Affairs (INL) "
           "works to keep Americans safe at home.\n\n")
@@ -28,9 +26,8 @@ def page(challenges="Freedonia has made progress since 2009.", goals="INL's prog
     return f"{BANNER}Challenges: {challenges}\n\nGoals: {goals}\n\nAccomplishments:\n\n{items}{FOOTER}"
 
 
-@pytest.mark.skipif(not PAGE.exists(), reason="the shared source page is not beside this checkout")
-def test_the_cote_divoire_page_imports_to_the_bundled_facts(run, tmp_path):
-    result = run("import", str(PAGE), "--code", "CI")
+def test_the_cote_divoire_page_imports_to_the_bundled_facts(run, tmp_path, source_page):
+    result = run("import", str(source_page), "--code", "CI")
     assert result.exit_code == 0, result.output
     mine = parse(result.stdout, "imported.yaml")
     [bundled] = load(bundled_path() / "cote_divoire.yaml")

@@ -83,10 +83,13 @@ def test_unreadable_files_give_one_clear_line(run, tmp_path, content, expected):
     assert problems(result) == [expected]
 
 
-def test_a_missing_path_is_bad_data(run, tmp_path):
-    result = run("--data", str(tmp_path / "nowhere.yaml"), "show", "goals")
-    assert result.exit_code == 1
-    assert problems(result) == ["nowhere.yaml:1:1: no such file or folder"]
+def test_a_missing_path_is_bad_usage_without_a_made_up_line(run, tmp_path):
+    missing = tmp_path / "nowhere.yaml"
+    for args in (["--data", str(missing), "show", "goals"], ["show", "goals", "--data", str(missing)],
+                 ["validate", str(missing)]):
+        result = run(*args)
+        assert result.exit_code == 2, args
+        assert result.stderr == f"Error: no such file or folder: {missing}\n"
 
 
 def test_python_tags_are_never_executed(run, program, tmp_path):

@@ -160,15 +160,42 @@ def test_totals_add_only_same_units_that_are_exact_or_lower_bounds(run, folder, 
     data = rows(run("--data", str(folder), "show", "results", "-f", "json"))
     assert data["totals"] == [
         {"unit": "community awareness meetings", "value": 112, "qualifier": "at_least", "results": 2,
-         "countries": ["Côte d'Ivoire", "São Tomé and Príncipe"]},
+         "countries": ["Côte d'Ivoire", "São Tomé and Príncipe"], "left_out": []},
         {"unit": "police officers", "value": 138, "qualifier": "exact", "results": 2,
-         "countries": ["Côte d'Ivoire", "São Tomé and Príncipe"]},
+         "countries": ["Côte d'Ivoire", "São Tomé and Príncipe"], "left_out": []},
         {"unit": "citizen associations", "value": 2, "qualifier": "exact", "results": 1,
-         "countries": ["Côte d'Ivoire"]},
+         "countries": ["Côte d'Ivoire"], "left_out": []},
+        {"unit": "trainers", "value": None, "qualifier": None, "results": 0,
+         "countries": ["São Tomé and Príncipe"], "left_out": ["about 30 (São Tomé and Príncipe)"]},
     ]
     table = run("--data", str(folder), "show", "results", "--width", "120").stdout
     assert table.splitlines()[-1] == "Not added (neither exact nor a lower bound): about 30 trainers (São Tomé and Príncipe)."
+    # The row itself says what was left out, not only the footnote (issue 13, point 4).
+    assert ("│ trainers                   │ none added   │ 0             │ São Tomé and Príncipe      │ "
+            "about 30 (São Tomé and      │") in table
     assert run("--data", str(folder), "show", "results", "-f", "csv").stdout.count("\n") == 7
+
+
+def test_a_total_that_left_values_out_is_marked_in_its_row(run, folder):
+    (folder / "ghana.yaml").write_text(GHANA + """\
+  - id: more
+    title: More training
+    date: "2016"
+    summary: More.
+    results:
+      - {value: 5, unit: trainers}
+      - {value: 3, unit: police officers, qualifier: at_most}
+""", encoding="utf-8")
+    data = rows(run("--data", str(folder), "show", "results", "-f", "json"))["totals"]
+    assert [(t["unit"], t["value"], t["left_out"]) for t in data] == [
+        ("trainers", 5, ["about 30 (São Tomé and Príncipe)"]),
+        ("police officers", 40, ["at most 3 (Ghana)"]),
+        ("community awareness meetings", 12, []),
+    ]
+    table = run("--data", str(folder), "show", "results", "--width", "80").stdout
+    assert "│ trainers     │ 5             │ 1             │ Ghana         │ about 30 (São │" in table
+    assert "│              │ (incomplete)  │               │               │ Tomé and      │" in table
+    assert "│ officers     │ (incomplete)  │               │ Príncipe      │ (Ghana)       │" in table
 
 
 def test_shell_completion_offers_sections_and_countries(folder):

@@ -1,7 +1,10 @@
 """`inl timeline`: windows over partial dates and spans, filters, undated entries and the chart."""
 import json
+from pathlib import Path
 
 import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
 
 WINDOW_FIXTURE = """\
 partners:
@@ -108,44 +111,112 @@ def test_filters_by_partner_and_kind(run, args, expected):
     assert titles(run("timeline", *args, "-f", "json")) == expected
 
 
-def chart(run, width):
-    result = run("timeline", "--chart", "--width", str(width))
+MARKS = {"x": "▲", "o": "●", "*": "◆", "=": "█"}
+
+
+def chart(run, width, *args):
+    """The chart's lines, axis, tick columns, and each row's plot line keyed by the first word of its label."""
+    result = run("timeline", "--chart", "--width", str(width), *args)
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
     assert max(len(line) for line in lines) <= width
-    axis = next(line for line in lines if "+-" in line)
-    ticks = [i for i, c in enumerate(axis) if c == "+"]
-    rows = {line.split(" ")[0]: line for line in lines[1:7]}
+    axis_at = next(i for i, line in enumerate(lines) if "┬─" in line)
+    axis = lines[axis_at]
+    ticks = [i for i, c in enumerate(axis) if c == "┬"]
+    body = lines[2 if width < 30 else 1:axis_at]  # after the title, which wraps at 20 columns
+    if width < 60:  # each label on its own line, its plot on the next
+        rows = {label.split(" ")[0]: plot for label, plot in zip(body[::2], body[1::2])}
+    else:
+        rows = {line.split(" ")[0]: line for line in body}
     return lines, axis, ticks, rows
 
 
-@pytest.mark.parametrize("width", [40, 80, 120])
+@pytest.mark.parametrize("width", [20, 40, 60, 80, 120])
 def test_chart_bars_and_marks_sit_on_their_years(run, width):
     lines, axis, ticks, rows = chart(run, width)
     assert len(ticks) == 10  # 2011 to 2020
-    assert lines[0] == "Timeline: INL in Côte d'Ivoire"
+    assert lines[0] == "Timeline: INL in Côte d'Ivoire" or width < 30
     for span, first, after in (("2015–2018", 4, 8), ("2018–2020", 7, None)):
-        bar = [i for i, c in enumerate(rows[span]) if c == "="]
+        bar = [i for i, c in enumerate(rows[span]) if c == "█"]
         assert bar[0] == ticks[first]
         assert bar[-1] == (ticks[after] - 1 if after else len(axis) - 1)
         assert bar == list(range(bar[0], bar[-1] + 1))
-    for label, mark, year in (("2011", "x", 0), ("Sep", "o", 2), ("2019", "o", 8), ("Jul", "*", 9)):
-        position = rows[label].rindex(mark)
+    for label, mark, year in (("2011", "▲", 0), ("Sep", "●", 2), ("2019", "●", 8), ("Jul", "◆", 9)):
+        position = rows[label].rindex(mark)  # every row keeps its mark, even at 20 columns
         assert ticks[year] <= position < (ticks[year + 1] if year < 9 else len(axis))
-    assert "".join(lines).isascii() or "–" in "".join(lines)
+
+
+@pytest.mark.parametrize("width, years", [
+    (120, "2011 2012 2013 2014 2015 2016 2017 2018 2019 2020"),
+    (80, "2011 2012 2013 2014 2015 2016 2017 2018 2019 2020"),
+    (60, "11 12  13  14 15 16  17 18  19 20"),
+    (40, "11  12  13  14  15  16  17  18  19  20"),
+    (20, "11  13  15    18  20"),
+])
+def test_chart_axis_labels_every_year_with_an_entry(run, width, years):
+    lines, axis, ticks, rows = chart(run, width)
+    labels = lines[lines.index(axis) + 1]
+    assert labels.strip() == years
+    for label in labels.split():  # each label starts under its tick
+        assert labels.index(label) in ticks or width == 20
+
+
+def test_chart_labels_grow_when_there_is_room(run):
+    lines = chart(run, 120)[0]
+    assert lines[3] == ("2015–2018 West Côte d'Ivoire Model Police Prefecture pilot"
+                        "                                ████████████████████")
+    assert "2019 Monthly exchanges with a civil society working group " in lines[5]
 
 
 def test_chart_at_80_columns(run):
     assert run("timeline", "--chart").stdout == """\
 Timeline: INL in Côte d'Ivoire
-2011 End of Côte d'Ivoire's pos~   x
-Sep 2013 Letter of Agreement wi~              o
-2015–2018 West Côte d'Ivoire Mo~                    ===================
-2018–2020 Train-and-equip progr~                                  ==============
-2019 Monthly exchanges with a c~                                         o
-Jul 2020 The MSCP formalized th~                                              *
-                                 +----+---+----+----+---+----+----+----+---+----
-                                 2011 2012     2014 2015     2017 2018 2019
-= span  o accomplishment  * milestone  x context
+2011 End of Côte d'Ivoire's …   ▲
+Sep 2013 Letter of Agreement…               ●
+2015–2018 West Côte d'Ivoire…                     ████████████████████
+2018–2020 Train-and-equip pr…                                    ███████████████
+2019 Monthly exchanges with …                                           ●
+Jul 2020 The MSCP formalized…                                                 ◆
+                              ┬────┬────┬────┬────┬────┬────┬────┬────┬────┬────
+                              2011 2012 2013 2014 2015 2016 2017 2018 2019 2020
+█ span  ● accomplishment  ◆ milestone  ▲ context
 1 undated accomplishment is not shown; add --undated to list it.
 """
+
+
+def test_chart_undated_lists_them_under_the_chart(run):
+    out = run("timeline", "--chart", "--undated").stdout.splitlines()
+    assert out[-2:] == ["Undated:", "• Universal Treatment Curriculum for drug treatment professionals"]
+    assert "not shown" not in "\n".join(out)
+
+
+def test_chart_no_color_keeps_its_glyphs_and_ascii_is_for_stdouts_that_cannot_encode(run):
+    assert "█" in run("timeline", "--chart", env={"NO_COLOR": "1"}).stdout
+    coloured = run("timeline", "--chart", env={"NO_COLOR": None, "FORCE_COLOR": "1"}).stdout
+    assert "\x1b[33m  ▲\x1b[0m" in coloured
+    import subprocess
+    import sys
+
+    ascii_out = subprocess.run([sys.executable, "-m", "inl_cli", "timeline", "--chart"], capture_output=True,
+                               env={"PYTHONIOENCODING": "ascii", "COLUMNS": "80", "PATH": ""}).stdout.decode("ascii")
+    assert "====" in ascii_out and "+----+" in ascii_out and "o accomplishment" in ascii_out
+
+
+def test_chart_groups_rows_by_country(run, program, tmp_path):
+    program("""\
+        accomplishments:
+          - {id: a, title: Court reform, date: "2014", summary: s}
+          - {id: b, title: Border posts, date: {start: "2016", end: "2017"}, summary: s}
+        """, name="testland.yaml")
+    (tmp_path / "ci.yaml").write_text((ROOT / "data" / "cote_divoire.yaml").read_text(encoding="utf-8"),
+                                      encoding="utf-8")
+    for width in (40, 80):
+        out = run("--data", str(tmp_path), "timeline", "--chart", "--width", str(width)).stdout.splitlines()
+        assert out[0] == "Timeline: INL in 2 countries"
+        assert out[1] == "Côte d'Ivoire"
+        testland = out.index("Testland")
+        assert out[testland + 1].startswith("2014 Court reform")
+        assert all(not line.startswith("2014") for line in out[:testland])
+    gantt = run("--data", str(tmp_path), "export", "--section", "timeline").stdout
+    assert "    section Côte d'Ivoire, accomplishments\n" in gantt
+    assert "    section Testland, accomplishments\n    2014 Court reform :milestone, 2014-01-01, 0d" in gantt

@@ -1,19 +1,42 @@
 """A Gantt-style chart of timeline rows: a bar per span, a mark per point, a year axis.
 
-Works from the view's machine columns (start, end, kind), so any timeline table
-can be drawn. `plain` uses ASCII only, for pipes and colourless terminals.
+Works from the view's machine columns (start, end, kind, country), so any timeline
+table can be drawn. `plain` uses ASCII glyphs, for a stdout that cannot encode others;
+colour is the renderer's business.
+
+- The label column grows with the longest label, leaving the plot room for five
+  cells a year (or all but MIN_LABEL columns); below NARROW columns, each label
+  takes a line of its own and the plot the whole width, so no row loses its mark.
+- The axis labels every year where an entry starts or ends, then as many others as
+  fit; when four digits do not fit, two do ('13).
+- Several countries: rows are grouped under each country's name.
 """
 from __future__ import annotations
 
+from collections import namedtuple
 from datetime import date, timedelta
 
 from ..dates import PartialDate
 
 GLYPHS = {
-    False: {"bar": "█", "accomplishment": "●", "milestone": "◆", "context": "▲", "axis": "─", "tick": "┬"},
-    True: {"bar": "=", "accomplishment": "o", "milestone": "*", "context": "x", "axis": "-", "tick": "+"},
+    False: {"bar": "█", "accomplishment": "●", "milestone": "◆", "context": "▲", "axis": "─", "tick": "┬",
+            "more": "…", "item": "•"},
+    True: {"bar": "=", "accomplishment": "o", "milestone": "*", "context": "x", "axis": "-", "tick": "+",
+           "more": "~", "item": "-"},
 }
 STYLES = {"accomplishment": "cyan", "milestone": "magenta", "context": "yellow"}
+#: Below this width, labels go on a line of their own above their row's plot.
+NARROW = 60
+#: Cells a year needs for its four-digit label and a space.
+YEAR_CELLS = 5
+#: The label column is at least this wide, when the plot takes less than its room.
+MIN_LABEL = 24
+
+
+class Line(namedtuple("Line", "pieces wrap", defaults=(False,))):
+    """Fields: pieces: list of (text, style); wrap: whether the line may wrap (else it fits the width)."""
+
+    __slots__ = ()
 
 
 class Scale:
@@ -38,36 +61,65 @@ class Scale:
         return min(self.width - 1, high, max(low, self.column(middle)))
 
 
-def layout(rows: list[dict], width: int, plain: bool):
-    """Lines of (text, style) pieces: one per row, then the axis and a legend."""
+def _cut(text: str, width: int, glyph: dict) -> str:
+    return text if len(text) <= width else text[: max(0, width - 1)] + glyph["more"]
+
+
+def label_width(labels: list[str], width: int, years: int) -> int:
+    """The label column at `width`: as wide as the longest label, leaving the plot its room."""
+    plot_room = max(10, min(YEAR_CELLS * years, width - 1 - MIN_LABEL))
+    return max(12, min(max(map(len, labels), default=0), width - 1 - plot_room))
+
+
+def layout(rows: list[dict], width: int, plain: bool) -> list[Line]:
+    """Lines of (text, style) pieces: the rows (grouped by country), the axis, the years and a legend."""
     glyph = GLYPHS[plain]
     dated = [r for r in rows if r.get("start")]
     if not dated:
         return []
-    spans = [(PartialDate.parse(r["start"]), PartialDate.parse(r["end"])) for r in dated]
-    first_year = min(s.year for s, _ in spans)
-    last_year = max(e.year for _, e in spans)
-    label_width = max(12, min(36, width * 2 // 5))
-    scale = Scale(first_year, last_year, max(10, width - label_width - 1))
+    spans = {id(r): (PartialDate.parse(r["start"]), PartialDate.parse(r["end"])) for r in dated}
+    first_year = min(s.year for s, _ in spans.values())
+    last_year = max(e.year for _, e in spans.values())
+    years = last_year - first_year + 1
+    labels = {id(r): f"{r['when']} {r['title']}" for r in dated}
+    narrow = width < NARROW
+    labels_at = 0 if narrow else label_width(list(labels.values()), width, years)
+    indent = 0 if narrow else labels_at + 1
+    scale = Scale(first_year, last_year, max(10, width - indent))
+
+    countries = list(dict.fromkeys(r.get("country") for r in dated))
     lines = []
-    for row, (start, end) in zip(dated, spans):
-        label = f"{row['when']} {row['title']}"
-        if len(label) > label_width:
-            label = label[: label_width - 1] + ("~" if plain else "…")
-        cells = [" "] * scale.width
-        if row["start"] != row["end"]:
-            left = scale.column(start.first_day)
-            right = max(left, scale.column(end.last_day + timedelta(days=1)) - 1)
-            for i in range(left, right + 1):
-                cells[i] = glyph["bar"]
-        else:
-            cells[scale.point(start.first_day, end.last_day)] = glyph[row["kind"]]
-        lines.append([(label.ljust(label_width) + " ", ""), ("".join(cells).rstrip(), STYLES[row["kind"]])])
-    lines.append([(" " * (label_width + 1), ""), (_axis(scale, glyph), "dim")])
-    lines.append([(" " * (label_width + 1), ""), (_years(scale), "dim")])
+    for country in countries:
+        if country is not None and len(countries) > 1:
+            lines.append(Line([(_cut(country, width, glyph), "bold")]))
+        for row in (r for r in dated if r.get("country") == country):
+            start, end = spans[id(row)]
+            cells = [" "] * scale.width
+            if row["start"] != row["end"]:
+                left = scale.column(start.first_day)
+                right = max(left, scale.column(end.last_day + timedelta(days=1)) - 1)
+                for i in range(left, right + 1):
+                    cells[i] = glyph["bar"]
+            else:
+                cells[scale.point(start.first_day, end.last_day)] = glyph[row["kind"]]
+            plot = ("".join(cells).rstrip(), STYLES[row["kind"]])
+            if narrow:
+                lines.append(Line([(_cut(labels[id(row)], width, glyph), "")]))
+                lines.append(Line([plot]))
+            else:
+                lines.append(Line([(_cut(labels[id(row)], labels_at, glyph).ljust(labels_at) + " ", ""), plot]))
+    marked = sorted({s.year for s, _ in spans.values()} | {e.year for _, e in spans.values()})
+    lines.append(Line([(" " * indent, ""), (_axis(scale, glyph), "dim")]))
+    lines.append(Line([(" " * indent, ""), (year_labels(scale, marked), "dim")]))
     legend = (f"{glyph['bar']} span  {glyph['accomplishment']} accomplishment  "
               f"{glyph['milestone']} milestone  {glyph['context']} context")
-    lines.append([(legend, "dim")])
+    lines.append(Line([(legend, "dim")], wrap=True))
+    undated = [r for r in rows if not r.get("start")]
+    if undated:
+        lines.append(Line([("Undated:", "bold")]))
+        for row in undated:
+            where = f" ({row['country']})" if row.get("country") and len(countries) > 1 else ""
+            lines.append(Line([(f"{glyph['item']} {row['title']}{where}", "")], wrap=True))
     return lines
 
 
@@ -78,14 +130,25 @@ def _axis(scale: Scale, glyph: dict) -> str:
     return "".join(cells)
 
 
-def _years(scale: Scale) -> str:
-    """Year labels under their ticks, skipping those that would touch the previous one."""
-    cells = [" "] * scale.width
-    free = 0
-    for year in scale.years:
-        at = scale.column(date(year, 1, 1))
-        label = str(year)
-        if at >= free and at + len(label) <= scale.width:
-            cells[at:at + len(label)] = label
-            free = at + len(label) + 1
-    return "".join(cells).rstrip()
+def year_labels(scale: Scale, marked: list[int]) -> str:
+    """Year labels under their ticks: first every year in `marked`, then the others that fit, each at
+    least a space from the next. Four digits when all of `marked` fit so, else two."""
+    order = list(marked) + [y for y in scale.years if y not in marked]
+    for digits in (4, 2):
+        cells = [" "] * scale.width
+        taken = [False] * (scale.width + 1)
+        placed_all = True
+        for year in order:
+            label = str(year)[-digits:]
+            at = scale.column(date(year, 1, 1))
+            at = min(at, scale.width - len(label))
+            free = at >= 0 and not any(taken[max(0, at - 1): at + len(label) + 1])
+            if free:
+                cells[at:at + len(label)] = label
+                for i in range(at, at + len(label)):
+                    taken[i] = True
+            elif year in marked:
+                placed_all = False
+        if placed_all or digits == 2:
+            return "".join(cells).rstrip()
+    return ""

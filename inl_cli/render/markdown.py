@@ -17,7 +17,7 @@ from datetime import timedelta
 
 from ..dates import PartialDate
 from . import clean, pieces
-from .report import BLOCKS, layout
+from .report import BLOCKS, layout, today
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~#!])")
 _MERMAID = re.compile(r"[:#;`\"<>]")
@@ -155,39 +155,54 @@ def _entity(match) -> str:
     return f"#{ord(match.group())};"
 
 
-def _first_day(text: str, cache: dict) -> str:
-    if text not in cache:
-        cache[text] = PartialDate.parse(text).first_day.isoformat()
-    return cache[text]
-
-
-def _day_after(text: str, cache: dict) -> str:
-    if text not in cache:
-        cache[text] = (PartialDate.parse(text).last_day + timedelta(days=1)).isoformat()
-    return cache[text]
-
-
 def gantt(t, title: str) -> str:
-    """The timeline table as a Mermaid gantt: spans as bars, points and milestones as milestones."""
+    """The timeline table as a Mermaid gantt: spans as bars, points and milestones as milestones.
+
+    With several countries, each country's entries make sections of their own, named after it.
+    """
     lines = ["```mermaid", "gantt", f"    title {mermaid_text(title)}", "    dateFormat YYYY-MM-DD",
              "    axisFormat %Y"]
     groups = {"accomplishment": "Accomplishments", "milestone": "Milestones", "context": "Context"}
-    firsts, afters = {}, {}
-    for kind, section in groups.items():
-        rows = [r for r in t.rows if r["kind"] == kind and r.get("start")]
-        if not rows:
-            continue
-        lines.append(f"    section {section}")
-        names = "\n".join(" ".join(_plain(f"{r['when']} {r['title']}").split()) for r in rows)
-        names = _MERMAID.sub(_entity, names).split("\n")
-        for row, name in zip(rows, names):
-            start = _first_day(row["start"], firsts)
-            if row["start"] != row["end"]:
-                lines.append(f"    {name} :{start}, {_day_after(row['end'], afters)}")
-            else:
-                lines.append(f"    {name} :milestone, {start}, 0d")
+    countries = list(dict.fromkeys(r.get("country") for r in t.rows))
+    grouped: dict = {}
+    for row in t.rows:
+        if row.get("start"):
+            grouped.setdefault((row.get("country"), row["kind"]), []).append(row)
+    days: dict = {}
+    for country in countries:
+        for kind, section in groups.items():
+            rows = grouped.get((country, kind))
+            if not rows:
+                continue
+            name = f"{mermaid_text(country)}, {section.lower()}" if len(countries) > 1 else section
+            lines.append(f"    section {name}")
+            lines += _tasks(rows, days)
     lines.append("```")
     return "\n".join(lines) + "\n"
+
+
+def _tasks(rows, days: dict) -> list[str]:
+    """A task per row: a bar from a span's first day to the day after its last (today for an open span)."""
+    names = "\n".join(" ".join(_plain(f"{r['when']} {r['title']}").split()) for r in rows)
+    lines = []
+    for row, name in zip(rows, _MERMAID.sub(_entity, names).split("\n")):
+        start = _day(row["start"], days, first=True)
+        if row["start"] != row.get("end"):
+            lines.append(f"    {name} :{start}, {_day(row.get('end'), days, first=False)}")
+        else:
+            lines.append(f"    {name} :milestone, {start}, 0d")
+    return lines
+
+
+def _day(text: str | None, cache: dict, first: bool) -> str:
+    """The first day of a date, or the day after its last (after today when there is none), ISO."""
+    if (text, first) not in cache:
+        if first:
+            day = PartialDate.parse(text).first_day
+        else:
+            day = (PartialDate.parse(text).last_day if text else today()) + timedelta(days=1)
+        cache[text, first] = day.isoformat()
+    return cache[text, first]
 
 
 def render_report(report) -> str:

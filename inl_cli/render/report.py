@@ -9,6 +9,8 @@ from __future__ import annotations
 import os
 from datetime import date, timedelta
 
+#: The overview's rows that name the source, which a report gives once, in its Source section.
+SOURCE_FIELDS = ("Source", "Address")
 #: The sections a report shows as one block per accomplishment rather than as a table.
 BLOCKS = ("details",)
 
@@ -17,7 +19,7 @@ def layout(table):
     """The table as a report shows it: see the module's docstring."""
     rows = table.rows
     if table.name == "overview":
-        rows = [row for row in rows if row.get("field") != "Source"]
+        rows = [row for row in rows if row.get("field") not in SOURCE_FIELDS]
     columns = list(table.columns)
     keys = [c.key for c in columns]
     if "when" in keys:

@@ -13,6 +13,7 @@ from datetime import date
 
 from ..dates import PartialDate
 from .json import dumps
+from .report import SOURCE_FIELDS
 from .report import today as today_or_epoch
 
 GROUPS = {"accomplishment": "Accomplishments", "milestone": "Milestones", "context": "Context"}
@@ -95,7 +96,7 @@ def render_timeline(report, today: date | None = None) -> str:
     for source in report.sources:
         country = source["country"] if several else None
         facts = "; ".join(f"{escape(r['field'])}: {escape(r['value'])}" for r in overview.get(country, ())
-                          if r["field"] not in ("Country", "Source"))
+                          if r["field"] not in ("Country", *SOURCE_FIELDS))
         undated = [r["title"] for r in rows if not r.get("start") and r.get("country") == country]
         parts += [f"<b>{escape(source['country'])}</b>: {facts}." if facts else escape(source["country"]),
                   _link(source), _listed("Undated, not on the timeline", undated)]
