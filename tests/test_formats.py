@@ -155,7 +155,8 @@ def test_timelinejs_title_slide_holds_the_overview_source_and_undated(run):
     assert title["headline"] == "INL in Côte d'Ivoire"
     assert title["text"] == (
         "<p><b>Côte d'Ivoire</b>: Bureau: Bureau of International Narcotics and Law Enforcement Affairs (INL); "
-        "Department: U.S. Department of State; Years covered: 2011–2020; Challenges: 3; Goals: 4; Partners: 5; "
+        "Department: U.S. Department of State; INL's work: 2013–2020; Context: 2011; Challenges: 3; Goals: 4; "
+        "Partners: 5; "
         "Accomplishments: 5 (1 undated); Results: 3.</p>"
         '<p>Source: <a href="https://www.state.gov/bureau-of-international-narcotics-and-law-enforcement-affairs-'
         'work-by-country/cote-divoire-summary/">Côte d\'Ivoire Summary</a></p>'
@@ -258,3 +259,10 @@ def test_machine_formats_never_import_rich(args):
                             env={**os.environ, "INL_DATA": ""})
     assert result.returncode == 0, result.stderr
     assert result.stderr == "[]"
+
+
+def test_readme_markdown_excerpt_is_the_real_report():
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    excerpt = readme.split("```markdown\n", 1)[1].split("```", 1)[0]
+    assert excerpt.startswith("## Accomplishments\n")
+    assert excerpt in GOLDEN.read_text(encoding="utf-8")
