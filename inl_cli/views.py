@@ -107,7 +107,7 @@ def overview(programs: list[Program]) -> Table:
             {"field": "Bureau", "value": f"{program.bureau.name} ({program.bureau.abbreviation})"},
             {"field": "Department", "value": program.bureau.department},
             {"field": "INL's work", "value": years_covered(program)},
-            *([{"field": "Context", "value": context_years(program)}] if context_years(program) else []),
+            *([{"field": "Context", "value": context}] if (context := context_years(program)) else []),
             {"field": "Challenges", "value": len(program.challenges)},
             {"field": "Goals", "value": len(program.goals)},
             {"field": "Partners", "value": len(program.partners)},
@@ -181,14 +181,15 @@ def in_order(programs: list[Program], sort: str = "date"):
     if sort == "file":
         return pairs
 
-    def key(pair):
-        when = pair[1].date
-        if when is None:
-            return (1,)
-        start = start_of(when)
-        return (0, start.first_day, PRECISIONS.index(start.precision), end_of(when).last_day)
+    return sorted(pairs, key=lambda pair: _date_order(pair[1].date))
 
-    return sorted(pairs, key=key)
+
+@lru_cache(maxsize=4096)  # dates recur across thousands of accomplishments
+def _date_order(when) -> tuple:
+    if when is None:
+        return (1,)
+    start = start_of(when)
+    return (0, start.first_day, PRECISIONS.index(start.precision), end_of(when).last_day)
 
 
 def _sorted_rows(programs: list[Program], name: str, heading: str, columns, make_rows, sort: str) -> Table:
