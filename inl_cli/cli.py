@@ -4,6 +4,7 @@ Exit codes: 0 success, 1 bad data (every problem is listed on stderr), 2 bad usa
 """
 from __future__ import annotations
 
+import os
 import sys
 
 import click
@@ -24,7 +25,7 @@ class BadData(click.ClickException):
 
     def show(self, file=None):
         for problem in self.problems:
-            click.echo(str(problem), err=True)
+            click.echo(render.clean(str(problem), lines=False), err=True)
         super().show(file)
 
 
@@ -34,7 +35,18 @@ class MissingPath(click.ClickException):
     exit_code = 2
 
     def __init__(self, path):
-        super().__init__(f"no such file or folder: {path}")
+        super().__init__(f"no such file or folder: {render.clean(path, lines=False)}")
+
+
+def missing(path) -> bool:
+    """Whether nothing is at `path`; one that cannot be looked at (no search permission) is there, unread."""
+    try:
+        os.stat(path)
+    except (FileNotFoundError, NotADirectoryError):
+        return True
+    except OSError:
+        return False
+    return False
 
 
 class Options:
@@ -55,12 +67,10 @@ class Options:
 
     def programs(self):
         if self._programs is None:
-            import os
-
             from .load import DataError, load
             from .query import select
 
-            if self.data is not None and not os.path.exists(self.data):
+            if self.data is not None and missing(self.data):
                 raise MissingPath(self.data)
             try:
                 loaded = load(self.data, self.recursive)
@@ -81,7 +91,7 @@ def _unknown_country(wanted: str, programs) -> str:
     close = difflib.get_close_matches(country_key(wanted), names, n=3, cutoff=0.5)
     hint = f"did you mean {', '.join(names[c] for c in close)}?" if close else (
         f"loaded: {', '.join(sorted(names.values()))}")
-    return f"no program for {wanted!r}; {hint}"
+    return render.clean(f"no program for {wanted!r}; {hint}", lines=False)
 
 
 def _unknown_partner(wanted: str, programs) -> str:
@@ -101,9 +111,9 @@ def _unknown_partner(wanted: str, programs) -> str:
     close += [name for name in names if words & set(re.findall(r"\w+", name))]
     shown = list(dict.fromkeys(names[c] for c in close))[:3]
     if shown:
-        return f"no partner {wanted!r}; did you mean {', '.join(shown)}?"
+        return render.clean(f"no partner {wanted!r}; did you mean {', '.join(shown)}?", lines=False)
     known = sorted(dict.fromkeys(names.values()), key=str.casefold)
-    return f"no partner {wanted!r}; known: {', '.join(known) or 'none'}"
+    return render.clean(f"no partner {wanted!r}; known: {', '.join(known) or 'none'}", lines=False)
 
 
 def _shell_word(value: str) -> str:
@@ -240,6 +250,23 @@ class Group(click.Group):
             return super().invoke(ctx)
         except KeyboardInterrupt:
             raise _interrupted() from None
+        except OSError as error:
+            raise _unwritable(error) from None
+
+
+def _unwritable(error: OSError):
+    """Stdout that cannot be written (a full disk): one line and exit 1, not a traceback."""
+    import errno
+
+    if error.errno not in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO):
+        return error  # EPIPE (| head) is Click's to end quietly
+    try:  # what is still buffered must not fail again at exit
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
+    except (OSError, ValueError):
+        pass
+    return click.ClickException(f"cannot write the output: {error.strerror or error}")
 
 
 def _interrupted():
@@ -283,7 +310,40 @@ def emit(text: str, fmt: str = "") -> None:
     click.echo(text, nl=False, color=True)
 
 
+def output_file(ctx, param, value):
+    """-o FILE: `-` means stdout; an empty name is a mistake, not the current folder."""
+    if value == "":
+        raise click.BadParameter("give a file name, or - for standard output", ctx, param)
+    return None if value == "-" else value
+
+
+def csv_option(function):
+    return click.option("--csv-safe/--csv-raw", default=True, expose_value=False,
+                        callback=lambda ctx, param, value: ctx.meta.__setitem__("csv_safe", value),
+                        help="With --format csv: a cell that begins with = + - @ gets a leading ' so that "
+                             "spreadsheets show it instead of running it as a formula (default); "
+                             "--csv-raw writes cells as they are.")(function)
+
+
+def renderer_options(fmt: str) -> dict:
+    """The --csv-safe choice, for the CSV renderer."""
+    return {"safe": click.get_current_context().meta.get("csv_safe", True)} if fmt == "csv" else {}
+
+
+def terminal_width(width: int | None) -> int | None:
+    """--width, else Rich's own choice; $COLUMNS under 20 (COLUMNS=0 printed nothing) counts as 20."""
+    if width is None:
+        try:
+            columns = int(os.environ.get("COLUMNS", ""))
+        except ValueError:
+            return None
+        if columns < 20:
+            return 20
+    return width
+
+
 def output_options(function):
+    function = csv_option(function)
     function = click.option("--width", type=Width(), metavar="N",
                             help="Table width in columns, 20 to 1000 (default: the terminal's, or $COLUMNS)."
                             )(function)
@@ -293,7 +353,7 @@ def output_options(function):
 
 
 def show_tables(tables, fmt: str, width: int | None) -> None:
-    emit(render.get(fmt).render(tables, width), fmt)
+    emit(render.get(fmt).render(tables, terminal_width(width), **renderer_options(fmt)), fmt)
 
 
 @click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
@@ -472,7 +532,7 @@ def timeline(options, start, end, partners, kinds, undated, chart, fmt, width):
     if chart:
         from .render.terminal import render_chart
 
-        emit(render_chart(table, width))
+        emit(render_chart(table, terminal_width(width)))
     else:
         show_tables([table], fmt, width)
 
@@ -497,27 +557,28 @@ def validate(options, paths, fmt):
       inl validate peru.yaml ghana.yaml
       inl validate programs/ --format json
     """
-    import os
-
-    from .load import DataError, find_files, read_all
+    from .load import read_all, scan, unique
 
     for location in paths or (options.data,):
-        if location is not None and not os.path.exists(location):
+        if location is not None and missing(location):
             raise MissingPath(location)
     files, problems = [], []
     for location in paths or (options.data,):
-        try:
-            files += find_files(location, options.recursive)
-        except DataError as error:
-            problems += error.problems
+        found, unreadable = scan(location, options.recursive)
+        files += found
+        problems += unreadable
+    files = unique(files)
     problems += read_all(files)[1]
     if fmt == "json":
         from .render.json import dumps
 
         emit(dumps([p._asdict() for p in problems]), "json")
     else:
-        emit("".join(f"{p}\n" for p in problems))
-        click.echo(summary(problems, len(files)), err=bool(problems))
+        emit("".join(f"{render.clean(str(p), lines=False)}\n" for p in problems))
+        if problems:
+            click.echo(summary(problems, len(files)), err=True)
+        else:
+            emit(summary(problems, len(files)) + "\n")
     if problems:
         raise SystemExit(1)
 
@@ -560,7 +621,7 @@ class CountryCode(click.ParamType):
 
 @main.command("import")
 @click.argument("file", type=click.Path(dir_okay=False), metavar="FILE")
-@click.option("--output", "-o", type=click.Path(dir_okay=False), metavar="OUT.yaml",
+@click.option("--output", "-o", type=click.Path(dir_okay=False), metavar="OUT.yaml", callback=output_file,
               help="Write the program file here (whole or not at all) instead of stdout.")
 @click.option("--country", metavar="NAME", help="The country's name, when the page does not make it clear.")
 @click.option("--code", type=CountryCode(), help="The country's ISO 3166-1 alpha-2 code, such as CI.")
@@ -582,23 +643,24 @@ def import_page(file, output, country, code, url):
     from pathlib import Path
 
     from . import importer
-    from .load import parse
+    from .load import parse, read_bytes
 
     try:
-        text = Path(file).read_text(encoding="utf-8-sig")
+        text = read_bytes(file).decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise click.ClickException(f"{file} is not UTF-8 text (byte {error.start})") from None
+        name = render.clean(file, lines=False)
+        raise click.ClickException(f"{name} is not UTF-8 text (byte {error.start})") from None
     except FileNotFoundError:
         raise MissingPath(file) from None
     except OSError as error:
-        raise click.FileError(file, hint=error.strerror or str(error)) from None
+        raise click.FileError(render.clean(file, lines=False), hint=error.strerror or str(error)) from None
     if url is not None and not url.startswith(("http://", "https://")):
         raise click.BadParameter(f"expected a web address (http:// or https://), got {url!r}",
                                  param_hint="'--url'")
     try:
         program = importer.read_page(text, country, code, url)
     except importer.PageError as error:
-        raise click.ClickException(f"{file}: {error}") from None
+        raise click.ClickException(render.clean(f"{file}: {error}", lines=False)) from None
     document = importer.to_yaml(program, Path(file).name)
     checked = parse(document, output or "<import>")
     if not hasattr(checked, "accomplishments"):
@@ -610,7 +672,7 @@ def import_page(file, output, country, code, url):
     else:
         emit(document, "yaml")
     found = importer.counts(program)
-    where = f"; wrote {output}" if output else ""
+    where = f"; wrote {render.clean(output, lines=False)}" if output else ""
     click.echo(f"Found {found['accomplishments']} accomplishments, {found['dates']} dates, {found['results']} "
                f"results and {found['partners']} partners; {found['reviews']} guesses to review "
                f"(marked '# review:'){where}.", err=True)
@@ -623,8 +685,9 @@ def import_page(file, output, country, code, url):
                    "TimelineJS3. With -o, the file's extension (.md, .html, .json, .csv) chooses it.")
 @click.option("--section", "-s", "sections", multiple=True, type=click.Choice(views.REPORT_SECTIONS),
               help="Only this part (repeat for several); CSV takes one, default accomplishments.")
-@click.option("--output", "-o", type=click.Path(dir_okay=False), metavar="FILE",
-              help="Write to FILE (replaced whole, never left half-written) instead of stdout.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False), metavar="FILE", callback=output_file,
+              help="Write to FILE (replaced whole, never left half-written) instead of stdout; - is stdout.")
+@csv_option
 @global_options
 @click.pass_obj
 def export(options, fmt, sections, output):
@@ -648,7 +711,7 @@ def export(options, fmt, sections, output):
     """
     try:
         fmt = exports.choose(fmt, output)
-        text = exports.build(fmt, options.programs(), sections)
+        text = exports.build(fmt, options.programs(), sections, **renderer_options(fmt))
         fmt = "json" if fmt == "timelinejs" else fmt
     except exports.ExportError as error:
         raise click.UsageError(str(error)) from None
@@ -656,6 +719,6 @@ def export(options, fmt, sections, output):
         from .files import write_atomic
 
         write_atomic(output, text)
-        click.echo(f"Wrote {output}", err=True)
+        click.echo(f"Wrote {render.clean(output, lines=False)}", err=True)
     else:
         emit(text, fmt)

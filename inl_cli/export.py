@@ -30,12 +30,12 @@ def json(programs, sections) -> str:
     return render_json.render(views.report(programs, sections).tables)
 
 
-def csv(programs, sections) -> str:
+def csv(programs, sections, safe: bool = True) -> str:
     from .render import csv as render_csv
 
     if len(sections) > 1:
         raise ExportError("CSV holds one table; give one --section.")
-    return render_csv.render(views.report(programs, sections or ("accomplishments",)).tables)
+    return render_csv.render(views.report(programs, sections or ("accomplishments",)).tables, safe=safe)
 
 
 def timelinejs(programs, sections) -> str:
@@ -46,14 +46,14 @@ def timelinejs(programs, sections) -> str:
     return render_timeline(views.report(programs, ("overview", "accomplishments", "timeline")))
 
 
-def build(fmt: str, programs, sections) -> str:
+def build(fmt: str, programs, sections, **options) -> str:
     """The whole export in `fmt`. The cyclic garbage collector is paused meanwhile, as while loading: views
     and renderers build rows and strings without cycles, and over hundreds of programs the collector
     would otherwise re-walk every loaded object again and again."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
-        return FORMATS[fmt](programs, sections)
+        return FORMATS[fmt](programs, sections, **options)
     finally:
         if was_enabled:
             gc.enable()

@@ -1,28 +1,135 @@
-"""Writing output files whole: a reader never sees a half-written or emptied file."""
+"""Writing output files whole: a reader never sees a half-written or emptied file.
+
+A regular file (or a new path) is written to a temporary file beside it, then
+renamed over it: the new file gets the mode the umask gives, a replaced one keeps
+its mode and, where the process may set it, its owner. A symbolic link is followed,
+so the link stays and its target is replaced. A character device or a FIFO
+(/dev/null, /dev/stdout, a named pipe) is written through, as a shell's `>` would;
+nothing is ever renamed over it. Anything else is refused. SIGINT, SIGTERM and
+SIGHUP during the write leave no temporary file behind.
+"""
 from __future__ import annotations
 
 import os
-import tempfile
+import secrets
+import signal
+import stat
 from pathlib import Path
 
 import click
 
+_SIGNALS = ("SIGTERM", "SIGHUP")
+
+
+class _Stopped(BaseException):
+    """A terminating signal arrived during a write."""
+
+    def __init__(self, number: int):
+        super().__init__(number)
+        self.number = number
+
 
 def write_atomic(path: str, text: str) -> None:
-    """Write to a temporary file beside `path`, then rename it over `path`."""
-    target = Path(path)
+    """Write `text` to `path` whole or not at all (see the module's notes)."""
+    from .render import clean
+
+    data = text.encode("utf-8")
     try:
-        fd, temporary = tempfile.mkstemp(dir=target.parent or ".", prefix=f".{target.name}.", suffix=".tmp")
+        info = os.stat(path)
+    except FileNotFoundError:
+        info = None
     except OSError as error:
-        raise click.FileError(path, hint=error.strerror or str(error)) from None
+        raise click.FileError(clean(path, False), hint=error.strerror or str(error)) from None
+    special = info is not None and (stat.S_ISCHR(info.st_mode) or stat.S_ISFIFO(info.st_mode))
+    if special or (info is not None and _names_a_descriptor(path)):
+        return _write_through(path, data)
+    if info is not None and not stat.S_ISREG(info.st_mode):
+        raise click.FileError(clean(path, False), hint="not a regular file, a character device or a FIFO")
+    with _signals_raise():
+        _replace(path, Path(os.path.realpath(path)), data, info)
+
+
+def _names_a_descriptor(path: str) -> bool:
+    """Whether `path` leads through /proc or /dev/fd (as /dev/stdout does) to an open descriptor."""
+    at = os.path.abspath(path)
+    for _ in range(40):
+        if at.startswith(("/proc/", "/dev/fd/")):
+            return True
+        try:
+            link = os.readlink(at)
+        except OSError:
+            return False
+        at = os.path.normpath(os.path.join(os.path.dirname(at), link))
+    return False
+
+
+def _write_through(path: str, data: bytes) -> None:
+    from .render import clean
+
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
-            out.write(text)
+        # Without blocking, so a FIFO nobody reads is refused (ENXIO) instead of hanging; then blocking writes.
+        fd = os.open(path, os.O_WRONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
+        os.set_blocking(fd, True)
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+    except OSError as error:
+        raise click.FileError(clean(path, False), hint=error.strerror or str(error)) from None
+
+
+def _replace(path: str, target: Path, data: bytes, info) -> None:
+    from .render import clean
+
+    temporary = target.parent / f".{target.name}.{secrets.token_hex(4)}.tmp"
+    made = False
+    try:
+        # 0o666 less the umask, as any new file; mkstemp's private 0o600 would stay on the result.
+        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), 0o666)
+        made = True
+        with os.fdopen(fd, "wb") as out:
+            if info is not None:
+                _keep_owner_and_mode(out.fileno(), info)
+            out.write(data)
             out.flush()
             os.fsync(out.fileno())
         os.replace(temporary, target)
     except BaseException as error:
-        Path(temporary).unlink(missing_ok=True)
+        if made:
+            temporary.unlink(missing_ok=True)
         if isinstance(error, OSError):
-            raise click.FileError(path, hint=error.strerror or str(error)) from None
+            raise click.FileError(clean(path, False), hint=error.strerror or str(error)) from None
         raise
+
+
+def _keep_owner_and_mode(fd: int, info) -> None:
+    try:
+        os.fchown(fd, info.st_uid, info.st_gid)
+    except OSError:
+        pass  # only root may give a file away; the mode is still kept
+    os.fchmod(fd, stat.S_IMODE(info.st_mode))
+
+
+class _signals_raise:
+    """While a file is written, SIGTERM and SIGHUP raise (so the temporary file is removed), then act as before."""
+
+    def __enter__(self):
+        self.previous = {}
+        try:
+            for name in _SIGNALS:
+                number = getattr(signal, name, None)
+                # Only a signal that would end the process: an ignored one (nohup) or another handler stays.
+                if number is not None and signal.getsignal(number) == signal.SIG_DFL:
+                    self.previous[number] = signal.signal(number, self._raise)
+        except ValueError:  # not the main thread: signals cannot be caught here
+            self.previous = {}
+        return self
+
+    @staticmethod
+    def _raise(number, frame):
+        raise _Stopped(number)
+
+    def __exit__(self, kind, error, trace):
+        for number, handler in self.previous.items():
+            signal.signal(number, handler)
+        if isinstance(error, _Stopped):
+            os.kill(os.getpid(), error.number)  # the temporary file is gone; now end as the signal would have
+        return False

@@ -2,14 +2,32 @@
 
 Every problem of every file is collected before anything fails, so one run
 shows all that needs fixing, each as `file:line:col: field.path: message`.
+
+Only regular files are read, and at most MAX_BYTES of each: a FIFO, a device
+or an endless file is a problem line, never a hang. Nodes are composed here
+from the parser's events, without recursion, so the C and pure-Python builds of
+PyYAML give the same problems, nesting is bounded (MAX_DEPTH) and anchors are
+seen even where no alias uses them.
 """
 from __future__ import annotations
 
 import gc
 import os
+import stat
 from pathlib import Path
 
 import yaml
+from yaml.composer import ComposerError
+from yaml.events import (
+    AliasEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+    StreamEndEvent,
+)
+from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from . import spec
 from .model import Program
@@ -17,7 +35,13 @@ from .spec import Problem
 
 ENV_VAR = "INL_DATA"
 SUFFIXES = (".yaml", ".yml")
+MAX_BYTES = 20 * 1024 * 1024
+"""Largest file read: 20 MB, thousands of times a real program."""
+MAX_DEPTH = 64
+"""Deepest nesting of lists and mappings; a program needs 7."""
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_KINDS = {stat.S_IFIFO: "a FIFO or pipe", stat.S_IFCHR: "a character device", stat.S_IFBLK: "a block device",
+          stat.S_IFSOCK: "a socket", stat.S_IFDIR: "a folder"}
 
 
 class DataError(Exception):
@@ -26,6 +50,14 @@ class DataError(Exception):
     def __init__(self, problems: list[Problem]):
         super().__init__("\n".join(map(str, problems)))
         self.problems = problems
+
+
+class TooDeep(Exception):
+    """Nesting went past MAX_DEPTH at `mark`."""
+
+    def __init__(self, mark):
+        super().__init__(mark)
+        self.mark = mark
 
 
 def bundled_path() -> Path:
@@ -37,44 +69,219 @@ def bundled_path() -> Path:
     return here / "data"
 
 
-def find_files(location: str | os.PathLike | None, recursive: bool = False) -> list[Path]:
-    """The program files at `location`, else at $INL_DATA, else the bundled ones."""
+def _reason(error: OSError) -> str:
+    return (error.strerror or str(error)).lower() if error.errno else str(error)
+
+
+def scan(location: str | os.PathLike | None, recursive: bool = False) -> tuple[list[Path], list[Problem]]:
+    """The program files at `location` (else $INL_DATA, else the bundled ones) and the folders it could not read.
+
+    A folder that cannot be listed is a problem, never silently skipped: a program would go missing.
+    """
     if location is None:
         location = os.environ.get(ENV_VAR) or bundled_path()
     path = Path(location)
-    if path.is_dir():
-        pattern = "**/*" if recursive else "*"
-        found = sorted(p for p in path.glob(pattern) if p.suffix.lower() in SUFFIXES and not p.is_dir())
-        if not found:
-            raise DataError([Problem(str(path), 1, 1, "", "no *.yaml or *.yml program files in this folder")])
-        return found
-    if not path.exists():
-        raise DataError([Problem(str(path), 1, 1, "", "no such file or folder")])
-    return [path]
+    try:
+        is_dir = stat.S_ISDIR(os.stat(path).st_mode)
+    except OSError as error:
+        if isinstance(error, FileNotFoundError):
+            return [], [Problem(str(path), 1, 1, "", "no such file or folder")]
+        return [], [Problem(str(path), 1, 1, "", f"cannot read: {error.strerror or error}")]
+    if not is_dir:
+        return [path], []
+    found, problems, folders, visited = [], [], [path], set()
+    while folders:
+        folder = folders.pop()
+        try:
+            info = os.stat(folder)
+            if (info.st_dev, info.st_ino) in visited:
+                continue
+            visited.add((info.st_dev, info.st_ino))
+            with os.scandir(folder) as entries:
+                entries = list(entries)
+        except OSError as error:
+            problems.append(Problem(str(folder), 1, 1, "", f"cannot read this folder: {_reason(error)}"))
+            continue
+        for entry in entries:
+            try:
+                is_dir = entry.is_dir()
+            except OSError:
+                is_dir = False
+            if is_dir:
+                if recursive:
+                    folders.append(Path(entry.path))
+            elif Path(entry.name).suffix.lower() in SUFFIXES:
+                found.append(Path(entry.path))
+    if not found and not problems:
+        problems.append(Problem(str(path), 1, 1, "", "no *.yaml or *.yml program files in this folder"))
+    return sorted(found), problems
+
+
+def find_files(location: str | os.PathLike | None, recursive: bool = False) -> list[Path]:
+    """The program files at `location` (see `scan`); DataError when a folder could not be read."""
+    found, problems = scan(location, recursive)
+    if problems:
+        raise DataError(problems)
+    return found
+
+
+def read_bytes(path: str | os.PathLike) -> bytes:
+    """A regular file's bytes, at most MAX_BYTES; OSError (with a reason for people) otherwise.
+
+    Opened without blocking, so a FIFO with no writer cannot hang the open.
+    """
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
+    try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            kind = _KINDS.get(stat.S_IFMT(mode), "not a regular file")
+            raise OSError(0, f"not a regular file ({kind})")
+        with os.fdopen(fd, "rb", closefd=False) as file:
+            data = file.read(MAX_BYTES + 1)
+    finally:
+        os.close(fd)
+    if len(data) > MAX_BYTES:
+        raise OSError(0, f"larger than {MAX_BYTES // 2**20} MB; a program file is far smaller")
+    return data
+
+
+def compose(text: str, loader=None) -> tuple[object, list[tuple[object, str]]]:
+    """The node tree of one YAML document, and the anchors and aliases found as (mark, message).
+
+    Like yaml.compose, but iterative and depth-bounded (TooDeep); an alias still
+    shares its anchored node, so the spec can say where a list or mapping repeats.
+    """
+    loader = (loader or _Loader)(text)
+    found, anchors, stack = [], {}, []
+    root = None
+    try:
+        get = loader.get_event
+        get()
+        if loader.check_event(StreamEndEvent):
+            return None, found
+        get()
+        while True:
+            event = get()
+            kind = type(event)
+            if kind is ScalarEvent:
+                tag = event.tag
+                if tag is None or tag == "!":
+                    tag = loader.resolve(ScalarNode, event.value, event.implicit)
+                node = ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
+            elif kind is SequenceStartEvent or kind is MappingStartEvent:
+                if len(stack) >= MAX_DEPTH:
+                    raise TooDeep(event.start_mark)
+                cls = SequenceNode if kind is SequenceStartEvent else MappingNode
+                tag = event.tag
+                if tag is None or tag == "!":
+                    tag = loader.resolve(cls, None, event.implicit)
+                node = cls(tag, [], event.start_mark, None, event.flow_style)
+            elif kind is SequenceEndEvent or kind is MappingEndEvent:
+                node = stack.pop()[0]
+                node.end_mark = event.end_mark
+            elif kind is AliasEvent:
+                if event.anchor not in anchors:
+                    raise ComposerError(None, None, f"found undefined alias {event.anchor!r}", event.start_mark)
+                node = anchors[event.anchor]
+                if type(node) is ScalarNode:
+                    line = node.start_mark.line + 1
+                    found.append((event.start_mark, f"repeats the value anchored on line {line} through an alias "
+                                                    "(*name); aliases are not supported, write it out"))
+            else:
+                break
+            if kind is not AliasEvent and kind is not SequenceEndEvent and kind is not MappingEndEvent:
+                if event.anchor is not None:
+                    found.append((event.start_mark, "anchors (&name) are not supported; "
+                                                    "write the value out where it is used"))
+                    anchors[event.anchor] = node
+                if kind is not ScalarEvent:
+                    stack.append([node, None])
+                    continue
+            if not stack:
+                root = node
+            else:
+                top = stack[-1]
+                if type(top[0]) is SequenceNode:
+                    top[0].value.append(node)
+                elif top[1] is None:
+                    top[1] = node
+                else:
+                    top[0].value.append((top[1], node))
+                    top[1] = None
+        if not loader.check_event(StreamEndEvent):
+            event = get()
+            raise ComposerError("expected a single document in the stream", root.start_mark,
+                                "but found another document", event.start_mark)
+        return root, found
+    finally:
+        loader.dispose()
+
+
+def _compose_bounded(text: str):
+    """`compose`, with libyaml's own nesting limit (1,000 levels, met while it looks ahead) told as ours.
+
+    The pure-Python parser, which has no limit, reads the text up to libyaml's stop and finds
+    where nesting first went past MAX_DEPTH, so both builds report the same place.
+    """
+    try:
+        return compose(text)
+    except yaml.MarkedYAMLError as error:
+        if "maximum nesting depth" not in str(error.problem) or _Loader is yaml.SafeLoader:
+            raise
+        end = 0
+        for _ in range(error.problem_mark.line + 1):
+            end = text.find("\n", end) + 1 or len(text)
+        try:
+            compose(text[:end], yaml.SafeLoader)
+        except TooDeep:
+            raise
+        except yaml.YAMLError:
+            pass
+        raise error from None
 
 
 def parse(text: str, name: str) -> Program | list[Problem]:
     """One program from YAML text, or the problems that prevent it."""
+    return _parse(text, name)[0]
+
+
+def _parse(text: str, name: str) -> tuple[Program | list[Problem], tuple[int, int]]:
+    """The program (or its problems) and the line and column of its country code."""
+    nowhere = (1, 1)
     try:
-        root = yaml.compose(text, Loader=_Loader)
+        root, found = _compose_bounded(text)
+    except TooDeep as error:
+        mark = error.mark
+        return [Problem(name, mark.line + 1, mark.column + 1, "",
+                        f"nested deeper than {MAX_DEPTH} levels of lists and mappings")], nowhere
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         message = error.problem or error.context or "not valid YAML"
         if _char_at(text, mark) == "\t":
-            return [Problem(name, mark.line + 1, mark.column + 1, "", "a tab cannot indent YAML; use spaces")]
+            tab = "a tab cannot indent YAML; use spaces"
+            return [Problem(name, mark.line + 1, mark.column + 1, "", tab)], nowhere
         if error.context and error.problem and error.context_mark:
             message += f" ({error.context} started on line {error.context_mark.line + 1})"
-        return [Problem(name, mark.line + 1, mark.column + 1, "", f"YAML syntax: {message}")]
+        return [Problem(name, mark.line + 1, mark.column + 1, "", f"YAML syntax: {message}")], nowhere
     except yaml.YAMLError as error:
-        return [Problem(name, 1, 1, "", f"YAML syntax: {error}")]
+        return [Problem(name, 1, 1, "", f"YAML syntax: {error}")], nowhere
     if root is None:
-        return [Problem(name, 1, 1, "", "the file is empty; expected a program mapping")]
+        return [Problem(name, 1, 1, "", "the file is empty; expected a program mapping")], nowhere
     ctx = spec.Context(name)
+    for mark, message in found:
+        ctx.problems.append(Problem(name, mark.line + 1, mark.column + 1, "", message))
     program = spec.PROGRAM.load(root, "", ctx)
     ctx.check_refs()
     if ctx.problems:
-        return sorted(ctx.problems, key=lambda p: (p.line, p.column))
-    return program._replace(origin=name)
+        return sorted(ctx.problems, key=lambda p: (p.line, p.column)), nowhere
+    return program._replace(origin=name), _position(root, ("country", "code"))
+
+
+def _position(node, keys: tuple[str, ...]) -> tuple[int, int]:
+    """Line and column of the value at `keys` in a valid program's node tree."""
+    for key in keys:
+        node = next(value for k, value in node.value if k.value == key)
+    return node.start_mark.line + 1, node.start_mark.column + 1
 
 
 def _char_at(text: str, mark) -> str:
@@ -85,18 +292,37 @@ def _char_at(text: str, mark) -> str:
 
 
 def read_file(path: Path) -> Program | list[Problem]:
+    return _read(path)[0]
+
+
+def _read(path: Path) -> tuple[Program | list[Problem], tuple[int, int]]:
     name = str(path)
     try:
-        raw = path.read_bytes()
+        raw = read_bytes(path)
     except OSError as error:
-        return [Problem(name, 1, 1, "", f"cannot read: {error.strerror or error}")]
+        return [Problem(name, 1, 1, "", f"cannot read: {error.strerror or error}")], (1, 1)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = raw.count(b"\n", 0, error.start) + 1
         column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
-        return [Problem(name, line, column, "", f"not UTF-8 text (byte 0x{raw[error.start]:02x})")]
-    return parse(text, name)
+        return [Problem(name, line, column, "", f"not UTF-8 text (byte 0x{raw[error.start]:02x})")], (1, 1)
+    return _parse(text, name)
+
+
+def unique(paths: list[Path]) -> list[Path]:
+    """`paths` without a file given again (by another name or inside a folder also given)."""
+    seen, kept = set(), []
+    for path in paths:
+        try:
+            info = os.stat(path)
+            key = (info.st_dev, info.st_ino) if stat.S_ISREG(info.st_mode) else path
+        except OSError:
+            key = path
+        if key not in seen:
+            seen.add(key)
+            kept.append(path)
+    return kept
 
 
 def read_all(paths: list[Path]) -> tuple[list[Program], list[Problem]]:
@@ -106,45 +332,38 @@ def read_all(paths: list[Path]) -> tuple[list[Program], list[Problem]]:
     and are freed by reference counting, and letting it re-walk every node already
     built cost a quarter of the loading time over hundreds of files.
     """
-    programs, problems = [], []
+    programs, problems, positions = [], [], []
     was_enabled = gc.isenabled()
     gc.disable()
     try:
-        for path in paths:
-            outcome = read_file(path)
+        for path in unique(paths):
+            outcome, position = _read(path)
             if isinstance(outcome, Program):
                 programs.append(outcome)
+                positions.append(position)
             else:
                 problems += outcome
     finally:
         if was_enabled:
             gc.enable()
-    return programs, problems + _same_country(programs)
+    return programs, problems + _same_country(programs, positions)
 
 
 def load(location: str | os.PathLike | None = None, recursive: bool = False) -> list[Program]:
-    """Every program at `location` (see `find_files`); DataError lists all problems."""
-    programs, problems = read_all(find_files(location, recursive))
-    if problems:
-        raise DataError(problems)
+    """Every program at `location` (see `scan`); DataError lists all problems."""
+    paths, problems = scan(location, recursive)
+    programs, more = read_all(paths)
+    if problems or more:
+        raise DataError(problems + more)
     return programs
 
 
-def locate(file: str, keys: tuple[str, ...]) -> tuple[int, int]:
-    """Line and column of the value at `keys` in a file already known to be valid."""
-    node = yaml.compose(Path(file).read_text(encoding="utf-8-sig"), Loader=_Loader)
-    for key in keys:
-        node = next(value for k, value in node.value if k.value == key)
-    return node.start_mark.line + 1, node.start_mark.column + 1
-
-
-def _same_country(programs: list[Program]) -> list[Problem]:
+def _same_country(programs: list[Program], positions: list[tuple[int, int]]) -> list[Problem]:
     first: dict[str, Program] = {}
     problems = []
-    for program in programs:
+    for program, (line, column) in zip(programs, positions):
         code = program.country.code
         if code in first:
-            line, column = locate(program.origin, ("country", "code"))
             problems.append(Problem(program.origin, line, column, "country.code",
                                     f"{code} is also the country of {first[code].origin}; "
                                     "one file per country"))

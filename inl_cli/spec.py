@@ -11,7 +11,7 @@ import math
 from collections import namedtuple
 
 from . import model
-from .dates import DateError, PartialDate, Span
+from .dates import MAX_YEAR, MIN_YEAR, DateError, PartialDate, Span
 
 STR, INT, FLOAT = "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float"
 _NAMES = {
@@ -143,13 +143,20 @@ class Choice:
         return {"enum": list(self.values)}
 
 
+def quoted(text: str, limit: int = 40) -> str:
+    """`text` in quotes for a message, cut short when long (a 5,000-digit number)."""
+    return repr(text) if len(text) <= limit else repr(text[:limit]) + f"… ({len(text):,} characters)"
+
+
 class Version:
+    """The layout version: a plain decimal integer (not 0x1, 1:00 or 1.0)."""
+
     def load(self, node, path, ctx):
-        if type(node).__name__ != "ScalarNode" or node.tag != INT or int(node.value) != model.SCHEMA_VERSION:
-            got = node.value if type(node).__name__ == "ScalarNode" else describe(node)
-            return ctx.problem(
-                node, path, f"this inl reads schema_version {model.SCHEMA_VERSION}, got {got!r}"
-            )
+        scalar = type(node).__name__ == "ScalarNode"
+        if not (scalar and node.tag == INT and node.value.isascii() and node.value.isdigit()
+                and len(node.value) < 10 and int(node.value) == model.SCHEMA_VERSION):
+            got = quoted(node.value) if scalar else describe(node)
+            return ctx.problem(node, path, f"this inl reads schema_version {model.SCHEMA_VERSION}, got {got}")
         return model.SCHEMA_VERSION
 
     def schema(self) -> dict:
@@ -163,9 +170,13 @@ class Number:
         try:
             value = _int(node.value) if node.tag == INT else float(node.value.replace("_", ""))
         except ValueError:
-            value = math.nan
-        if not math.isfinite(value):
-            return ctx.problem(node, path, f"expected a finite number, got {node.value!r}")
+            return ctx.problem(node, path, f"expected a number in decimal, got {quoted(node.value)}")
+        try:
+            finite = math.isfinite(value)
+        except OverflowError:
+            finite = False
+        if not finite:
+            return ctx.problem(node, path, f"expected a finite number, got {quoted(node.value)}")
         return value
 
     def schema(self) -> dict:
@@ -180,22 +191,29 @@ def _int(text: str) -> int:
 
 
 class Date:
-    """A partial date: "2013", "2013-09" or "2013-09-04" (a bare year may go unquoted)."""
+    """A partial date: "2013", "2013-09" or "2013-09-04" (a bare year may go unquoted), in MIN_YEAR–MAX_YEAR."""
 
     def load(self, node, path, ctx):
         if type(node).__name__ != "ScalarNode" or node.tag not in (STR, INT):
             hint = " (put it in quotes)" if node.tag == "tag:yaml.org,2002:timestamp" else ""
             return ctx.problem(node, path, f"expected a date, got {describe(node)}{hint}")
         try:
-            return PartialDate.parse(node.value)
+            value = PartialDate.parse(node.value)
         except DateError as error:
             return ctx.problem(node, path, str(error))
+        if not MIN_YEAR <= value.year <= MAX_YEAR:
+            return ctx.problem(node, path, f"year {value.year} is outside the years a program may use "
+                                           f"({MIN_YEAR}–{MAX_YEAR})")
+        return value
 
     def schema(self) -> dict:
+        years = f"a year from {MIN_YEAR} to {MAX_YEAR}"
         return {
             "anyOf": [
-                {"type": "string", "pattern": r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"},
-                {"type": "integer", "minimum": 1, "maximum": 9999},
+                # [12]\d{3} spells MIN_YEAR–MAX_YEAR
+                {"type": "string", "description": f"YYYY, YYYY-MM or YYYY-MM-DD, {years}",
+                 "pattern": r"^[12]\d{3}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"},
+                {"type": "integer", "description": years.capitalize(), "minimum": MIN_YEAR, "maximum": MAX_YEAR},
             ]
         }
 
@@ -270,6 +288,9 @@ class Record:
                 continue
             key = key_node.value
             where = f"{prefix}{key}"
+            if key is not None and key_node.tag != STR:
+                ctx.problem(key_node, where, f"a field name must be plain text, got {describe(key_node)}")
+                continue
             if key in lines:
                 ctx.problem(key_node, where, f"duplicate key (first on line {lines[key]})")
                 continue
@@ -378,8 +399,9 @@ PROGRAM = Record(model.Program, "One INL country program, from INL's summary pag
     }), "The bureau that runs the program.", required=True),
     "source": Field(Record(model.Source, "Where the facts come from.", {
         "title": Field(Text(), "Title of the page.", required=True),
-        "url": Field(Text(r"https?://\S+", "a web address (http:// or https://)"), "Address of the page.",
-                     required=True),
+        "url": Field(Text(r"https?://[^\s<>\x00-\x1f\x7f-\x9f]+",
+                          "a web address (http:// or https://, without spaces, < or >)"),
+                     "Address of the page: http:// or https://, without spaces, < or >.", required=True),
     }), "The page the facts come from.", required=True),
     "challenges": Field(ListOf(CHALLENGE), "Challenges the program answers."),
     "goals": Field(ListOf(GOAL), "Aims of the program."),

@@ -66,7 +66,7 @@ def _hypothesis_profiles():
 
     common = {"deadline": None, "suppress_health_check": [HealthCheck.too_slow]}
     settings.register_profile("default", max_examples=150, **common)
-    settings.register_profile("long", max_examples=5000, **common)
+    settings.register_profile("long", max_examples=20_000, **common)
     settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 

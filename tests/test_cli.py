@@ -152,7 +152,7 @@ def test_markup_and_control_characters_in_data_are_shown_safely(run, program):
         """)
     result = run("--data", str(path), "show", "accomplishments", "--width", "120")
     assert result.exit_code == 0
-    assert "[bold]Loud[/] [31mred[0m ]0;pwned done" in result.stdout
+    assert "[bold]Loud[/] \\x1b[31mred\\x1b[0m \\x1b]0;pwned\\x07 done" in result.stdout
     assert "\x1b" not in result.stdout and "\x07" not in result.stdout
 
 

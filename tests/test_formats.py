@@ -79,7 +79,7 @@ def test_a_report_escapes_every_cell_even_when_text_holds_the_bulk_separator(run
              details: ["d\\ue000<b>"]}
         """)
     markdown = run("--data", str(path), "export", "-s", "accomplishments", "-s", "details").stdout
-    assert "| 2014 | x\ue000\\| \\*y\\* \\[31m |" in markdown
+    assert "| 2014 | x\ue000\\| \\*y\\* \\\\x1b\\[31m |" in markdown
     assert "s\ue000\\[z\\](w)" in markdown and "- d\ue000\\<b\\>" in markdown
     assert "\x1b" not in markdown
 

@@ -62,13 +62,25 @@ class Scale:
 
 
 def _cut(text: str, width: int, glyph: dict) -> str:
-    return text if len(text) <= width else text[: max(0, width - 1)] + glyph["more"]
+    """`text` cut to `width` terminal columns, measured as Rich does (a CJK character takes two)."""
+    from rich.cells import cell_len, set_cell_size
+
+    return text if cell_len(text) <= width else set_cell_size(text, max(0, width - 1)) + glyph["more"]
+
+
+def _pad(text: str, width: int) -> str:
+    """`text` padded with spaces to `width` terminal columns."""
+    from rich.cells import set_cell_size
+
+    return set_cell_size(text, width)
 
 
 def label_width(labels: list[str], width: int, years: int) -> int:
     """The label column at `width`: as wide as the longest label, leaving the plot its room."""
     plot_room = max(10, min(YEAR_CELLS * years, width - 1 - MIN_LABEL))
-    return max(12, min(max(map(len, labels), default=0), width - 1 - plot_room))
+    from rich.cells import cell_len
+
+    return max(12, min(max(map(cell_len, labels), default=0), width - 1 - plot_room))
 
 
 def layout(rows: list[dict], width: int, plain: bool) -> list[Line]:
@@ -107,7 +119,7 @@ def layout(rows: list[dict], width: int, plain: bool) -> list[Line]:
                 lines.append(Line([(_cut(labels[id(row)], width, glyph), "")]))
                 lines.append(Line([plot]))
             else:
-                lines.append(Line([(_cut(labels[id(row)], labels_at, glyph).ljust(labels_at) + " ", ""), plot]))
+                lines.append(Line([(_pad(_cut(labels[id(row)], labels_at, glyph), labels_at) + " ", ""), plot]))
     marked = sorted({s.year for s, _ in spans.values()} | {e.year for _, e in spans.values()})
     lines.append(Line([(" " * indent, ""), (_axis(scale, glyph), "dim")]))
     lines.append(Line([(" " * indent, ""), (year_labels(scale, marked), "dim")]))

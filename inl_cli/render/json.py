@@ -15,4 +15,8 @@ def render(tables, width=None) -> str:
 
 
 def dumps(data) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    """JSON text; DEL, C1 controls and bidi overrides written as \\u escapes (JSON escapes the C0 ones)."""
+    from . import _CONTROL
+
+    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return _CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", text)

@@ -108,11 +108,24 @@ def visible_columns(t) -> tuple:
 
 
 def longest_word(text: str) -> int:
-    return max((cells(word) for word in text.split()), default=0)
+    if text.isascii():
+        return max(map(len, text.split()), default=0)
+    return max(map(cells, text.split()), default=0)
 
 
 def longest_line(text: str) -> int:
-    return max((cells(line) for line in text.split("\n")), default=0)
+    if "\n" not in text:
+        return cells(text)
+    return max(map(cells, text.split("\n")), default=0)
+
+
+def _widths(texts) -> tuple[int, int]:
+    """The longest word and the longest line among `texts`, each text measured once."""
+    low = high = 0
+    for text in set(texts):
+        low = max(low, longest_word(text))
+        high = max(high, longest_line(text))
+    return low, high
 
 
 def grid_widths(minimum: list[int], natural: list[int], room: int) -> list[int] | None:
@@ -157,10 +170,12 @@ def _grid(t, columns, width: int, footnote_urls: bool):
     room = width - GRID_EDGE - GRID_PER_COLUMN * len(columns)
     minimum, natural = [], []
     for column in columns:
-        title = cell_text(column.title)
-        texts = [markers.get((index, column.key)) or value(row, column) for index, row in enumerate(t.rows)]
-        minimum.append(max(longest_word(text) for text in (title, *texts)))
-        natural.append(max(longest_line(text) for text in (title, *texts)))
+        texts = [value(row, column) for row in t.rows]
+        if markers:
+            texts = [markers.get((index, column.key)) or text for index, text in enumerate(texts)]
+        low, high = _widths([cell_text(column.title), *texts])
+        minimum.append(low)
+        natural.append(high)
     widths = grid_widths(minimum, natural, room)
     if widths is None:
         return None

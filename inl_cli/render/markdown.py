@@ -26,12 +26,24 @@ MARKER = "• "
 
 
 def escape(text: str) -> str:
-    """Inline text that Markdown shows as typed: no links, emphasis, HTML or table breaks."""
-    return _SPECIAL.sub(r"\\\1", text.replace("&", "&amp;"))
+    """Inline text that Markdown shows as typed: no links, emphasis, HTML or table breaks; controls escaped."""
+    return _SPECIAL.sub(r"\\\1", clean(text).replace("&", "&amp;"))
+
+
+def heading_text(text: str) -> str:
+    """A heading's text: one line, escaped."""
+    return escape(clean(text, lines=False))
+
+
+def url(address: str) -> str:
+    """A link destination for `(<...>)`: spaces, angle brackets, controls and non-ASCII percent-encoded."""
+    from urllib.parse import quote
+
+    return quote(address, safe=":/?#[]@!$&'()*+,;=%~")
 
 
 def _plain(text: str) -> str:
-    """Text without control characters; most text has none and is returned as it is."""
+    """Text with control characters shown escaped; most text has none and is returned as it is."""
     return text if text.isprintable() else clean(text)
 
 
@@ -64,21 +76,21 @@ def _texts(rows: list[dict], keys: list[str]) -> list[str]:
 
 
 def escape_all(texts: list[str], newline: str = "\n") -> list[str]:
-    """`escape(clean(text))` of each text, newlines as `newline`, done in one pass over all of them."""
+    """`escape` of each text, newlines as `newline`, done in one pass over all of them."""
     if not texts:
         return []
-    joined = escape(_plain(_SEPARATOR.join(texts)))
+    joined = escape(_SEPARATOR.join(texts))
     if newline != "\n":
         joined = joined.replace("\n", newline)
     escaped = joined.split(_SEPARATOR)
     if len(escaped) != len(texts):  # a separator inside a text: one by one
-        return [escape(_plain(text)).replace("\n", newline) for text in texts]
+        return [escape(text).replace("\n", newline) for text in texts]
     return escaped
 
 
 def cell(value, join: str = ", ") -> str:
     """One table cell: escaped, several items one a line after a marker, newlines as <br>."""
-    return escape(_plain(_text(value))).replace("\n", "<br>")
+    return escape(_text(value)).replace("\n", "<br>")
 
 
 def marked(text: str, spans) -> str:
@@ -88,7 +100,7 @@ def marked(text: str, spans) -> str:
 
 def table(t, heading: str | None = None, level: int = 2) -> str:
     columns = t.human_columns
-    lines = [f"{'#' * level} {escape(_plain(heading or t.title))}", ""]
+    lines = [f"{'#' * level} {heading_text(heading or t.title)}", ""]
     if not t.rows:
         lines.append("Nothing to show.")
     else:
@@ -106,7 +118,7 @@ def table(t, heading: str | None = None, level: int = 2) -> str:
                          if c.highlight else next(cells) for c in columns]
                 lines.append("| " + " | ".join(shown) + " |")
     if t.note:
-        lines += ["", escape(_plain(t.note))]
+        lines += ["", escape(t.note)]
     return "\n".join(lines) + "\n"
 
 
@@ -116,21 +128,21 @@ def render(tables, width=None) -> str:
 
 def blocks(t, level: int = 2) -> str:
     """A subsection per row: its title as a heading, short fields on one line, the summary, then lists."""
-    lines = [f"{'#' * level} {escape(_plain(t.heading or t.title))}", ""]
+    lines = [f"{'#' * level} {heading_text(t.heading or t.title)}", ""]
     if not t.rows:
         return "\n".join(lines + ["Nothing to show."]) + "\n"
     columns = [c for c in t.human_columns if c.key != "title"]
     facts = [c for c in columns if c.join != "\n" and c.key != "summary"]
     lists = [c for c in columns if c.join == "\n"]
-    order = ["title", "summary", *(c.key for c in facts)]
+    order = ["summary", *(c.key for c in facts)]
     texts = _texts(t.rows, order)
     items = [[_text(item) for item in row.get(c.key) or ()] for row in t.rows for c in lists]
     flat = escape_all(texts + [item for group in items for item in group])
     width, at = len(order), len(texts)
     labels = [f"**{escape(c.title)}:** " for c in facts]
     for number in range(len(t.rows)):
-        title, summary, *values = flat[number * width:(number + 1) * width]
-        lines += [f"{'#' * (level + 1)} {title}", ""]
+        summary, *values = flat[number * width:(number + 1) * width]
+        lines += [f"{'#' * (level + 1)} {heading_text(_text(t.rows[number].get('title')))}", ""]
         shown = " · ".join(label + value for label, value in zip(labels, values) if value)
         if shown:
             lines += [shown.replace("\n", "<br>"), ""]
@@ -206,7 +218,7 @@ def _day(text: str | None, cache: dict, first: bool) -> str:
 
 
 def render_report(report) -> str:
-    parts = [f"# {escape(_plain(report.title))}\n"]
+    parts = [f"# {heading_text(report.title)}\n"]
     plural = "s" * (len(report.sources) > 1)
     parts.append(f"Restated from the U.S. Department of State's page{plural}, named under [Source](#source).\n")
     for t in report.tables:
@@ -214,7 +226,6 @@ def render_report(report) -> str:
         parts.append(blocks(shown) if t.name in BLOCKS else table(shown, t.heading))
         if t.name == "timeline" and any(r.get("start") for r in t.rows):
             parts.append(gantt(t, report.title))
-    lines = [f"- {escape(_plain(s['country']))}: [{escape(_plain(s['title']))}](<{s['url']}>)"
-             for s in report.sources]
+    lines = [f"- {escape(s['country'])}: [{escape(s['title'])}](<{url(s['url'])}>)" for s in report.sources]
     parts.append("## Source\n\n" + "\n".join(lines) + "\n")
     return "\n".join(parts)

@@ -31,7 +31,11 @@ def cell(row: dict, column) -> Text:
         for piece, matched in pieces(str(row.get(column.key) or ""), row.get(column.highlight)):
             text.append(piece, style="bold reverse" if matched else "")
         return text
-    return Text(cell_text(row.get(column.key), column.join))
+    text = cell_text(row.get(column.key), column.join)
+    if "\n" not in text:
+        return Text(text)
+    # One Text a line: Rich splits a single many-line Text with str.partition, quadratic in its lines.
+    return Group(*(Text(line) for line in text.split("\n")))
 
 
 def url_text(url: str, prefix: str = "") -> Text:

@@ -1,0 +1,286 @@
+"""Hostile files: what -o writes, what is read, and what cannot be read; never a clobbered file or a hang."""
+import os
+import resource
+import signal
+import stat
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+from inl_cli.load import bundled_path
+
+BUNDLED = bundled_path() / "cote_divoire.yaml"
+
+
+def inl(*args, stdout=subprocess.PIPE, timeout=30, cwd=None):
+    """Run the command in a real process, as a shell would, with a memory cap in case it reads without end."""
+
+    def limit():
+        resource.setrlimit(resource.RLIMIT_AS, (2 * 2**30, 2 * 2**30))
+
+    environment = {**os.environ, "NO_COLOR": "1"}
+    environment.pop("INL_DATA", None)
+    return subprocess.run([sys.executable, "-m", "inl_cli", *args], stdout=stdout, stderr=subprocess.PIPE,
+                          env=environment, timeout=timeout, cwd=cwd, preexec_fn=limit, text=True)
+
+
+def leftovers(folder):
+    return sorted(p.name for p in folder.iterdir() if p.name.endswith(".tmp"))
+
+
+# -o: where the output goes ------------------------------------------------------------------------------------
+
+def test_o_onto_a_fifo_writes_through_it_and_leaves_it_a_fifo(run, tmp_path):
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    reader = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)
+    try:
+        result = run("export", "-o", str(fifo))
+        received = b""
+        while chunk := os.read(reader, 65536):
+            received += chunk
+    finally:
+        os.close(reader)
+    assert result.exit_code == 0, result.output
+    assert received.decode() == run("export").stdout
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode)
+    assert leftovers(tmp_path) == []
+
+
+def test_o_onto_a_fifo_nobody_reads_is_refused_without_hanging(run, tmp_path):
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    result = run("export", "-o", str(fifo))
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [f"Error: Could not open file '{fifo}': No such device or address"]
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode)
+    assert leftovers(tmp_path) == []
+
+
+def test_o_through_a_link_to_an_open_descriptor_writes_to_it(tmp_path):
+    """/dev/stdout is a link to /proc/self/fd/1; a link of our own stands in for it, so /dev is never touched."""
+    link = tmp_path / "stdout"
+    link.symlink_to("/proc/self/fd/1")
+    result = inl("--data", str(BUNDLED), "export", "-f", "json", "-o", str(link))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("{\n")
+    assert link.is_symlink() and os.readlink(link) == "/proc/self/fd/1"
+
+
+def test_o_through_a_link_replaces_the_target_and_keeps_the_link(run, tmp_path):
+    (tmp_path / "real.md").write_text("old", encoding="utf-8")
+    (tmp_path / "link.md").symlink_to("real.md")
+    assert run("export", "-o", str(tmp_path / "link.md")).exit_code == 0
+    assert (tmp_path / "link.md").is_symlink()
+    assert (tmp_path / "real.md").read_text(encoding="utf-8") == run("export").stdout
+
+
+@pytest.mark.parametrize("command", [["export"], ["import", "page.txt"]])
+def test_o_dash_is_stdout_and_an_empty_name_is_a_usage_error(run, tmp_path, monkeypatch, command):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "page.txt").write_text("Challenges: Freedonia has made progress since 2009.\n\nGoals: INL's "
+                                       "program in Freedonia aims to strengthen the courts.\n\nAccomplishments:\n\n"
+                                       "  • INL trained judges in 2015.\n", encoding="utf-8")
+    dash = run(*command, "-o", "-")
+    assert dash.exit_code == 0, dash.output
+    assert ("schema_version: 1" if command[0] == "import" else "# INL in Côte d'Ivoire") in dash.stdout
+    assert not (tmp_path / "-").exists()
+    empty = run(*command, "-o", "")
+    assert empty.exit_code == 2
+    assert "Invalid value for '--output' / '-o': give a file name, or - for standard output" in empty.stderr
+
+
+def test_a_new_file_gets_the_umask_mode(run, tmp_path):
+    previous = os.umask(0o022)
+    try:
+        assert run("export", "-o", str(tmp_path / "new.md")).exit_code == 0
+        os.umask(0o027)
+        assert run("export", "-o", str(tmp_path / "group.md")).exit_code == 0
+    finally:
+        os.umask(previous)
+    assert stat.S_IMODE(os.stat(tmp_path / "new.md").st_mode) == 0o644
+    assert stat.S_IMODE(os.stat(tmp_path / "group.md").st_mode) == 0o640
+
+
+def test_a_replaced_file_keeps_its_mode_and_owner(run, tmp_path):
+    target = tmp_path / "report.md"
+    target.write_text("old", encoding="utf-8")
+    os.chmod(target, 0o604)
+    if os.geteuid() == 0:  # CI runs as root: give the file away, as a shared folder would have it
+        os.chown(target, 65534, 65534)
+    before = os.stat(target)
+    assert run("export", "-o", str(target)).exit_code == 0
+    after = os.stat(target)
+    assert after.st_ino != before.st_ino  # replaced, not written in place
+    assert (stat.S_IMODE(after.st_mode), after.st_uid, after.st_gid) == (0o604, before.st_uid, before.st_gid)
+
+
+@pytest.mark.parametrize("name", ["SIGTERM", "SIGHUP"])
+def test_a_terminating_signal_during_a_write_leaves_no_temporary_file(tmp_path, name):
+    """The signal arrives while the temporary file is being synced; the process still ends by that signal."""
+    script = textwrap.dedent(f"""\
+        import os, signal
+        from inl_cli import files
+        os.fsync = lambda fd: os.kill(os.getpid(), signal.{name})
+        files.write_atomic({str(tmp_path / "out.md")!r}, "x" * 100_000)
+        print("survived")
+        """)
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=30)
+    assert result.returncode == -getattr(signal, name)
+    assert result.stdout == "" and result.stderr == ""
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("args", [["export"], ["validate"], ["show", "goals"]])
+def test_a_full_disk_on_stdout_is_one_line_and_exit_1(args):
+    with open("/dev/full", "w") as full:
+        result = inl("--data", str(BUNDLED), *args, stdout=full)
+    assert result.returncode == 1
+    assert result.stderr == "Error: cannot write the output: No space left on device\n"
+
+
+# Reading: only regular files, at most 20 MB -----------------------------------------------------------------
+
+def test_a_fifo_given_as_the_data_is_a_problem_not_a_hang(tmp_path):
+    fifo = tmp_path / "program.yaml"
+    os.mkfifo(fifo)
+    result = inl("--data", str(fifo), "show", "goals", timeout=20)
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [f"{fifo}:1:1: cannot read: not a regular file (a FIFO or pipe)",
+                                          "Error: 1 problem in 1 file"]
+
+
+def test_a_fifo_found_in_a_folder_is_a_problem_not_a_hang(tmp_path):
+    (tmp_path / "good.yaml").write_bytes(BUNDLED.read_bytes())
+    os.mkfifo(tmp_path / "waiting.yaml")
+    result = inl("validate", str(tmp_path), timeout=20)
+    assert result.returncode == 1
+    assert result.stdout == f"{tmp_path / 'waiting.yaml'}:1:1: cannot read: not a regular file (a FIFO or pipe)\n"
+
+
+@pytest.mark.parametrize("device", ["/dev/zero", "/dev/urandom"])
+def test_an_endless_device_is_a_problem_not_a_hang(device):
+    result = inl("validate", device, timeout=20)
+    assert result.returncode == 1
+    assert result.stdout == f"{device}:1:1: cannot read: not a regular file (a character device)\n"
+
+
+def test_import_of_a_fifo_or_device_is_one_line(tmp_path):
+    fifo = tmp_path / "page.txt"
+    os.mkfifo(fifo)
+    for path in (str(fifo), "/dev/zero"):
+        result = inl("import", path, timeout=20)
+        assert result.returncode == 1
+        assert result.stderr.splitlines()[-1].endswith("not a regular file (a FIFO or pipe)" if path == str(fifo)
+                                                       else "not a regular file (a character device)")
+        assert len(result.stderr.splitlines()) == 1
+
+
+def test_a_file_over_20_mb_is_refused_with_its_size(run, tmp_path):
+    big = tmp_path / "big.yaml"
+    with open(big, "wb") as out:
+        out.truncate(20 * 2**20 + 1)  # sparse: no disk used
+    result = run("validate", str(big))
+    assert result.exit_code == 1
+    assert result.stdout == f"{big}:1:1: cannot read: larger than 20 MB; a program file is far smaller\n"
+
+
+def test_the_same_file_twice_is_not_a_duplicate_of_itself(run, tmp_path):
+    (tmp_path / "a.yaml").write_bytes(BUNDLED.read_bytes())
+    result = run("validate", str(tmp_path / "a.yaml"), str(tmp_path / "a.yaml"), str(tmp_path))
+    assert result.exit_code == 0, result.stdout
+    assert result.stdout == "No problems in 1 file\n"
+
+
+def test_two_pipes_are_problem_lines_not_a_traceback():
+    shell = f"{sys.executable} -m inl_cli validate <(cat {BUNDLED}) <(cat {BUNDLED})"
+    result = subprocess.run(["bash", "-c", shell], capture_output=True, text=True, timeout=30)
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert len(lines) == 2 and all(line.endswith("cannot read: not a regular file (a FIFO or pipe)")
+                                   for line in lines)
+    assert result.stderr == "2 problems in 2 files\n"
+
+
+# Permissions: simulated, because CI runs as root ------------------------------------------------------------
+
+def deny(monkeypatch, *folders, inside=False):
+    """os.scandir fails on `folders`; with `inside`, os.stat and os.open fail on what they hold (no search right)."""
+    scandir, stat_, open_ = os.scandir, os.stat, os.open
+    denied = [str(f) for f in folders]
+
+    def refuse(path):
+        text = os.fspath(path)
+        if inside and any(text.startswith(f + os.sep) for f in denied):
+            raise PermissionError(13, "Permission denied", text)
+
+    def fake_scandir(path="."):
+        if os.fspath(path) in denied and not inside:
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return scandir(path)
+
+    def fake_stat(path, *args, **kwargs):
+        refuse(path)
+        return stat_(path, *args, **kwargs)
+
+    def fake_open(path, *args, **kwargs):
+        refuse(path)
+        return open_(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "scandir", fake_scandir)
+    monkeypatch.setattr(os, "stat", fake_stat)
+    monkeypatch.setattr(os, "open", fake_open)
+
+
+def test_an_unreadable_subfolder_with_recursive_is_reported(run, tmp_path, monkeypatch):
+    (tmp_path / "a.yaml").write_bytes(BUNDLED.read_bytes())
+    (tmp_path / "more").mkdir()
+    deny(monkeypatch, tmp_path / "more")
+    result = run("--data", str(tmp_path), "--recursive", "countries")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [f"{tmp_path / 'more'}:1:1: cannot read this folder: permission denied",
+                                          "Error: 1 problem in 1 file"]
+    validated = run("--recursive", "validate", str(tmp_path))
+    assert validated.exit_code == 1
+    assert validated.stdout == f"{tmp_path / 'more'}:1:1: cannot read this folder: permission denied\n"
+
+
+def test_an_unreadable_folder_says_permission_denied(run, tmp_path, monkeypatch):
+    (tmp_path / "a.yaml").write_bytes(BUNDLED.read_bytes())
+    deny(monkeypatch, tmp_path)
+    result = run("validate", str(tmp_path))
+    assert result.exit_code == 1
+    assert result.stdout == f"{tmp_path}:1:1: cannot read this folder: permission denied\n"
+
+
+def test_a_file_in_a_folder_without_search_permission_is_a_problem_line(run, tmp_path, monkeypatch):
+    (tmp_path / "locked").mkdir()
+    (tmp_path / "locked" / "a.yaml").write_bytes(BUNDLED.read_bytes())
+    deny(monkeypatch, tmp_path / "locked", inside=True)
+    for args in (["validate", str(tmp_path / "locked")], ["validate", str(tmp_path / "locked" / "a.yaml")]):
+        result = run(*args)
+        assert result.exit_code == 1
+        assert result.stdout == f"{tmp_path / 'locked' / 'a.yaml'}:1:1: cannot read: Permission denied\n"
+
+
+def test_a_folder_with_unreadable_and_non_yaml_files(run, tmp_path):
+    (tmp_path / "good.yaml").write_bytes(BUNDLED.read_bytes())
+    (tmp_path / "notes.txt").write_text("ignored", encoding="utf-8")
+    (tmp_path / "image.png").write_bytes(b"\x89PNG\r\n")
+    (tmp_path / "gone.yaml").symlink_to(tmp_path / "missing-target.yaml")
+    result = run("--data", str(tmp_path), "countries")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"{tmp_path / 'gone.yaml'}:1:1: cannot read: No such file or directory",
+        "Error: 1 problem in 1 file",
+    ]
+
+
+def test_a_folder_that_links_to_itself_is_read_once(run, tmp_path):
+    (tmp_path / "a.yaml").write_bytes(BUNDLED.read_bytes())
+    (tmp_path / "loop").symlink_to(tmp_path)
+    result = run("--data", str(tmp_path), "--recursive", "countries", "-f", "csv")
+    assert result.exit_code == 0, result.stderr
+    assert len(result.stdout.splitlines()) == 2
