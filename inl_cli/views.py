@@ -102,12 +102,14 @@ def overview(programs: list[Program]) -> Table:
         undated = sum(1 for a in program.accomplishments if a.date is None)
         results = sum(len(a.results) for a in program.accomplishments)
         count = f"{len(program.accomplishments)}" + (f" ({undated} undated)" if undated else "")
+        entries = query.entries([program])  # once for both ranges of years
+        context = _years(e.when for e in entries if e.kind == "context")
         return [
             {"field": "Country", "value": f"{program.country.name} ({program.country.code})"},
             {"field": "Bureau", "value": f"{program.bureau.name} ({program.bureau.abbreviation})"},
             {"field": "Department", "value": program.bureau.department},
-            {"field": "INL's work", "value": years_covered(program)},
-            *([{"field": "Context", "value": context}] if (context := context_years(program)) else []),
+            {"field": "INL's work", "value": _years(e.when for e in entries if e.kind != "context")},
+            *([{"field": "Context", "value": context}] if context else []),
             {"field": "Challenges", "value": len(program.challenges)},
             {"field": "Goals", "value": len(program.goals)},
             {"field": "Partners", "value": len(program.partners)},

@@ -48,17 +48,16 @@ def _plain(text: str) -> str:
 
 
 def _text(value, several: str = "\n") -> str:
-    """A value as people read it, before cleaning and escaping: several items one a line after a marker."""
+    """A value as people read it, before escaping: several items one a line after a marker."""
+    if type(value) is str:
+        return value
     if value is None:
         return ""
-    if isinstance(value, str):
-        return value
     if isinstance(value, (list, tuple)):
-        if len(value) < 2:
-            return "".join(_text(item, ", ") for item in value)
-        if all(type(item) is str for item in value):
-            return MARKER + (several + MARKER).join(value)
-        return several.join(MARKER + _text(item, ", ") for item in value)
+        items = value if all(type(item) is str for item in value) else [_text(item, ", ") for item in value]
+        if len(items) < 2:
+            return items[0] if items else ""
+        return MARKER + (several + MARKER).join(items)
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return f"{value:,}"
     return str(value)
@@ -75,17 +74,18 @@ def _texts(rows: list[dict], keys: list[str]) -> list[str]:
         return [_text(row.get(key)) for row in rows for key in keys]
 
 
-def escape_all(texts: list[str], newline: str = "\n") -> list[str]:
-    """`escape` of each text, newlines as `newline`, done in one pass over all of them."""
+def escape_all(texts: list[str], newline: str = "\n", lines: bool = True) -> list[str]:
+    """`escape` of each text, newlines as `newline` (or shown as `\\n`, unless `lines`), in one pass over all."""
     if not texts:
         return []
-    joined = escape(_SEPARATOR.join(texts))
+    joined = _SEPARATOR.join(texts)
+    escaped = escape(joined if lines else clean(joined, lines=False))
     if newline != "\n":
-        joined = joined.replace("\n", newline)
-    escaped = joined.split(_SEPARATOR)
-    if len(escaped) != len(texts):  # a separator inside a text: one by one
-        return [escape(text).replace("\n", newline) for text in texts]
-    return escaped
+        escaped = escaped.replace("\n", newline)
+    found = escaped.split(_SEPARATOR)
+    if len(found) != len(texts):  # a separator inside a text: one by one
+        return [escape(text if lines else clean(text, lines=False)).replace("\n", newline) for text in texts]
+    return found
 
 
 def cell(value, join: str = ", ") -> str:
@@ -134,26 +134,26 @@ def blocks(t, level: int = 2) -> str:
     columns = [c for c in t.human_columns if c.key != "title"]
     facts = [c for c in columns if c.join != "\n" and c.key != "summary"]
     lists = [c for c in columns if c.join == "\n"]
-    order = ["summary", *(c.key for c in facts)]
-    texts = _texts(t.rows, order)
-    items = [[_text(item) for item in row.get(c.key) or ()] for row in t.rows for c in lists]
-    flat = escape_all(texts + [item for group in items for item in group])
-    width, at = len(order), len(texts)
-    labels = [f"**{escape(c.title)}:** " for c in facts]
-    for number in range(len(t.rows)):
-        summary, *values = flat[number * width:(number + 1) * width]
-        lines += [f"{'#' * (level + 1)} {heading_text(_text(t.rows[number].get('title')))}", ""]
-        shown = " · ".join(label + value for label, value in zip(labels, values) if value)
+    titles = escape_all(_texts(t.rows, ["title"]), lines=False)
+    texts = escape_all(_texts(t.rows, ["summary", *(c.key for c in facts)]), newline="<br>")
+    groups = [row.get(c.key) or () for row in t.rows for c in lists]
+    items = escape_all([item if type(item) is str else _text(item) for group in groups for item in group],
+                       newline="<br>")
+    facts_labels = [f"**{escape(c.title)}:** " for c in facts]
+    list_labels = [f"**{escape(c.title)}:**" for c in lists]
+    heading, width, at = "#" * (level + 1) + " ", 1 + len(facts), 0
+    for number, title in enumerate(titles):
+        summary, *values = texts[number * width:(number + 1) * width]
+        lines += [heading + title, ""]
+        shown = " · ".join([label + value for label, value in zip(facts_labels, values) if value])
         if shown:
-            lines += [shown.replace("\n", "<br>"), ""]
+            lines += [shown, ""]
         if summary:
-            lines += [summary.replace("\n", "<br>"), ""]
-        for position, column in enumerate(lists):
-            count = len(items[number * len(lists) + position])
+            lines += [summary, ""]
+        for position, label in enumerate(list_labels):
+            count = len(groups[number * len(lists) + position])
             if count:
-                lines += [f"**{escape(column.title)}:**", ""]
-                lines += ["- " + item.replace("\n", "<br>") for item in flat[at:at + count]]
-                lines.append("")
+                lines += [label, "", "- " + "\n- ".join(items[at:at + count]), ""]
                 at += count
     return "\n".join(lines[:-1]) + "\n"
 
