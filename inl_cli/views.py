@@ -69,10 +69,12 @@ def _with_country(programs: list[Program], columns: tuple[Column, ...]) -> tuple
 
 def _rows(programs: list[Program], name: str, heading: str, columns, make_rows) -> Table:
     """A table over every program, with a Country column when there are several."""
-    rows = []
+    rows, several = [], len(programs) > 1
     for program in programs:
         for row in make_rows(program):
-            rows.append({"country": program.country.name, **row} if len(programs) > 1 else row)
+            if several:  # renderers read rows by column, so the key's place in the dict does not matter
+                row["country"] = program.country.name
+            rows.append(row)
     return Table(name, _title(heading, programs), _with_country(programs, columns), rows, heading=heading)
 
 
@@ -196,10 +198,12 @@ def _date_order(when) -> tuple:
 
 def _sorted_rows(programs: list[Program], name: str, heading: str, columns, make_rows, sort: str) -> Table:
     """Like `_rows`, over accomplishments in `sort` order across every program."""
-    rows = []
+    rows, several = [], len(programs) > 1
     for program, item in in_order(programs, sort):
         for row in make_rows(program, item):
-            rows.append({"country": program.country.name, **row} if len(programs) > 1 else row)
+            if several:
+                row["country"] = program.country.name
+            rows.append(row)
     return Table(name, _title(heading, programs), _with_country(programs, columns), rows, heading=heading)
 
 

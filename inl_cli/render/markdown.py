@@ -5,9 +5,10 @@ break a table, newlines in cells become `<br>`, a cell with several items shows
 one a line after a `•`, and Mermaid task names use Mermaid's `#NN;` entity codes
 for the characters its grammar reserves.
 
-Reports run to megabytes over hundreds of programs, so text is cleaned and
-escaped in bulk: the cells of a whole table are joined, cleaned and escaped by
-one regular expression each, and split again, rather than one call per cell.
+Reports run to megabytes over hundreds of programs, so text is escaped in bulk:
+the cells of a whole table are joined with separators, escaped with a few
+`str.replace` calls (and cleaned only when something is there to clean), and
+the separators become the table's own `|` and line breaks.
 """
 from __future__ import annotations
 
@@ -19,15 +20,25 @@ from ..dates import PartialDate
 from . import clean, pieces
 from .report import BLOCKS, layout, today
 
-_SPECIAL = re.compile(r"([\\`*_\[\]<>|~#!])")
+#: Markdown punctuation, backslash first so that the backslashes added for the others stay single.
+_SPECIAL = tuple((char, "\\" + char) for char in "\\`*_[]<>|~#!")
 _MERMAID = re.compile(r"[:#;`\"<>]")
-_SEPARATOR = "\ue000"  # a private-use character; should a text hold one, its table is escaped cell by cell
+# Printable separators, so that one isprintable() tells whether a whole table has anything to clean; a text
+# that holds one of them sends its table down the slow path, one cell at a time.
+_CELL, _ROW = "\u241f", "\u241e"
 MARKER = "• "
 
 
 def escape(text: str) -> str:
     """Inline text that Markdown shows as typed: no links, emphasis, HTML or table breaks; controls escaped."""
-    return _SPECIAL.sub(r"\\\1", clean(text).replace("&", "&amp;"))
+    if not text.isprintable():
+        text = clean(text)
+    if "&" in text:
+        text = text.replace("&", "&amp;")
+    for char, escaped in _SPECIAL:
+        if char in text:
+            text = text.replace(char, escaped)
+    return text
 
 
 def heading_text(text: str) -> str:
@@ -63,29 +74,40 @@ def _text(value, several: str = "\n") -> str:
     return str(value)
 
 
-def _texts(rows: list[dict], keys: list[str]) -> list[str]:
-    """The text of each of `keys` in each row, row after row; plain strings, the most common, go straight."""
+def _texts(rows: list[dict], keys: list[str], end: str | None = None) -> list[str]:
+    """The text of each of `keys` in each row, row after row, each row followed by `end` if given; plain
+    strings, the most common, go straight."""
     if not keys:
         return []
-    values = operator.itemgetter(*keys) if len(keys) > 1 else (lambda row: (row[keys[0]],))
+    get = operator.itemgetter(*keys) if len(keys) > 1 else (lambda row: (row[keys[0]],))
+    values = get if end is None else (lambda row: (*get(row), end))
     try:
         return [v if type(v) is str else _text(v) for row in rows for v in values(row)]
     except KeyError:
-        return [_text(row.get(key)) for row in rows for key in keys]
+        return [_text(row.get(key)) for row in rows for key in (*keys, *((end,) if end else ()))]
 
 
 def escape_all(texts: list[str], newline: str = "\n", lines: bool = True) -> list[str]:
     """`escape` of each text, newlines as `newline` (or shown as `\\n`, unless `lines`), in one pass over all."""
     if not texts:
         return []
-    joined = _SEPARATOR.join(texts)
+    joined = _CELL.join(texts)
+    if joined.count(_CELL) != len(texts) - 1:  # a separator inside a text: one by one
+        return [escape(text if lines else clean(text, lines=False)).replace("\n", newline) for text in texts]
     escaped = escape(joined if lines else clean(joined, lines=False))
     if newline != "\n":
         escaped = escaped.replace("\n", newline)
-    found = escaped.split(_SEPARATOR)
-    if len(found) != len(texts):  # a separator inside a text: one by one
-        return [escape(text if lines else clean(text, lines=False)).replace("\n", newline) for text in texts]
-    return found
+    return escaped.split(_CELL)
+
+
+def _rows_text(rows: list[dict], keys: list[str]) -> str | None:
+    """The table's body, `| a | b |` a line, escaped in one go; None when a text holds a separator."""
+    texts = _texts(rows, keys, end=_ROW)
+    joined = _CELL.join(texts)
+    if joined.count(_ROW) != len(rows) or joined.count(_CELL) != len(texts) - 1:
+        return None
+    body = escape(joined).replace("\n", "<br>")
+    return "| " + body.replace(_CELL + _ROW + _CELL, " |\n| ").replace(_CELL + _ROW, " |").replace(_CELL, " | ")
 
 
 def cell(value, join: str = ", ") -> str:
@@ -107,11 +129,12 @@ def table(t, heading: str | None = None, level: int = 2) -> str:
         lines.append("| " + " | ".join(escape(c.title) for c in columns) + " |")
         lines.append("|" + "|".join(" --- " for _ in columns) + "|")
         plain = [c.key for c in columns if not c.highlight]
-        texts = escape_all(_texts(t.rows, plain), newline="<br>")
-        width = len(plain)
-        if width == len(columns):
-            lines += ["| " + " | ".join(texts[at:at + width]) + " |" for at in range(0, len(texts), width)]
+        body = _rows_text(t.rows, plain) if len(plain) == len(columns) else None
+        if body is not None:
+            lines.append(body)
         else:
+            texts = escape_all(_texts(t.rows, plain), newline="<br>")
+            width = len(plain)
             for number, row in enumerate(t.rows):
                 cells = iter(texts[number * width:(number + 1) * width])
                 shown = [marked(str(row.get(c.key) or ""), row.get(c.highlight)).replace("\n", "<br>")
