@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import gc
 import os
+import re
 import stat
 from pathlib import Path
 
@@ -40,6 +41,8 @@ MAX_BYTES = 20 * 1024 * 1024
 MAX_DEPTH = 64
 """Deepest nesting of lists and mappings; a program needs 7."""
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_MAYBE_ANCHOR = re.compile(r"(?:\A|[\s\[{,:])[&*][^\s\[\]{},]")
+"""Where an anchor (&name) or alias (*name) could begin; a match only means the careful path is taken."""
 _KINDS = {stat.S_IFIFO: "a FIFO or pipe", stat.S_IFCHR: "a character device", stat.S_IFBLK: "a block device",
           stat.S_IFSOCK: "a socket", stat.S_IFDIR: "a folder"}
 
@@ -246,7 +249,21 @@ def parse(text: str, name: str) -> Program | list[Problem]:
 
 
 def _parse(text: str, name: str) -> tuple[Program | list[Problem], tuple[int, int]]:
-    """The program (or its problems) and the line and column of its country code."""
+    """The program (or its problems) and the line and column of its country code.
+
+    A text that cannot hold an anchor or alias is first composed by PyYAML itself (libyaml's
+    composer is the fastest); a program valid that way is nested a few levels at most. Anything
+    else is composed again by `compose`, whose problems are the same with either parser.
+    """
+    if not _MAYBE_ANCHOR.search(text):
+        try:
+            root = yaml.compose(text, Loader=_Loader)
+        except (yaml.YAMLError, RecursionError):
+            root = None
+        if root is not None:
+            outcome = _check(root, [], name)
+            if isinstance(outcome, Program):
+                return outcome, _position(root, ("country", "code"))
     nowhere = (1, 1)
     try:
         root, found = _compose_bounded(text)
@@ -267,14 +284,20 @@ def _parse(text: str, name: str) -> tuple[Program | list[Problem], tuple[int, in
         return [Problem(name, 1, 1, "", f"YAML syntax: {error}")], nowhere
     if root is None:
         return [Problem(name, 1, 1, "", "the file is empty; expected a program mapping")], nowhere
+    outcome = _check(root, found, name)
+    return outcome, (_position(root, ("country", "code")) if isinstance(outcome, Program) else nowhere)
+
+
+def _check(root, found: list, name: str) -> Program | list[Problem]:
+    """The program the node tree holds, or its problems (with those `compose` found) in file order."""
     ctx = spec.Context(name)
     for mark, message in found:
         ctx.problems.append(Problem(name, mark.line + 1, mark.column + 1, "", message))
     program = spec.PROGRAM.load(root, "", ctx)
     ctx.check_refs()
     if ctx.problems:
-        return sorted(ctx.problems, key=lambda p: (p.line, p.column)), nowhere
-    return program._replace(origin=name), _position(root, ("country", "code"))
+        return sorted(ctx.problems, key=lambda p: (p.line, p.column))
+    return program._replace(origin=name)
 
 
 def _position(node, keys: tuple[str, ...]) -> tuple[int, int]:

@@ -123,6 +123,7 @@ def test_a_terminating_signal_during_a_write_leaves_no_temporary_file(tmp_path, 
     script = textwrap.dedent(f"""\
         import os, signal
         from inl_cli import files
+        signal.signal(signal.{name}, signal.SIG_DFL)  # as in a shell, even if this test runs under nohup
         os.fsync = lambda fd: os.kill(os.getpid(), signal.{name})
         files.write_atomic({str(tmp_path / "out.md")!r}, "x" * 100_000)
         print("survived")
