@@ -163,22 +163,24 @@ def blocks(t, level: int = 2) -> str:
     items = escape_all([item if type(item) is str else _text(item) for group in groups for item in group],
                        newline="<br>")
     facts_labels = [f"**{escape(c.title)}:** " for c in facts]
-    list_labels = [f"**{escape(c.title)}:**" for c in lists]
-    heading, width, at = "#" * (level + 1) + " ", 1 + len(facts), 0
+    list_labels = [f"**{escape(c.title)}:**\n\n- " for c in lists]
+    heading, width, at, out = "#" * (level + 1) + " ", 1 + len(facts), 0, []
+    counts = [len(group) for group in groups]
     for number, title in enumerate(titles):
         summary, *values = texts[number * width:(number + 1) * width]
-        lines += [heading + title, ""]
+        parts = [heading + title]
         shown = " · ".join([label + value for label, value in zip(facts_labels, values) if value])
         if shown:
-            lines += [shown, ""]
+            parts.append(shown)
         if summary:
-            lines += [summary, ""]
+            parts.append(summary)
         for position, label in enumerate(list_labels):
-            count = len(groups[number * len(lists) + position])
+            count = counts[number * len(lists) + position]
             if count:
-                lines += [label, "", "- " + "\n- ".join(items[at:at + count]), ""]
+                parts.append(label + "\n- ".join(items[at:at + count]))
                 at += count
-    return "\n".join(lines[:-1]) + "\n"
+        out.append("\n\n".join(parts))
+    return "\n".join(lines) + "\n" + "\n\n".join(out) + "\n"
 
 
 def mermaid_text(text: str) -> str:
