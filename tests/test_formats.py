@@ -266,3 +266,14 @@ def test_readme_markdown_excerpt_is_the_real_report():
     excerpt = readme.split("```markdown\n", 1)[1].split("```", 1)[0]
     assert excerpt.startswith("## Accomplishments\n")
     assert excerpt in GOLDEN.read_text(encoding="utf-8")
+
+
+def test_the_gantt_draws_an_open_span_to_today(monkeypatch):
+    from inl_cli import views
+    from inl_cli.render.markdown import gantt
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(19_905 * 86400))  # 2024-07-01
+    rows = [{"when": "since 2012", "start": "2012", "end": None, "precision": "year", "title": "Mentoring",
+             "kind": "accomplishment", "partners": []}]
+    chart = gantt(views.Table("timeline", "T", (), rows), "T")
+    assert "    since 2012 Mentoring :2012-01-01, 2024-07-02\n" in chart
