@@ -276,3 +276,16 @@ def test_timelinejs_may_be_written_to_a_json_file(run, tmp_path):
     result = run("export", "-f", "timelinejs", "-o", str(tmp_path / "timeline.json"))
     assert result.exit_code == 0
     assert "events" in json.loads((tmp_path / "timeline.json").read_text(encoding="utf-8"))
+
+
+def test_element_ids_are_unique_whatever_the_data_s_ids(run, program, two_countries):
+    path = program("""\
+        accomplishments:
+          - {id: timeline, title: A, date: "2014", summary: s}
+          - {id: source, title: B, summary: s}
+          - {id: overview, title: C, summary: s}
+        """)
+    for data in (path, two_countries):
+        ids = [attrs["id"] for _, attrs in Page(html_of(run, "--data", str(data), "export", "-f", "html")).tags
+               if "id" in attrs]
+        assert len(ids) == len(set(ids))

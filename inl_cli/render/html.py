@@ -89,7 +89,7 @@ def blocks_context(t, extra: dict, prefix: str) -> dict:
         lists = [(title, _items(value)) for title, value in (
             ("Details", row.get("details")), ("Results", more.get("results")),
             ("Milestones", row.get("milestones")))]
-        blocks.append({"id": _slug(prefix, row.get("id") or len(blocks)), "title": _text(row.get("title")),
+        blocks.append({"id": _slug(prefix, "a", row.get("id") or len(blocks)), "title": _text(row.get("title")),
                        "facts": facts, "summary": _text(row.get("summary")),
                        "lists": [(title, items) for title, items in lists if items]})
     return {"kind": "blocks", "blocks": blocks}

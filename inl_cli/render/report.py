@@ -34,7 +34,7 @@ def _filled(value) -> bool:
 
 
 def today() -> date:
-    """Today, where open spans ("since 2012") end; SOURCE_DATE_EPOCH (seconds) fixes it, for reproducible output."""
+    """Today, where open spans ("since 2012") end; SOURCE_DATE_EPOCH (seconds) fixes it for reproducible output."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
     if epoch.isdigit():
         return date(1970, 1, 1) + timedelta(days=int(epoch) // 86400)
