@@ -27,7 +27,9 @@ ROW_HEADERS = ("field", "title", "name", "accomplishment", "unit")
 
 # The timeline's drawing, in SVG user units; the SVG scales to the page's width.
 WIDTH, MARGIN, ROW, TOP, AXIS = 960, 16, 34, 12, 42
-LABEL_CHARS = 64
+#: A label is cut to the room beside its mark, at about this many units a character (13 px text), never
+#: to fewer than MIN_LABEL characters; the full label is in the entry's tooltip and the table below.
+CHAR_WIDTH, MIN_LABEL = 7.0, 24
 
 
 def safe_url(url) -> str | None:
@@ -151,7 +153,6 @@ def timeline_context(t, countries: list[str], now: date) -> dict:
         kind = row.get("kind") if row.get("kind") in KIND_LABELS else "accomplishment"
         label = " · ".join(p for p in (_text(row.get("country")), _text(row.get("when")), _text(row.get("title")))
                            if p)
-        short = label if len(label) <= LABEL_CHARS else label[:LABEL_CHARS - 1].rstrip() + "…"
         partners = ", ".join(_items(row.get("partners")))
         tip = f"{label} ({KIND_LABELS[kind].lower()}{': ' + partners if partners else ''})"
         if row.get("start") != row.get("end"):
@@ -163,10 +164,11 @@ def timeline_context(t, countries: list[str], now: date) -> dict:
         labelled.update({first.year, last.year})
         right = left + width
         anchor = "end" if right > WIDTH / 2 and left > WIDTH * 0.4 else "start"
+        at = round(right + 8 if shape == "point" and anchor == "end" else (right if anchor == "end" else left), 1)
+        room = max(MIN_LABEL, int((at if anchor == "end" else WIDTH - at) / CHAR_WIDTH))
+        short = label if len(label) <= room else label[:room - 1].rstrip() + "…"
         marks.append(Mark(shape, kind, short, tip, left, TOP + number * ROW, width,
-                          colours.get(row.get("country"), ""), is_open, anchor,
-                          round(right + 8 if shape == "point" and anchor == "end" else
-                                (right if anchor == "end" else left), 1)))
+                          colours.get(row.get("country"), ""), is_open, anchor, at))
     years, free = [], -1.0
     for year in range(first_year, last_year + 1):
         tick = x(date(year, 1, 1))
