@@ -184,8 +184,14 @@ def in_order(programs: list[Program], sort: str = "date"):
     pairs = [(program, item) for program in programs for item in program.accomplishments]
     if sort == "file":
         return pairs
+    key = tuple(map(id, programs))  # the last order is kept, with the programs it holds, so ids stay theirs
+    if _LAST_ORDER[0] != key:
+        _LAST_ORDER[:] = [key, sorted(pairs, key=lambda pair: _date_order(pair[1].date))]
+    return list(_LAST_ORDER[1])
 
-    return sorted(pairs, key=lambda pair: _date_order(pair[1].date))
+
+#: The programs (by id) and the order of their accomplishments last asked for: a report asks three times.
+_LAST_ORDER: list = [None, None]
 
 
 @lru_cache(maxsize=4096)  # dates recur across thousands of accomplishments
