@@ -65,10 +65,13 @@ def _text(value, several: str = "\n") -> str:
     if value is None:
         return ""
     if isinstance(value, (list, tuple)):
-        items = value if all(type(item) is str for item in value) else [_text(item, ", ") for item in value]
-        if len(items) < 2:
-            return items[0] if items else ""
-        return MARKER + (several + MARKER).join(items)
+        if len(value) == 1 and type(value[0]) is str:
+            return value[0]
+        try:  # a list of strings, as views give
+            return MARKER + (several + MARKER).join(value) if value else ""
+        except TypeError:
+            items = [_text(item, ", ") for item in value]
+            return MARKER + (several + MARKER).join(items) if len(items) > 1 else "".join(items)
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return f"{value:,}"
     return str(value)
