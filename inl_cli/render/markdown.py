@@ -27,6 +27,7 @@ _MERMAID = re.compile(r"[:#;`\"<>]")
 # that holds one of them sends its table down the slow path, one cell at a time.
 _CELL, _ROW = "\u241f", "\u241e"
 MARKER = "• "
+_SEVERAL = "\n" + MARKER
 
 
 def escape(text: str) -> str:
@@ -77,17 +78,15 @@ def _text(value, several: str = "\n") -> str:
     return str(value)
 
 
-def _texts(rows: list[dict], keys: list[str], end: str | None = None) -> list[str]:
-    """The text of each of `keys` in each row, row after row, each row followed by `end` if given; plain
-    strings, the most common, go straight."""
+def _texts(rows: list[dict], keys: list[str]) -> list[str]:
+    """The text of each of `keys` in each row, row after row; plain strings, the most common, go straight."""
     if not keys:
         return []
-    get = operator.itemgetter(*keys) if len(keys) > 1 else (lambda row: (row[keys[0]],))
-    values = get if end is None else (lambda row: (*get(row), end))
+    values = operator.itemgetter(*keys) if len(keys) > 1 else (lambda row: (row[keys[0]],))
     try:
         return [v if type(v) is str else _text(v) for row in rows for v in values(row)]
     except KeyError:
-        return [_text(row.get(key)) for row in rows for key in (*keys, *((end,) if end else ()))]
+        return [_text(row.get(key)) for row in rows for key in keys]
 
 
 def escape_all(texts: list[str], newline: str = "\n", lines: bool = True) -> list[str]:
@@ -103,14 +102,34 @@ def escape_all(texts: list[str], newline: str = "\n", lines: bool = True) -> lis
     return escaped.split(_CELL)
 
 
+def _column(values: list) -> list[str]:
+    """`_text` of each value; strings and lists of strings, as views give, without a call each."""
+    try:
+        return [v if type(v) is str else
+                (v[0] if len(v) == 1 and type(v[0]) is str else
+                 MARKER + _SEVERAL.join(v) if len(v) > 1 else _text(v)) if type(v) is list else
+                _text(v) for v in values]
+    except TypeError:  # a list of something else than strings
+        return [_text(v) for v in values]
+
+
 def _rows_text(rows: list[dict], keys: list[str]) -> str | None:
-    """The table's body, `| a | b |` a line, escaped in one go; None when a text holds a separator."""
-    texts = _texts(rows, keys, end=_ROW)
-    joined = _CELL.join(texts)
-    if joined.count(_ROW) != len(rows) or joined.count(_CELL) != len(texts) - 1:
+    """The table's body, `| a | b |` a line, escaped in one go; None when a text holds a separator.
+
+    Built column by column and joined by `zip` and `str.join`, so no Python code runs per row.
+    """
+    columns = []
+    for key in keys:
+        try:
+            values = [row[key] for row in rows]
+        except KeyError:
+            values = [row.get(key) for row in rows]
+        columns.append(_column(values))
+    joined = (_CELL + _ROW + _CELL).join(map(_CELL.join, zip(*columns)))
+    if joined.count(_ROW) != len(rows) - 1 or joined.count(_CELL) != (len(keys) + 1) * len(rows) - 2:
         return None
     body = escape(joined).replace("\n", "<br>")
-    return "| " + body.replace(_CELL + _ROW + _CELL, " |\n| ").replace(_CELL + _ROW, " |").replace(_CELL, " | ")
+    return "| " + body.replace(_CELL + _ROW + _CELL, " |\n| ").replace(_CELL, " | ") + " |"
 
 
 def cell(value, join: str = ", ") -> str:
