@@ -1,6 +1,9 @@
 """Write N made-up program files for benchmarks: distinct country codes, 20 accomplishments each.
 
     python benchmarks/generate.py 600 /tmp/corpus-600
+
+At most 676 programs: a folder holds one program per country, and there are 26 x 26
+two-letter codes; asking for more is an error rather than a smaller corpus.
 """
 from __future__ import annotations
 
@@ -13,6 +16,9 @@ from pathlib import Path
 WORDS = ("police", "court", "prison", "border", "customs", "forensic", "maritime", "community", "justice",
          "training", "anti-corruption", "narcotics", "laboratory", "prosecutor", "investigation", "reform")
 UNITS = ("police officers", "prosecutors", "community awareness meetings", "judges", "trainers")
+
+
+MAX_PROGRAMS = 26 * 26
 
 
 def codes():
@@ -70,6 +76,8 @@ def program(index: int, code: str, accomplishments: int = 20) -> str:
 
 
 def write_corpus(folder: Path, count: int) -> Path:
+    if not 0 < count <= MAX_PROGRAMS:
+        raise ValueError(f"between 1 and {MAX_PROGRAMS} programs (one per two-letter country code), not {count}")
     folder.mkdir(parents=True, exist_ok=True)
     for index, code in zip(range(count), codes()):
         (folder / f"program_{index:04d}.yaml").write_text(program(index, code), encoding="utf-8")
@@ -77,4 +85,7 @@ def write_corpus(folder: Path, count: int) -> Path:
 
 
 if __name__ == "__main__":
-    write_corpus(Path(sys.argv[2]), int(sys.argv[1]))
+    try:
+        write_corpus(Path(sys.argv[2]), int(sys.argv[1]))
+    except ValueError as error:
+        sys.exit(f"generate.py: {error}")

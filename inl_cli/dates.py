@@ -82,10 +82,10 @@ class PartialDate(namedtuple("PartialDate", "year month day", defaults=(None, No
         return self.iso()
 
 
-class Span(namedtuple("Span", "start end")):
-    """From start to end, both inclusive at their own precision.
+class Span(namedtuple("Span", "start end", defaults=(None,))):
+    """From start to end, both inclusive at their own precision; with no end, ongoing ("since 2012").
 
-    Fields: start: PartialDate, end: PartialDate.
+    Fields: start: PartialDate, end: PartialDate | None (None: open, it runs to today).
     """
 
     __slots__ = ()
@@ -96,17 +96,21 @@ class Span(namedtuple("Span", "start end")):
 
     @property
     def last_day(self) -> date:
-        return self.end.last_day
+        return self.end.last_day if self.end is not None else max(date.today(), self.start.last_day)
 
     @property
     def precision(self) -> str:
+        if self.end is None:
+            return self.start.precision
         return min(self.start.precision, self.end.precision, key=PRECISIONS.index)
 
     def display(self) -> str:
+        if self.end is None:
+            return f"since {self.start.display()}"
         return f"{self.start.display()}–{self.end.display()}"
 
     def __str__(self) -> str:
-        return f"{self.start.iso()}/{self.end.iso()}"
+        return f"{self.start.iso()}/{self.end.iso() if self.end is not None else '..'}"
 
 
 When = PartialDate | Span
@@ -116,7 +120,8 @@ def start_of(when: When) -> PartialDate:
     return when.start if isinstance(when, Span) else when
 
 
-def end_of(when: When) -> PartialDate:
+def end_of(when: When) -> PartialDate | None:
+    """The last date given; None for an open span (it runs to today)."""
     return when.end if isinstance(when, Span) else when
 
 

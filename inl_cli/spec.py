@@ -231,7 +231,7 @@ class When:
         if span is INVALID:
             return span
         start, end = span
-        if end.last_day < start.first_day:
+        if end is not None and end.last_day < start.first_day:
             return ctx.problem(node, path, f"span ends ({end}) before it starts ({start})")
         return Span(start, end)
 
@@ -326,13 +326,13 @@ class Record:
         }
 
 
-def _pair(start, end):
+def _pair(start, end=None):
     return (start, end)
 
 
-SPAN = Record(_pair, "A span of time, both ends inclusive.", {
+SPAN = Record(_pair, "A span of time, both ends inclusive; without an end it is ongoing (\"since 2012\").", {
     "start": Field(Date(), "First date of the span.", required=True),
-    "end": Field(Date(), "Last date of the span; not before the start.", required=True),
+    "end": Field(Date(), "Last date of the span; not before the start. Leave out while it goes on."),
 })
 WHEN = When()
 PARTNER_REFS = ListOf(Ref("partners"))
@@ -417,3 +417,25 @@ def json_schema() -> dict:
         "title": "INL country program",
         **PROGRAM.schema(),
     }
+
+
+#: The ISO 3166-1 alpha-2 codes (as pycountry lists them; a test keeps the two equal). `inl validate` checks a
+#: program's country code against them; other commands read any two capital letters.
+ISO_3166_ALPHA2 = frozenset("""
+    AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS BT BV BW
+    BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ EC EE EG EH ER ES ET FI
+    FJ FK FM FO FR GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW GY HK HM HN HR HT HU ID IE IL IM IN
+    IO IQ IR IS IT JE JM JO JP KE KG KH KI KM KN KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME
+    MF MG MH MK ML MM MN MO MP MQ MR MS MT MU MV MW MX MY MZ NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF
+    PG PH PK PL PM PN PR PS PT PW PY QA RE RO RS RU RW SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV
+    SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS YE
+    YT ZA ZM ZW
+""".split())
+
+
+def unassigned_code(program: model.Program) -> str | None:
+    """Why the program's country code is not an ISO 3166-1 alpha-2 code, or None."""
+    code = program.country.code
+    if code in ISO_3166_ALPHA2:
+        return None
+    return f"{code} is not an ISO 3166-1 alpha-2 country code (Côte d'Ivoire is CI, The Gambia GM)"

@@ -56,7 +56,7 @@ def date_cells(when: When | None) -> dict:
     return {
         "when": when.display(),
         "start": start_of(when).iso(),
-        "end": end_of(when).iso(),
+        "end": end.iso() if (end := end_of(when)) is not None else None,
         "precision": when.precision,
     }
 
@@ -83,7 +83,7 @@ def _years(whens) -> str:
     if not whens:
         return ""
     first = min(start_of(w).year for w in whens)
-    last = max(end_of(w).year for w in whens)
+    last = max(w.last_day.year for w in whens)
     return str(first) if first == last else f"{first}–{last}"
 
 
@@ -199,7 +199,7 @@ def _date_order(when) -> tuple:
     if when is None:
         return (1,)
     start = start_of(when)
-    return (0, start.first_day, PRECISIONS.index(start.precision), end_of(when).last_day)
+    return (0, start.first_day, PRECISIONS.index(start.precision), when.last_day)
 
 
 def _sorted_rows(programs: list[Program], name: str, heading: str, columns, make_rows, sort: str) -> Table:
@@ -438,7 +438,7 @@ def _plain(value):
     if isinstance(value, PartialDate):
         return value.iso()
     if isinstance(value, Span):
-        return {"start": value.start.iso(), "end": value.end.iso()}
+        return {"start": value.start.iso(), "end": value.end.iso() if value.end is not None else None}
     if hasattr(value, "_fields"):
         return {name: _plain(getattr(value, name)) for name in value._fields if name != "origin"}
     if isinstance(value, tuple):

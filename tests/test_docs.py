@@ -153,7 +153,7 @@ def test_readme_shell_blocks_run(tmp_path):
     assert ran >= 15
     assert (tmp_path / "report.md").read_text(encoding="utf-8").startswith("# INL in Côte d'Ivoire")
     assert (tmp_path / ".config" / "fish" / "completions" / "inl.fish").read_text(encoding="utf-8")
-    imported = (tmp_path / "programs" / "ghana.yaml").read_text(encoding="utf-8")
+    imported = (tmp_path / "ghana-draft.yaml").read_text(encoding="utf-8")
     assert 'name: "Ghana"' in imported
 
 

@@ -232,6 +232,7 @@ def test_a_cell_of_many_list_items_takes_linear_work(run, program, monkeypatch):
     """Rich cuts one many-line Text into lines with str.partition, copying the rest each time: quadratic.
 
     The copying is counted, not timed: each segment Rich splits costs its length times its lines.
+    FORCE_COLOR keeps Rich drawing; unstyled output is drawn by render/plain.py, which splits with str.split.
     """
     from rich.segment import Segment
 
@@ -251,7 +252,7 @@ def test_a_cell_of_many_list_items_takes_linear_work(run, program, monkeypatch):
         crimes = "".join(f"      - crime number {i}\n" for i in range(items))
         path = program(f"goals:\n  - id: g\n    title: T\n    text: T\n    crimes:\n{crimes}", name=f"{items}.yaml")
         work.clear()
-        result = run("--data", str(path), "show", "goals")
+        result = run("--data", str(path), "show", "goals", env={"FORCE_COLOR": "1"})
         assert result.exit_code == 0
         assert f"crime number {items - 1}" in result.stdout
         totals[items] = sum(work)

@@ -289,3 +289,16 @@ def test_element_ids_are_unique_whatever_the_data_s_ids(run, program, two_countr
         ids = [attrs["id"] for _, attrs in Page(html_of(run, "--data", str(data), "export", "-f", "html")).tags
                if "id" in attrs]
         assert len(ids) == len(set(ids))
+
+
+def test_a_program_s_open_span_is_drawn_to_today(run, program):
+    path = program("""\
+        accomplishments:
+          - {id: a, title: Mentoring the police, date: {start: "2012"}, summary: s}
+          - {id: b, title: Academy, date: "2016", summary: s}
+        """)
+    text = html_of(run, "--data", str(path), "export", "-f", "html", env={"SOURCE_DATE_EPOCH": str(19_905 * 86400)})
+    page = Page(text)
+    assert page.entries == ["entry span accomplishment open", "entry point accomplishment"]
+    assert "since 2012 · Mentoring the police" in "".join(page.text)
+    assert re.findall(r'text-anchor="middle">(\d{4})</text>', text)[-1] == "2024"

@@ -4,6 +4,7 @@ import pytest
 
 from inl_cli.load import bundled_path, load, parse
 
+INDEX = "https://www.state.gov/bureau-of-international-narcotics-and-law-enforcement-affairs-work-by-country/"
 BANNER = ("An official website of the United States Government Here's how you know\n\n"
           "The U.S. Department of State's Bureau of International Narcotics and Law Enforcement Affairs (INL) "
           "works to keep Americans safe at home.\n\n")
@@ -27,7 +28,7 @@ def page(challenges="Freedonia has made progress since 2009.", goals="INL's prog
 
 
 def test_the_cote_divoire_page_imports_to_the_bundled_facts(run, tmp_path, source_page):
-    result = run("import", str(source_page), "--code", "CI")
+    result = run("import", str(source_page))
     assert result.exit_code == 0, result.output
     mine = parse(result.stdout, "imported.yaml")
     [bundled] = load(bundled_path() / "cote_divoire.yaml")
@@ -42,10 +43,13 @@ def test_the_cote_divoire_page_imports_to_the_bundled_facts(run, tmp_path, sourc
 
     assert facts(mine) == facts(bundled)
     assert [str(e.date) for c in mine.challenges for e in c.events] == ["2011"]
-    assert mine.country.name == "Côte d'Ivoire"
-    assert mine.source.url == bundled.source.url
+    assert (mine.country.name, mine.country.code) == ("Côte d'Ivoire", "CI")
+    assert sorted(p.name for p in mine.partners) == sorted(p.name for p in bundled.partners)
+    # The page does not give its own address, and the importer never guesses one: it says so instead.
+    assert mine.source.url == INDEX
+    assert "# review: the page's own address is not in the text" in result.stdout
     assert "Ivoirian" not in result.stdout and "taddress crime" in result.stdout
-    assert result.stderr == ("Found 5 accomplishments, 5 dates, 3 results and 5 partners; 12 guesses to review "
+    assert result.stderr == ("Found 5 accomplishments, 6 dates, 3 results and 5 partners; 11 guesses to review "
                              "(marked '# review:').\n")
 
 
@@ -72,7 +76,10 @@ def test_missing_labels_are_guessed_by_order_and_flagged(run, tmp_path):
     assert [c.text for c in program.challenges] == ["Freedonia has made progress."]
     assert [g.text for g in program.goals] == ["INL's program in Freedonia aims to help."]
     assert [str(a.date) for a in program.accomplishments] == ["2015", "2017"]
-    assert "# review: no Challenges label: took the next paragraph as challenges" in result.stdout
+    assert ("# review: no label: took a paragraph as challenges by what it says: 'Freedonia has made progress.'…"
+            in result.stdout)
+    assert ("# review: no label: took a paragraph as goals by what it says: \"INL's program in Freedonia aims to "
+            "help.\"…") in result.stdout
 
 
 def test_glued_sentences_are_split_at_case_and_digit_boundaries(run, tmp_path):
@@ -100,8 +107,9 @@ def test_since_and_spans_and_undated_bullets(run, tmp_path):
     bullets = ("Since 2012, INL has mentored prosecutors.", "From 2015-2018, INL ran a pilot.",
                "INL and Freedonia have worked closely on treatment.")
     program, result = imported(run, tmp_path, page(bullets=bullets))
-    assert [str(a.date) if a.date else None for a in program.accomplishments] == ["2012", "2015/2018", None]
-    assert "# review: 'Since 2012': ongoing; recorded as its start year" in result.stdout
+    assert [str(a.date) if a.date else None for a in program.accomplishments] == ["2012/..", "2015/2018", None]
+    assert program.accomplishments[0].date.display() == "since 2012"
+    assert "# review: 'Since 2012': ongoing, recorded as an open span" in result.stdout
     assert "# review: no date found on the page; left undated" in result.stdout
     assert program.accomplishments[2].partners == ("government",)
 
@@ -134,16 +142,17 @@ def test_country_code_url_and_output_file(run, tmp_path):
     source = tmp_path / "page.txt"
     source.write_text(page(), encoding="utf-8")
     target = tmp_path / "freedonia.yaml"
-    result = run("import", str(source), "-o", str(target), "--code", "fd", "--url", "https://example.org/fd")
+    result = run("import", str(source), "-o", str(target), "--code", "cv", "--url", "https://example.org/fd")
     assert result.exit_code == 0
     assert result.stdout == ""
     assert result.stderr.endswith(f"; wrote {target}.\n")
     [program] = load(target)
-    assert (program.country.code, program.source.url) == ("FD", "https://example.org/fd")
+    assert (program.country.code, program.source.url) == ("CV", "https://example.org/fd")
 
 
 @pytest.mark.parametrize("text, args, message", [
-    ("just a line of text\n", [], "found no accomplishments: no Accomplishments section and no • bullets"),
+    ("just a line of text\n", [],
+     "found no Challenges, Goals or Accomplishments text, so there is nothing to import"),
     ("Accomplishments:\n  • Someone did something in 2015.\n", [],
      "could not tell which country the page is about; give --country NAME"),
 ])
@@ -164,6 +173,7 @@ def test_a_country_given_by_hand_is_used(run, tmp_path):
 @pytest.mark.parametrize("args, message", [
     (["--code", "C1"], "Error: Invalid value for '--code': expected a two-letter ISO 3166-1 code such as CI, "
                        "got 'C1'"),
+    (["--code", "XX"], "Error: Invalid value for '--code': 'XX' is not an ISO 3166-1 alpha-2 country code"),
     (["--url", "example.org"], "Error: Invalid value for '--url': expected a web address (http:// or https://), "
                                "got 'example.org'"),
 ])

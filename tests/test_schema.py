@@ -30,6 +30,8 @@ ACCEPTED = {
     "float result": MINIMAL + "accomplishments:\n  - {id: a, title: T, summary: S, results: [{value: 2.5, "
                               "unit: tonnes, qualifier: about}]}\n",
     "empty lists": MINIMAL + "goals: []\npartners: []\n",
+    "open span (since 2013)": MINIMAL + "accomplishments:\n  - {id: a, title: T, summary: S, date: {start: \"2013\"}}\n",
+    "no accomplishments": MINIMAL + "challenges:\n  - {id: c, title: T, text: X}\naccomplishments: []\n",
 }
 REJECTED = {
     "not a mapping": "- a\n",
@@ -48,7 +50,7 @@ REJECTED = {
                                "unit: u}]}\n",
     "empty title": MINIMAL + "goals:\n  - {id: g, title: \"\", text: t}\n",
     "bad id": MINIMAL + "goals:\n  - {id: \"Has Space\", title: T, text: t}\n",
-    "span without end": MINIMAL + "accomplishments:\n  - {id: a, title: T, summary: S, date: {start: \"2013\"}}\n",
+    "span without start": MINIMAL + "accomplishments:\n  - {id: a, title: T, summary: S, date: {end: \"2013\"}}\n",
     "list for text": MINIMAL + "goals:\n  - {id: g, title: [a], text: t}\n",
 }
 

@@ -89,7 +89,7 @@ def layout(rows: list[dict], width: int, plain: bool) -> list[Line]:
     dated = [r for r in rows if r.get("start")]
     if not dated:
         return []
-    spans = {id(r): (PartialDate.parse(r["start"]), PartialDate.parse(r["end"])) for r in dated}
+    spans = {id(r): (PartialDate.parse(r["start"]), _end(r)) for r in dated}
     first_year = min(s.year for s, _ in spans.values())
     last_year = max(e.year for _, e in spans.values())
     years = last_year - first_year + 1
@@ -107,7 +107,7 @@ def layout(rows: list[dict], width: int, plain: bool) -> list[Line]:
         for row in (r for r in dated if r.get("country") == country):
             start, end = spans[id(row)]
             cells = [" "] * scale.width
-            if row["start"] != row["end"]:
+            if row["start"] != row.get("end"):
                 left = scale.column(start.first_day)
                 right = max(left, scale.column(end.last_day + timedelta(days=1)) - 1)
                 for i in range(left, right + 1):
@@ -133,6 +133,14 @@ def layout(rows: list[dict], width: int, plain: bool) -> list[Line]:
             where = f" ({row['country']})" if row.get("country") and len(countries) > 1 else ""
             lines.append(Line([(f"{glyph['item']} {row['title']}{where}", "")], wrap=True))
     return lines
+
+
+def _end(row: dict) -> PartialDate:
+    """The row's last date; an open span ("since 2012", no end) is drawn to today."""
+    if row.get("end"):
+        return PartialDate.parse(row["end"])
+    today = date.today()
+    return PartialDate(today.year, today.month, today.day)
 
 
 def _axis(scale: Scale, glyph: dict) -> str:

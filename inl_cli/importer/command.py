@@ -1,0 +1,162 @@
+"""`inl import`: read each page, draft its program, check it, write it or print it, and report what was found."""
+from __future__ import annotations
+
+import os
+import re
+import unicodedata
+from pathlib import Path
+
+import click
+
+from . import inputs
+from .build import PageError, read_page
+from .draft import counts, to_yaml
+from .text import visible
+
+COLUMNS = (("page", "Page"), ("file", "File"), ("country", "Country"), ("code", "Code"),
+           ("accomplishments", "Accomplishments"),
+           ("dates", "Dates"), ("partners", "Partners"), ("reviews", "Review notes"), ("cut", "Cut"))
+
+
+def file_name(country: str) -> str:
+    """`guinea.yaml`, `cote_divoire.yaml`, `the_gambia.yaml`."""
+    ascii_name = unicodedata.normalize("NFKD", country).encode("ascii", "ignore").decode().lower()
+    return (re.sub(r"[^a-z0-9]+", "_", ascii_name.replace("'", "")).strip("_") or "country") + ".yaml"
+
+
+def check_inputs(files: tuple[str, ...], output: str | None, overrides: dict) -> None:
+    """Usage errors (exit 2) before any page is read."""
+    from ..cli import MissingPath, missing
+
+    for location in files:
+        if location == "-" or inputs.is_address(location):
+            continue
+        if missing(location):
+            raise MissingPath(location)
+        if os.path.isdir(location):
+            raise click.BadParameter(f"{visible(location)} is a folder; give the pages in it (folder/*.txt)",
+                                     param_hint="'FILE...'")
+    if files.count("-") > 1:
+        raise click.BadParameter("'-' (stdin) can be given once", param_hint="'FILE...'")
+    if len(files) > 1:
+        if not output:
+            raise click.UsageError("several pages need -o DIR: a folder to write one program file per page into")
+        given = [f"--{name}" for name, value in overrides.items() if value]
+        if given:
+            raise click.UsageError(f"{', '.join(given)} describes one page; import the pages one at a time")
+        if os.path.exists(output) and not os.path.isdir(output):
+            raise click.BadParameter(f"{visible(output)!r} is not a folder", param_hint="'-o' / '--output'")
+
+
+def _same_file(target: Path, source: str) -> bool:
+    try:
+        return source != "-" and not inputs.is_address(source) and os.path.samefile(target, source)
+    except OSError:
+        return False
+
+
+def _refuse(target: Path, sources: tuple[str, ...], force: bool) -> str | None:
+    if any(_same_file(target, source) for source in sources):
+        return f"{visible(str(target))} is a page being imported; write the program to another file"
+    if os.path.lexists(target) and not force:
+        return f"{visible(str(target))} already exists; give --force to replace it"
+    return None
+
+
+def draft(location: str, country=None, code=None, url=None) -> tuple[dict, str, inputs.Page]:
+    """The program of one page and its YAML, checked by the loader. Raises ReadError, PageError or a list."""
+    from ..load import parse
+
+    page = inputs.read(location)
+    program = read_page(page.text, country, code, url or page.url)
+    document = to_yaml(program, page.name)
+    checked = parse(document, "<import>")
+    if not hasattr(checked, "accomplishments"):
+        raise PageError("the draft did not pass its own check: " + "; ".join(str(p) for p in checked[:3]))
+    return program, document, page
+
+
+def run(files: tuple[str, ...], output: str | None, country, code, url, force: bool, emit) -> None:
+    check_inputs(files, output, {"country": country, "code": code, "url": url})
+    folder = output if output and (len(files) > 1 or os.path.isdir(output) or output.endswith(os.sep)) else None
+    if folder is None:
+        _one(files[0], output, country, code, url, force, emit)
+        return
+    _many(files, Path(folder), force)
+
+
+def _one(location, output, country, code, url, force, emit) -> None:
+    from ..files import write_atomic
+
+    try:
+        program, document, _ = draft(location, country, code, url)
+    except (inputs.ReadError, PageError) as error:
+        raise click.ClickException(_message(location, error)) from None
+    if output:
+        refusal = _refuse(Path(output), (location,), force)
+        if refusal:
+            raise click.ClickException(refusal)
+        write_atomic(output, document)
+    else:
+        emit(document, "yaml")
+    found = counts(program)
+    where = f"; wrote {visible(output)}" if output else ""
+    cut = "; the page is cut short" if found["cut"] else ""
+    click.echo(f"Found {found['accomplishments']} accomplishments, {found['dates']} dates, {found['results']} "
+               f"results and {found['partners']} partners; {found['reviews']} guesses to review "
+               f"(marked '# review:'){cut}{where}.", err=True)
+
+
+def _message(location: str, error: Exception) -> str:
+    text = str(error)
+    return visible(text if isinstance(error, inputs.ReadError) else f"{location}: {text}")
+
+
+def _many(files: tuple[str, ...], folder: Path, force: bool) -> None:
+    from ..files import write_atomic
+
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise click.FileError(str(folder), hint=error.strerror or str(error)) from None
+    rows, failed, names = [], False, set()
+    for location in files:
+        try:
+            program, document, _ = draft(location)
+        except (inputs.ReadError, PageError) as error:
+            click.echo(f"Error: {_message(location, error)}", err=True)
+            failed = True
+            continue
+        name = file_name(program["country"]["name"])
+        n = 2
+        while name in names:
+            name = f"{name.rsplit('.', 1)[0].rsplit('_', 1)[0] if n > 2 else name[:-5]}_{n}.yaml"
+            n += 1
+        names.add(name)
+        target = folder / name
+        refusal = _refuse(target, files, force)
+        if refusal:
+            click.echo(f"Error: {refusal}", err=True)
+            failed = True
+            continue
+        write_atomic(str(target), document)
+        found = counts(program)
+        rows.append({"page": visible(location if inputs.is_address(location) else os.path.basename(location)),
+                     "file": visible(str(target)), "country": program["country"]["name"],
+                     "code": program["country"]["code"], **found, "cut": "cut" if found["cut"] else "whole"})
+    click.echo(table(rows))
+    if failed:
+        raise SystemExit(1)
+
+
+def table(rows: list[dict]) -> str:
+    """The batch summary as a plain text table."""
+    cells = [[title for _, title in COLUMNS]] + [[str(row[key]) for key, _ in COLUMNS] for row in rows]
+    widths = [max(len(line[i]) for line in cells) for i in range(len(COLUMNS))]
+    numeric = {"accomplishments", "dates", "partners", "reviews"}
+    out = []
+    for line in cells:
+        out.append("  ".join(cell.rjust(w) if key in numeric and line is not cells[0] else cell.ljust(w)
+                             for (key, _), cell, w in zip(COLUMNS, line, widths)).rstrip())
+    out.insert(1, "  ".join("-" * w for w in widths))
+    return "\n".join(out)

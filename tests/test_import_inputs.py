@@ -1,0 +1,246 @@
+"""`inl import` inputs and outputs: HTML, stdin, http(s) addresses, several pages, and files it must not clobber."""
+import csv
+import http.server
+import threading
+from pathlib import Path
+
+import pytest
+from conftest import shared_source
+from test_import_layouts import assert_no_frame, draft
+
+from inl_cli.importer import inputs
+from inl_cli.load import load, parse
+
+PAGES = shared_source() / "pages"
+SIMPLE = "Challenges: Ghana's courts lack staff.\n\nGoals: INL supports Ghana's courts.\n"
+HTML = """<!DOCTYPE html><html><head><title>Guinea Summary - United States Department of State</title>
+<link rel="canonical" href="https://www.state.gov/guinea-summary/"><style>p {color: red}</style></head>
+<body><nav><a href="/">Home</a> Menu</nav><header><p>An official website of the United States government</p>
+</header><main><h1>Guinea Summary</h1><h2>Challenges</h2><p>Guinea's police <b>lack</b> training.</p>
+<h2>Goals</h2><p>INL supports Guinea's police.</p><h2>Accomplishments</h2>
+<ul><li>In 2019, INL trained 40 Guinean National Police officers, with results including:
+<ul><li>12 stations renovated</li></ul></li><li>In 2021, INL opened a lab.</li></ul></main>
+<footer>U.S. Department of State</footer><script>var x = "Challenges: not text";</script></body></html>"""
+
+
+def test_a_saved_html_page_keeps_its_headings_and_list_items(run, tmp_path):
+    program, result = draft(run, tmp_path, HTML, name="guinea.html")
+    assert (program.country.name, program.country.code) == ("Guinea", "GN")
+    assert program.source.url == "https://www.state.gov/guinea-summary/"
+    assert [c.text for c in program.challenges] == ["Guinea's police lack training."]
+    assert [g.text for g in program.goals] == ["INL supports Guinea's police."]
+    assert [(a.title, str(a.date), a.details) for a in program.accomplishments] == [
+        ("INL trained 40 Guinean National Police officers", "2019", ("12 stations renovated",)),
+        ("INL opened a lab", "2021", ())]
+    assert "var x" not in result.stdout and "Menu" not in result.stdout
+
+
+SAVED = """<!-- saved from url=(0040)https://www.state.gov/benin-summary/ -->
+<html><head><title>Benin Summary</title></head><body>
+<div class="menu"><ul><li>Travel</li><li>Careers</li></ul></div><div role="navigation"><ul><li>Home</li></ul></div>
+<main><p><strong>Challenges:</strong> Benin&#8217;s port is a transit point for drugs.</p>
+<p><strong>Accomplishments:</strong></p><ul><li>In 2018, INL trained 60 officers<br>in maritime security.</li></ul>
+</main><div><h3>Related</h3><ul><li>Another page</li></ul></div></body></html>"""
+
+
+def test_a_saved_page_keeps_only_its_main_text_and_its_address(run, tmp_path):
+    program, result = draft(run, tmp_path, SAVED, name="benin.html")
+    assert program.source.url == "https://www.state.gov/benin-summary/"
+    assert [c.text for c in program.challenges] == ["Benin's port is a transit point for drugs."]
+    assert [a.summary for a in program.accomplishments] == ["In 2018, INL trained 60 officers in maritime security."]
+    assert "Travel" not in result.stdout and "Another page" not in result.stdout
+
+
+def test_stdin(run):
+    result = run("import", "-", input=SIMPLE)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("# Imported by `inl import` from stdin.")
+    program = parse(result.stdout, "stdin.yaml")
+    assert program.country.code == "GH"
+
+
+def test_html_on_stdin_is_recognised(run):
+    result = run("import", "-", input=HTML)
+    assert result.exit_code == 0, result.output
+    assert parse(result.stdout, "x.yaml").country.code == "GN"
+
+
+class _Pages(http.server.BaseHTTPRequestHandler):
+    pages = {}
+
+    def do_GET(self):
+        if self.path == "/slow/":
+            import time
+
+            time.sleep(1)
+        kind, body = self.pages.get(self.path, ("text/plain", None))
+        if body is None:
+            self.send_error(404, "Not Found")
+            return
+        data = body.encode("utf-8")
+        self.send_response(200)
+        self.send_header("Content-Type", f"{kind}; charset=utf-8")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def site():
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Pages)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+    thread.start()
+    _Pages.pages = {"/ghana-summary/": ("text/plain", SIMPLE), "/guinea-summary/": ("text/html", HTML)}
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+def test_an_address_is_fetched_and_recorded_as_the_source(run, site):
+    result = run("import", f"{site}/ghana-summary/")
+    assert result.exit_code == 0, result.output
+    program = parse(result.stdout, "x.yaml")
+    assert (program.country.code, program.source.url) == ("GH", f"{site}/ghana-summary/")
+    result = run("import", f"{site}/guinea-summary/")
+    program = parse(result.stdout, "x.yaml")
+    assert (program.country.code, program.source.url) == ("GN", f"{site}/guinea-summary/")
+
+
+def test_a_missing_or_oversized_address_is_one_line(run, site, monkeypatch):
+    result = run("import", f"{site}/nowhere/")
+    assert (result.exit_code, result.stderr) == (1, f"Error: {site}/nowhere/: the server answered 404 Not Found\n")
+    monkeypatch.setattr(inputs, "LIMIT", 50)
+    result = run("import", f"{site}/ghana-summary/")
+    assert (result.exit_code, result.stderr) == (1, f"Error: {site}/ghana-summary/: larger than 50 bytes; not a "
+                                                    "summary page\n")
+
+
+def test_a_slow_address_times_out_in_one_line(run, site, monkeypatch):
+    monkeypatch.setattr(inputs, "TIMEOUT", 0.2)
+    result = run("import", f"{site}/slow/")
+    assert (result.exit_code, result.stderr) == (1, f"Error: {site}/slow/: could not fetch it (timed out)\n")
+
+
+def test_dash_o_dash_is_stdout_and_an_empty_name_is_an_error(run, tmp_path):
+    source = tmp_path / "ghana.txt"
+    source.write_text(SIMPLE, encoding="utf-8")
+    result = run("import", str(source), "-o", "-")
+    assert result.exit_code == 0 and result.stdout.startswith("# Imported by `inl import`")
+    assert not (tmp_path / "-").exists()
+    result = run("import", str(source), "-o", "")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1] == ("Error: Invalid value for '--output' / '-o': give a file name, or - "
+                                              "for standard output")
+
+
+def test_several_pages_go_to_one_file_each_with_a_summary_table(run, tmp_path):
+    (tmp_path / "ghana.txt").write_text(SIMPLE, encoding="utf-8")
+    (tmp_path / "guinea.html").write_text(HTML, encoding="utf-8")
+    (tmp_path / "empty.txt").write_text("Ghana\n", encoding="utf-8")
+    out = tmp_path / "programs"
+    result = run("import", str(tmp_path / "ghana.txt"), str(tmp_path / "guinea.html"), str(tmp_path / "empty.txt"),
+                 "-o", str(out))
+    assert result.exit_code == 1
+    assert result.stderr == (f"Error: {tmp_path / 'empty.txt'}: found no Challenges, Goals or Accomplishments "
+                             "text, so there is nothing to import\n")
+    lines = result.stdout.splitlines()
+    assert lines[0].split() == ["Page", "File", "Country", "Code", "Accomplishments", "Dates", "Partners", "Review",
+                                "notes", "Cut"]
+    assert lines[2].split()[:2] == ["ghana.txt", str(out / "ghana.yaml")]
+    assert lines[2].split()[2:] == ["Ghana", "GH", "0", "0", "0", "4", "whole"]
+    assert lines[3].split()[2:] == ["Guinea", "GN", "2", "2", "1", "3", "whole"]
+    assert sorted(p.name for p in out.iterdir()) == ["ghana.yaml", "guinea.yaml"]
+    assert {p.country.code for p in load(out)} == {"GH", "GN"}
+
+
+def test_several_pages_need_a_folder(run, tmp_path):
+    (tmp_path / "a.txt").write_text(SIMPLE, encoding="utf-8")
+    result = run("import", str(tmp_path / "a.txt"), str(tmp_path / "a.txt"))
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1] == ("Error: several pages need -o DIR: a folder to write one program "
+                                              "file per page into")
+
+
+def test_a_missing_input_is_a_usage_error(run, tmp_path):
+    result = run("import", str(tmp_path / "nope.txt"), str(tmp_path / "nope.txt"), "-o", str(tmp_path))
+    assert (result.exit_code, result.stderr) == (2, f"Error: no such file or folder: {tmp_path / 'nope.txt'}\n")
+    result = run("import", str(tmp_path))
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1] == (f"Error: Invalid value for 'FILE...': {tmp_path} is a folder; give "
+                                              "the pages in it (folder/*.txt)")
+
+
+def test_an_existing_file_is_kept_unless_force(run, tmp_path):
+    source = tmp_path / "ghana.txt"
+    source.write_text(SIMPLE, encoding="utf-8")
+    target = tmp_path / "ghana.yaml"
+    target.write_text("reviewed by hand\n", encoding="utf-8")
+    result = run("import", str(source), "-o", str(target))
+    assert (result.exit_code, result.stderr) == (1, f"Error: {target} already exists; give --force to replace it\n")
+    assert target.read_text(encoding="utf-8") == "reviewed by hand\n"
+    result = run("import", str(source), "-o", str(target), "--force")
+    assert result.exit_code == 0, result.output
+    assert load(target)[0].country.code == "GH"
+
+
+def test_the_input_is_never_written_over_even_with_force(run, tmp_path):
+    source = tmp_path / "ghana.yaml"
+    source.write_text(SIMPLE, encoding="utf-8")
+    for extra in ([], ["--force"]):
+        result = run("import", str(source), "-o", str(source), *extra)
+        assert (result.exit_code, result.stderr) == (
+            1, f"Error: {source} is a page being imported; write the program to another file\n")
+        assert source.read_text(encoding="utf-8") == SIMPLE
+    result = run("import", str(source), str(tmp_path / "other.txt"), "-o", str(tmp_path), "--force")
+    assert source.read_text(encoding="utf-8") == SIMPLE
+
+
+def test_control_characters_never_reach_the_yaml(run, tmp_path):
+    page = "Challenges: Ghana\x7f's courts\x85 lack\x9f \x1b[2Kstaff\ufffe.\n"
+    program, result = draft(run, tmp_path, page)
+    assert [c.text for c in program.challenges] == ["Ghana's courts lack [2Kstaff."]
+
+
+def test_a_newline_in_the_file_name_stays_out_of_the_header(run, tmp_path):
+    source = tmp_path / "evil\nname: x\x1b[31m.txt"
+    source.write_text(SIMPLE, encoding="utf-8")
+    result = run("import", str(source))
+    assert result.exit_code == 0, result.output
+    header = result.stdout.splitlines()[0]
+    assert header.startswith("# Imported by `inl import` from ") and "evil\\nname: x\\x1b[31m.txt" in header
+    assert parse(result.stdout, "x.yaml").country.code == "GH"
+
+
+def _index():
+    with (PAGES / "index.tsv").open(encoding="utf-8") as handle:
+        return list(csv.DictReader(handle, delimiter="\t"))
+
+
+def test_every_stored_page_imports_into_a_file_that_validates(run, tmp_path):
+    rows = _index()
+    assert len(rows) == 12, f"the stored pages are expected at {PAGES}"
+    out = tmp_path / "programs"
+    result = run("import", *[str(PAGES / row["file"]) for row in rows], "-o", str(out))
+    assert result.exit_code == 0, result.output
+    written = {line.split()[1]: line for line in result.stdout.splitlines()[2:]}
+    assert len(written) == 12
+    for path, line in written.items():
+        check = run("validate", path)
+        assert check.exit_code == 0, check.output
+    found = {}
+    for path in written:
+        [program] = load(Path(path))
+        assert_no_frame(program)
+        found.setdefault((program.country.name, program.country.code), []).append(path)
+    assert sorted(found) == sorted({(row["country"], row["code"]) for row in rows})
+
+
+def test_a_page_that_is_not_utf8_is_one_line(run, tmp_path):
+    source = tmp_path / "page.txt"
+    source.write_bytes(b"Challenges: caf\xe9 crime.\n")
+    result = run("import", str(source))
+    assert (result.exit_code, result.stderr) == (1, f"Error: {source} is not UTF-8 text (byte 15)\n")
