@@ -71,8 +71,8 @@ class Page(HTMLParser):
             self._heading[1] += data
 
 
-def html_of(run, *args) -> str:
-    result = run(*args)
+def html_of(run, *args, env=None) -> str:
+    result = run(*args, env=env)
     assert result.exit_code == 0, result.output
     return result.stdout
 
