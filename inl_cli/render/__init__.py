@@ -54,9 +54,10 @@ def cell_text(value, join: str = ", ") -> str:
 
 def pieces(text: str, spans) -> list[tuple[str, bool]]:
     """`text` cut at `spans` into (piece, matched) pairs, each piece cleaned."""
+    tidy = str if text.isprintable() else clean  # printable text has nothing to clean
     found, at = [], 0
     for start, end in spans or ():
-        found += [(clean(text[at:start]), False), (clean(text[start:end]), True)]
+        found += [(tidy(text[at:start]), False), (tidy(text[start:end]), True)]
         at = end
-    found.append((clean(text[at:]), False))
+    found.append((tidy(text[at:]), False))
     return [(piece, matched) for piece, matched in found if piece]

@@ -28,7 +28,6 @@ from rich.text import Text
 
 _WORD_START = re.compile(r"[^ ]")
 _WORD_END = re.compile(r"[^ ]+ *")
-_SPACE_END = re.compile(r"\s+$")
 _SIMPLE = set(" \n")  # grows with each character found to be one cell wide and not a space
 _RULES: dict = {}  # a rule is drawn once for each width
 
@@ -79,8 +78,8 @@ def wrap(text: str, width: int, justify: str, overflow: str, no_wrap: bool) -> l
             ends = [0, *_divide(line, width, overflow == "fold"), len(line)]
             pieces = [line[a:b] for a, b in pairwise(ends)]
             for n, piece in enumerate(pieces):
-                if len(piece) > width and (space := _SPACE_END.search(piece)):  # Text.rstrip_end
-                    pieces[n] = piece[:-min(len(space.group()), len(piece) - width)]
+                if len(piece) > width and piece[-1] == " ":  # Text.rstrip_end (" " is simple text's one space)
+                    pieces[n] = piece[:-min(len(piece) - len(piece.rstrip(" ")), len(piece) - width)]
         for piece in pieces:
             if justify in ("center", "right"):
                 piece = piece.rstrip()
