@@ -108,6 +108,8 @@ def main() -> int:
             for view, words in VIEWS.items():
                 commands[f"{view} N={n}"] = INL + ["--data", corpus[n], *words]
             commands[f"export markdown N={n}"] = INL + ["--data", corpus[n], "export"]
+        commands["export html"] = INL + ["export", "--format", "html"]
+        commands["export markdown"] = INL + ["export", "--format", "markdown"]
         scale = fastest(commands, args.scale_rounds)
         memory = {name: peak_memory_mb(commands[f"{name} N=600"])
                   for name in ("timeline csv", *VIEWS, "export markdown")}
@@ -115,6 +117,8 @@ def main() -> int:
         importing = INL + ["import", str(page), "-o", str(Path(tmp) / "enormous.yaml"), "--force"]
         import_seconds = fastest({"import": importing}, 3)["import"]
         import_memory = peak_memory_mb(importing)
+        html_bytes = len(subprocess.run(INL + ["export", "--format", "html"], capture_output=True, env=ENV,
+                                        check=True).stdout)
 
     t = {**start, **scale}
     rows = [
@@ -140,6 +144,8 @@ def main() -> int:
                  MARKDOWN_TARGET))
     rows.append(("export (markdown): time(N=600) / time(N=60)", t["export markdown N=600"],
                  t["export markdown N=60"], GROWTH_TARGET))
+    rows.append(("export --format html / export --format markdown (bundled)", t["export html"],
+                 t["export markdown"], None))
 
     results, failed = [], False
     print(f"{'measure':62} {'ms':>9} {'vs ms':>9} {'ratio':>7} {'target':>8}  ok")
@@ -165,6 +171,8 @@ def main() -> int:
         failed |= not ok
         print(f"{name:62} {value:9.2f} {'':9} {'':7} {f'< {target}':>8}  {'yes' if ok else 'NO'}")
         results.append({"measure": name, "value": round(value, 2), "unit": unit, "target": target, "ok": ok})
+    print(f"{'HTML report of the bundled program, bytes':62} {html_bytes:9d}")
+    results.append({"measure": "HTML report bytes (bundled)", "value": html_bytes, "target": None, "ok": True})
     if args.json:
         Path(args.json).write_text(json.dumps({"inl": INL, "python": PYTHON, "results": results}, indent=2) + "\n")
     return 1 if failed else 0

@@ -673,19 +673,23 @@ def import_page(files, output, force, country, code, url):
       curl -s URL | inl import - --url URL
       inl import page.txt --country "Côte d'Ivoire" --code CI --url https://www.state.gov/...
     """
+    import re
+
     from .importer.command import run
 
     if url is not None and not url.startswith(("http://", "https://")):
         raise click.BadParameter(f"expected a web address (http:// or https://), got {url!r}",
                                  param_hint="'--url'")
+    if url is not None and not re.fullmatch(r"https?://[^\s<>\x00-\x1f\x7f-\x9f]+", url):
+        raise click.BadParameter(f"a web address has no spaces, < or >, got {url!r}", param_hint="'--url'")
     run(files, output, country, code, url, force, emit)
 
 
 @main.command()
 @click.option("--format", "-f", "fmt", type=click.Choice(list(exports.FORMATS)),
-              default="markdown", show_default=True,
-              help="markdown: a report for documents; json: the whole program; csv: one table; "
-                   "timelinejs: the timeline for TimelineJS3.")
+              help="markdown (the default): a report for documents; html: the report as one web page with a "
+                   "drawn timeline; json: the whole program; csv: one table; timelinejs: the timeline for "
+                   "TimelineJS3. With -o, the file's extension (.md, .html, .json, .csv) chooses it.")
 @click.option("--section", "-s", "sections", multiple=True, type=click.Choice(views.REPORT_SECTIONS),
               help="Only this part (repeat for several); CSV takes one, default accomplishments.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False), metavar="FILE", callback=output_file,
@@ -698,18 +702,23 @@ def export(options, fmt, sections, output):
 
     The Markdown report holds the overview, challenges, goals, accomplishments with
     their details and results, partners, and the timeline as a table and a Mermaid
-    gantt diagram, with the source page linked.
+    gantt diagram, with the source page linked. The HTML report holds the same
+    sections in one self-contained page, with the timeline drawn, ready to print.
+    With -o, the format follows the file's extension unless --format is given.
 
     \b
     Examples:
       inl export -o report.md
+      inl export -o report.html
       inl export --section accomplishments --section timeline
-      inl export --format json -o program.json
+      inl export -o program.json
+      inl export --section results -o results.csv
       inl export --format csv --section results > results.csv
       inl export --format timelinejs -o timeline.json
     """
     try:
-        text = exports.FORMATS[fmt](options.programs(), sections, **renderer_options(fmt))
+        fmt = exports.choose(fmt, output)
+        text = exports.build(fmt, options.programs(), sections, **renderer_options(fmt))
         fmt = "json" if fmt == "timelinejs" else fmt
     except exports.ExportError as error:
         raise click.UsageError(str(error)) from None

@@ -1,6 +1,8 @@
 """Whole reports: one builder per export format, in a dict that also feeds `--format`."""
 from __future__ import annotations
 
+import gc
+
 from . import views
 
 
@@ -11,19 +13,13 @@ class ExportError(ValueError):
 def markdown(programs, sections) -> str:
     from .render.markdown import render_report
 
-    report = views.report(programs, sections)
-    for table in report.tables:
-        _open_spans_to_today(table)
-    return render_report(report)
+    return render_report(views.report(programs, sections))
 
 
-def _open_spans_to_today(table) -> None:
-    """Gantt diagrams and TimelineJS draw an open span ("since 2012", end None) as running to today."""
-    from datetime import date
+def html(programs, sections) -> str:
+    from .render.html import render_report
 
-    for row in table.rows:
-        if row.get("start") and "end" in row and row["end"] is None:
-            row["end"] = date.today().isoformat()
+    return render_report(views.report(programs, sections), views.accomplishments(programs))
 
 
 def json(programs, sections) -> str:
@@ -47,9 +43,44 @@ def timelinejs(programs, sections) -> str:
 
     if sections:
         raise ExportError("timelinejs exports the whole timeline; leave out --section.")
-    table = views.timeline(programs)
-    _open_spans_to_today(table)
-    return render_timeline(table, views.scope(programs))
+    return render_timeline(views.report(programs, ("overview", "accomplishments", "timeline")))
 
 
-FORMATS = {"markdown": markdown, "json": json, "csv": csv, "timelinejs": timelinejs}
+def build(fmt: str, programs, sections, **options) -> str:
+    """The whole export in `fmt`. The cyclic garbage collector is paused meanwhile, as while loading: views
+    and renderers build rows and strings without cycles, and over hundreds of programs the collector
+    would otherwise re-walk every loaded object again and again."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return FORMATS[fmt](programs, sections, **options)
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+FORMATS = {"markdown": markdown, "html": html, "json": json, "csv": csv, "timelinejs": timelinejs}
+DEFAULT = "markdown"
+
+#: The formats a file name's extension allows; the first is the one `-o` infers.
+EXTENSIONS = {".md": ("markdown",), ".markdown": ("markdown",), ".html": ("html",), ".htm": ("html",),
+              ".json": ("json", "timelinejs"), ".csv": ("csv",)}
+
+
+def choose(fmt: str | None, output: str | None) -> str:
+    """The format to write: the one given, else the one `output`'s extension names, else Markdown.
+
+    A format that contradicts the extension is an error: `-o results.csv --format markdown`.
+    """
+    suffix = ""
+    if output:
+        name = output.replace("\\", "/").rsplit("/", 1)[-1]
+        suffix = name[name.rfind("."):].lower() if "." in name.lstrip(".") else ""
+    allowed = EXTENSIONS.get(suffix)
+    if fmt is None:
+        return allowed[0] if allowed else DEFAULT
+    if allowed and fmt not in allowed:
+        names = " or ".join(f"--format {f}" for f in allowed)
+        raise ExportError(f"--format {fmt} does not match the extension of {output!r}, which means {names}; "
+                          f"change one of them.")
+    return fmt

@@ -277,7 +277,7 @@ def _parse(text: str, name: str) -> tuple[Program | list[Problem], tuple[int, in
     composer is the fastest); a program valid that way is nested a few levels at most. Anything
     else is composed again by `compose`, whose problems are the same with either parser.
     """
-    if "&" not in text and "*" not in text or not _MAYBE_ANCHOR.search(text):  # the regex takes 0.2 ms a file
+    if ("&" not in text and "*" not in text) or not _MAYBE_ANCHOR.search(text):  # `in` first: 1000× faster
         try:
             root = yaml.compose(text, Loader=_Loader)
         except (yaml.YAMLError, RecursionError):

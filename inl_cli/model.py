@@ -115,5 +115,5 @@ class Program(namedtuple("Program", _PROGRAM, defaults=((), (), (), (), ""))):
     __slots__ = ()
 
     def partner_names(self, ids: tuple[str, ...]) -> list[str]:
-        by_id = {partner.id: partner for partner in self.partners}
-        return [by_id[i].label for i in ids if i in by_id]
+        # A program has a handful of partners: a scan beats building a dict on every call.
+        return [p.abbreviation or p.name for i in ids for p in self.partners if p.id == i]

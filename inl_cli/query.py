@@ -5,6 +5,7 @@ import re
 import unicodedata
 from collections import namedtuple
 from datetime import date
+from functools import lru_cache
 
 from .dates import PRECISIONS, overlaps, start_of
 from .model import Program
@@ -21,8 +22,13 @@ class Entry(namedtuple("Entry", "program when title kind partners", defaults=(()
     __slots__ = ()
 
     def sort_key(self):
-        start = start_of(self.when)
-        return (start.first_day, PRECISIONS.index(start.precision), self.title)
+        return _when_key(self.when) + (self.title,)
+
+
+@lru_cache(maxsize=4096)  # dates recur across thousands of entries
+def _when_key(when) -> tuple:
+    start = start_of(when)
+    return (start.first_day, PRECISIONS.index(start.precision))
 
 
 class Window(namedtuple("Window", "start end", defaults=(None, None))):

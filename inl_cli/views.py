@@ -7,6 +7,7 @@ machine ones (start, end, precision), so no renderer has to know about dates.
 from __future__ import annotations
 
 from collections import namedtuple
+from functools import lru_cache
 
 from . import query
 from .dates import PRECISIONS, PartialDate, Span, When, end_of, start_of
@@ -48,6 +49,7 @@ def date_columns() -> tuple[Column, ...]:
     )
 
 
+@lru_cache(maxsize=4096)  # the same dates recur across views and rows; callers copy the cells (**)
 def date_cells(when: When | None) -> dict:
     if when is None:
         return {"when": "undated", "start": None, "end": None, "precision": None}
@@ -67,10 +69,12 @@ def _with_country(programs: list[Program], columns: tuple[Column, ...]) -> tuple
 
 def _rows(programs: list[Program], name: str, heading: str, columns, make_rows) -> Table:
     """A table over every program, with a Country column when there are several."""
-    rows = []
+    rows, several = [], len(programs) > 1
     for program in programs:
         for row in make_rows(program):
-            rows.append({"country": program.country.name, **row} if len(programs) > 1 else row)
+            if several:  # renderers read rows by column, so the key's place in the dict does not matter
+                row["country"] = program.country.name
+            rows.append(row)
     return Table(name, _title(heading, programs), _with_country(programs, columns), rows, heading=heading)
 
 
@@ -100,12 +104,14 @@ def overview(programs: list[Program]) -> Table:
         undated = sum(1 for a in program.accomplishments if a.date is None)
         results = sum(len(a.results) for a in program.accomplishments)
         count = f"{len(program.accomplishments)}" + (f" ({undated} undated)" if undated else "")
+        entries = query.entries([program])  # once for both ranges of years
+        context = _years(e.when for e in entries if e.kind == "context")
         return [
             {"field": "Country", "value": f"{program.country.name} ({program.country.code})"},
             {"field": "Bureau", "value": f"{program.bureau.name} ({program.bureau.abbreviation})"},
             {"field": "Department", "value": program.bureau.department},
-            {"field": "INL's work", "value": years_covered(program)},
-            *([{"field": "Context", "value": context_years(program)}] if context_years(program) else []),
+            {"field": "INL's work", "value": _years(e.when for e in entries if e.kind != "context")},
+            *([{"field": "Context", "value": context}] if context else []),
             {"field": "Challenges", "value": len(program.challenges)},
             {"field": "Goals", "value": len(program.goals)},
             {"field": "Partners", "value": len(program.partners)},
@@ -178,23 +184,32 @@ def in_order(programs: list[Program], sort: str = "date"):
     pairs = [(program, item) for program in programs for item in program.accomplishments]
     if sort == "file":
         return pairs
+    key = tuple(map(id, programs))  # the last order is kept, with the programs it holds, so ids stay theirs
+    if _LAST_ORDER[0] != key:
+        _LAST_ORDER[:] = [key, sorted(pairs, key=lambda pair: _date_order(pair[1].date))]
+    return list(_LAST_ORDER[1])
 
-    def key(pair):
-        when = pair[1].date
-        if when is None:
-            return (1,)
-        start = start_of(when)
-        return (0, start.first_day, PRECISIONS.index(start.precision), when.last_day)
 
-    return sorted(pairs, key=key)
+#: The programs (by id) and the order of their accomplishments last asked for: a report asks three times.
+_LAST_ORDER: list = [None, None]
+
+
+@lru_cache(maxsize=4096)  # dates recur across thousands of accomplishments
+def _date_order(when) -> tuple:
+    if when is None:
+        return (1,)
+    start = start_of(when)
+    return (0, start.first_day, PRECISIONS.index(start.precision), when.last_day)
 
 
 def _sorted_rows(programs: list[Program], name: str, heading: str, columns, make_rows, sort: str) -> Table:
     """Like `_rows`, over accomplishments in `sort` order across every program."""
-    rows = []
+    rows, several = [], len(programs) > 1
     for program, item in in_order(programs, sort):
         for row in make_rows(program, item):
-            rows.append({"country": program.country.name, **row} if len(programs) > 1 else row)
+            if several:
+                row["country"] = program.country.name
+            rows.append(row)
     return Table(name, _title(heading, programs), _with_country(programs, columns), rows, heading=heading)
 
 

@@ -34,7 +34,9 @@ def test_goals_and_targeted_crimes(ci):
         "Law enforcement capacity", "Respect for human rights", "Security and stability",
         "Tools against crime and terrorism"]
     assert [c for g in ci.goals for c in g.crimes] == [
-        "trafficking in persons", "trafficking in illicit goods", "terrorism"]
+        "trafficking in persons", "trafficking in illicit goods"]
+    # The page names terrorism beside crime ("address crime, including ..., and terrorism"), not among them.
+    assert "terrorism" in ci.goals[3].text
 
 
 def test_partners_with_abbreviations_and_roles(ci):
@@ -58,6 +60,9 @@ def test_five_accomplishments_at_the_page_precision(ci):
     [milestone] = ci.accomplishments[4].milestones
     assert (milestone.date.iso(), milestone.date.precision) == ("2020-07", "month")
     assert "ordinance" in milestone.title
+    # The ordinance formalized the working group: MSCP acted, the group is what it acted on.
+    assert milestone.partners == ("mscp",)
+    assert "civil society working group" in milestone.title
 
 
 def test_results_are_numbers_with_units_and_qualifiers(ci):

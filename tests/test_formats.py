@@ -52,7 +52,7 @@ def test_the_report_matches_the_golden_file(run):
 
 def test_every_table_of_the_report_parses_with_full_rows():
     found = tables(parse(GOLDEN.read_text(encoding="utf-8")))
-    assert len(found) == 8
+    assert len(found) == 7  # the details are a subsection per accomplishment, not a table
     for rows in found:
         assert len(rows) > 1
         assert all(len(row) == len(rows[0]) for row in rows)
@@ -70,6 +70,18 @@ def test_tricky_text_round_trips_through_a_markdown_cell(run, program):
     [[header, row]] = tables(parse(markdown))
     assert text_of(row[1]) == TRICKY
     assert len(row) == len(header)
+
+
+def test_a_report_escapes_every_cell_even_when_text_holds_the_bulk_separator(run, program):
+    path = program("""\
+        accomplishments:
+          - {id: a, title: "x\\ue000| *y* \\x1b[31m", date: "2014", summary: "s\\ue000[z](w)",
+             details: ["d\\ue000<b>"]}
+        """)
+    markdown = run("--data", str(path), "export", "-s", "accomplishments", "-s", "details").stdout
+    assert "| 2014 | x\ue000\\| \\*y\\* \\\\x1b\\[31m |" in markdown
+    assert "s\ue000\\[z\\](w)" in markdown and "- d\ue000\\<b\\>" in markdown
+    assert "\x1b" not in markdown
 
 
 def test_mermaid_has_one_task_per_dated_entry_with_escaped_names(run, program):
@@ -122,11 +134,53 @@ def test_timelinejs_has_numeric_dates_and_groups(run):
             if key in event:
                 assert isinstance(event[key]["year"], int)
                 assert 1 <= event[key].get("month", 1) <= 12
-    assert events[2] == {"start_date": {"year": 2015}, "end_date": {"year": 2018},
+    assert events[2] == {"start_date": {"year": 2015}, "end_date": {"year": 2018, "month": 12, "day": 31},
+                         "display_date": "2015–2018",
                          "text": {"headline": "West Côte d'Ivoire Model Police Prefecture pilot",
-                                  "text": "Partners: Ivorian National Police"},
+                                  "text": "<p>INL began carrying out the pilot project, training, mentoring and "
+                                          "advising the Ivorian National Police as it worked with local people to "
+                                          "identify, report and stop internal security threats.</p>"
+                                          "<p>Results: more than 100 community awareness meetings; 98 police "
+                                          "officers; 2 citizen associations</p>"
+                                          "<p>Partners: Ivorian National Police</p>"},
                          "group": "Accomplishments"}
     assert events[1]["start_date"] == {"year": 2013, "month": 9}
+    assert "end_date" not in events[1]
+    assert events[5]["text"]["text"] == ("<p>Part of: Monthly exchanges with a civil society working group</p>"
+                                         "<p>Partners: MSCP</p>")
+
+
+def test_timelinejs_title_slide_holds_the_overview_source_and_undated(run):
+    title = json.loads(run("export", "-f", "timelinejs").stdout)["title"]["text"]
+    assert title["headline"] == "INL in Côte d'Ivoire"
+    assert title["text"] == (
+        "<p><b>Côte d'Ivoire</b>: Bureau: Bureau of International Narcotics and Law Enforcement Affairs (INL); "
+        "Department: U.S. Department of State; INL's work: 2013–2020; Context: 2011; Challenges: 3; Goals: 4; "
+        "Partners: 5; "
+        "Accomplishments: 5 (1 undated); Results: 3.</p>"
+        '<p>Source: <a href="https://www.state.gov/bureau-of-international-narcotics-and-law-enforcement-affairs-'
+        'work-by-country/cote-divoire-summary/">Côte d\'Ivoire Summary</a></p>'
+        "<p>Undated, not on the timeline: Universal Treatment Curriculum for drug treatment professionals</p>")
+
+
+def test_timelinejs_spans_end_with_their_last_period_and_open_spans_run_to_today():
+    from datetime import date
+
+    from inl_cli import views
+    from inl_cli.render.timelinejs import render_timeline
+
+    rows = [{"when": when, "start": start, "end": end, "precision": "", "title": when, "kind": "accomplishment",
+             "partners": []} for when, start, end in
+            [("Jul 2020", "2020-07", "2020-07"), ("Mar–Jul 2020", "2020-03", "2020-07"),
+             ("2019–2020", "2019", "2020-02"), ("since 2012", "2012", None)]]
+    tables = [views.Table("overview", "", (), []), views.Table("accomplishments", "", (), []),
+              views.Table("timeline", "", (), rows)]
+    report = views.Report("T", [{"country": "C", "title": "S", "url": "https://example.org"}], tables)
+    events = json.loads(render_timeline(report, today=date(2024, 5, 6)))["events"]
+    assert [e.get("end_date") for e in events] == [
+        None, {"year": 2020, "month": 7, "day": 31}, {"year": 2020, "month": 2, "day": 29},
+        {"year": 2024, "month": 5, "day": 6}]
+    assert events[3]["display_date"] == "since 2012"
 
 
 def test_timelinejs_escapes_html(run, program):
@@ -205,3 +259,21 @@ def test_machine_formats_never_import_rich(args):
                             env={**os.environ, "INL_DATA": ""})
     assert result.returncode == 0, result.stderr
     assert result.stderr == "[]"
+
+
+def test_readme_markdown_excerpt_is_the_real_report():
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    excerpt = readme.split("```markdown\n", 1)[1].split("```", 1)[0]
+    assert excerpt.startswith("## Accomplishments\n")
+    assert excerpt in GOLDEN.read_text(encoding="utf-8")
+
+
+def test_the_gantt_draws_an_open_span_to_today(monkeypatch):
+    from inl_cli import views
+    from inl_cli.render.markdown import gantt
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(19_905 * 86400))  # 2024-07-01
+    rows = [{"when": "since 2012", "start": "2012", "end": None, "precision": "year", "title": "Mentoring",
+             "kind": "accomplishment", "partners": []}]
+    chart = gantt(views.Table("timeline", "T", (), rows), "T")
+    assert "    since 2012 Mentoring :2012-01-01, 2024-07-02\n" in chart

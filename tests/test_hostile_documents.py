@@ -63,7 +63,8 @@ def test_an_address_that_got_past_the_loader_still_cannot_break_its_link(program
     markdown = render_report(views.report([hostile]))
     links, html = links_and_html(markdown)
     assert html == []
-    assert links == ["https://x/%3E)%5BUpdate%5D(https://evil.example)%3Cdetails%3E%20%1B%5B2J"] * 2  # one link each
+    # the report names its source once, under Source, which the opening line points to
+    assert links == ["#source", "https://x/%3E)%5BUpdate%5D(https://evil.example)%3Cdetails%3E%20%1B%5B2J"]
     assert "(<https://x/%3E)[Update](https://evil.example)%3Cdetails%3E%20%1B[2J>)" in markdown
     assert "\x1b" not in markdown
 

@@ -31,6 +31,10 @@ _CONNECTOR = re.compile(r"^(?:In addition|Additionally|Also|This|These|It|They|I
                         r"As a result|Moreover|Furthermore|The (?:project|program|initiative|training)s?\b)", re.I)
 _CONTRAST = re.compile(r"\b(?:however|but|though|although|despite|yet|while)\b", re.I)
 
+# "formalized this working group": a group a later step refers back to is what the step acted on, not a partner.
+REFERRED_BACK = re.compile(r"\b(?:this|these)\s+(?:[a-z]+\s+){0,3}?"
+                           r"(?:working group|task force|committee|association)s?\b")
+
 
 class PageError(ValueError):
     """The page holds nothing a program can be made of; the message says why."""
@@ -251,7 +255,8 @@ def _accomplishments(lines, partners: Partners, notes: list[str], last) -> list[
             review = [note for note in item.get("_review", []) if not note.startswith("no date")]
             review.append(f"'Since then' read as since {start}, the date of the item before")
             items[i] = {"id": item["id"], "title": item["title"], "date": {"start": start},
-                        **{k: v for k, v in item.items() if k not in ("id", "title", "_review")}, "_review": review}
+                        **{k: v for k, v in item.items() if k not in ("id", "title", "_review")},
+                        "_review": review}
     return items
 
 
@@ -312,7 +317,7 @@ def _accomplishment(group: dict, partners: Partners, notes: list[str], taken: se
     ids += [pid for child in group["children"] for pid in partners.find(child)]
     item["partners"] = list(dict.fromkeys(ids))
     for milestone in milestones:
-        found = partners.find(milestone["title"])
+        found = partners.find(REFERRED_BACK.sub("", milestone["title"]))
         if found:
             milestone["partners"] = found
     if not item["partners"]:

@@ -16,7 +16,8 @@ SPELLING = {"Ivoirian": "Ivorian"}
 _VOWEL_SOUND = re.compile(r"\ba(?=[AEIOU][a-z])")
 _CONSONANT = re.compile(r"\ba(?=[B-DF-HJ-NP-TV-Z][a-z])")
 _FUSED_NAMES = re.compile(r"\b[A-Z][a-zà-ÿ]{2,}(?:[A-Z][a-zà-ÿ]{2,}){2,}\b")
-_GLUED = re.compile(r"(?<=[a-zà-ÿ]{2})(?=[A-ZÀ-Þ][a-zà-ÿ])|(?<=[a-zà-ÿ]{2})(?=[A-Z]{2,}\b)|(?<=\b(?:19|20)\d\d)(?=[A-Z])")
+_GLUED = re.compile(r"(?<=[a-zà-ÿ]{2})(?=[A-ZÀ-Þ][a-zà-ÿ])|(?<=[a-zà-ÿ]{2})(?=[A-Z]{2,}\b)"
+                    r"|(?<=\b(?:19|20)\d\d)(?=[A-Z])")
 _YEAR_GLUED_AFTER = re.compile(r"(?<=\b(?:19|20)\d\d)(?=[a-rt-z]|s[a-z])")
 _YEAR_GLUED_BEFORE = re.compile(r"(?<=[a-z])(?=(?:19|20)\d\d\b)")
 

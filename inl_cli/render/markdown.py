@@ -1,24 +1,45 @@
 """GitHub-flavoured Markdown: a heading and a table per view, data text escaped.
 
 Data is shown as typed: Markdown punctuation is backslash-escaped, `|` cannot
-break a table, newlines in cells become `<br>`, and Mermaid task names use
-Mermaid's `#NN;` entity codes for the characters its grammar reserves.
+break a table, newlines in cells become `<br>`, a cell with several items shows
+one a line after a `•`, and Mermaid task names use Mermaid's `#NN;` entity codes
+for the characters its grammar reserves.
+
+Reports run to megabytes over hundreds of programs, so text is escaped in bulk:
+the cells of a whole table are joined with separators, escaped with a few
+`str.replace` calls (and cleaned only when something is there to clean), and
+the separators become the table's own `|` and line breaks.
 """
 from __future__ import annotations
 
+import operator
 import re
 from datetime import timedelta
 
 from ..dates import PartialDate
-from . import cell_text, clean, pieces
+from . import clean, pieces
+from .report import BLOCKS, layout, today
 
-_SPECIAL = re.compile(r"([\\`*_\[\]<>|~#!])")
+#: Markdown punctuation, backslash first so that the backslashes added for the others stay single.
+_SPECIAL = tuple((char, "\\" + char) for char in "\\`*_[]<>|~#!")
 _MERMAID = re.compile(r"[:#;`\"<>]")
+# Printable separators, so that one isprintable() tells whether a whole table has anything to clean; a text
+# that holds one of them sends its table down the slow path, one cell at a time.
+_CELL, _ROW = "\u241f", "\u241e"
+MARKER = "• "
+_SEVERAL = "\n" + MARKER
 
 
 def escape(text: str) -> str:
     """Inline text that Markdown shows as typed: no links, emphasis, HTML or table breaks; controls escaped."""
-    return _SPECIAL.sub(r"\\\1", clean(text).replace("&", "&amp;"))
+    if not text.isprintable():
+        text = clean(text)
+    if "&" in text:
+        text = text.replace("&", "&amp;")
+    for char, escaped in _SPECIAL:
+        if char in text:
+            text = text.replace(char, escaped)
+    return text
 
 
 def heading_text(text: str) -> str:
@@ -33,10 +54,87 @@ def url(address: str) -> str:
     return quote(address, safe=":/?#[]@!$&'()*+,;=%~")
 
 
-def cell(value, join: str = ", ") -> str:
+def _plain(text: str) -> str:
+    """Text with control characters shown escaped; most text has none and is returned as it is."""
+    return text if text.isprintable() else clean(text)
+
+
+def _text(value, several: str = "\n") -> str:
+    """A value as people read it, before escaping: several items one a line after a marker."""
+    if type(value) is str:
+        return value
+    if value is None:
+        return ""
     if isinstance(value, (list, tuple)):
-        return ("<br>" if join == "\n" else join).join(cell(item) for item in value)
-    return "<br>".join(escape(line) for line in cell_text(value).split("\n"))
+        if len(value) == 1 and type(value[0]) is str:
+            return value[0]
+        try:  # a list of strings, as views give
+            return MARKER + (several + MARKER).join(value) if value else ""
+        except TypeError:
+            items = [_text(item, ", ") for item in value]
+            return MARKER + (several + MARKER).join(items) if len(items) > 1 else "".join(items)
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return f"{value:,}"
+    return str(value)
+
+
+def _texts(rows: list[dict], keys: list[str]) -> list[str]:
+    """The text of each of `keys` in each row, row after row; plain strings, the most common, go straight."""
+    if not keys:
+        return []
+    values = operator.itemgetter(*keys) if len(keys) > 1 else (lambda row: (row[keys[0]],))
+    try:
+        return [v if type(v) is str else _text(v) for row in rows for v in values(row)]
+    except KeyError:
+        return [_text(row.get(key)) for row in rows for key in keys]
+
+
+def escape_all(texts: list[str], newline: str = "\n", lines: bool = True) -> list[str]:
+    """`escape` of each text, newlines as `newline` (or shown as `\\n`, unless `lines`), in one pass over all."""
+    if not texts:
+        return []
+    joined = _CELL.join(texts)
+    if joined.count(_CELL) != len(texts) - 1:  # a separator inside a text: one by one
+        return [escape(text if lines else clean(text, lines=False)).replace("\n", newline) for text in texts]
+    escaped = escape(joined if lines else clean(joined, lines=False))
+    if newline != "\n":
+        escaped = escaped.replace("\n", newline)
+    return escaped.split(_CELL)
+
+
+def _column(values: list) -> list[str]:
+    """`_text` of each value; strings and lists of strings, as views give, without a call each."""
+    try:
+        return [v if type(v) is str else
+                (v[0] if len(v) == 1 and type(v[0]) is str else
+                 MARKER + _SEVERAL.join(v) if len(v) > 1 else _text(v)) if type(v) is list else
+                _text(v) for v in values]
+    except TypeError:  # a list of something else than strings
+        return [_text(v) for v in values]
+
+
+def _rows_text(rows: list[dict], keys: list[str]) -> str | None:
+    """The table's body, `| a | b |` a line, escaped in one go; None when a text holds a separator.
+
+    Built column by column and joined by `zip` and `str.join`, so no Python code runs per row.
+    """
+    columns = []
+    for key in keys:
+        try:
+            values = [row[key] for row in rows]
+        except KeyError:
+            values = [row.get(key) for row in rows]
+        columns.append(_column(values))
+    joined = (_CELL + _ROW + _CELL).join(map(_CELL.join, zip(*columns)))
+    if joined.count(_ROW) != len(rows) - 1 or joined.count(_CELL) != (len(keys) + 1) * len(rows) - 2:
+        return None
+    body = escape(joined).replace("\n", "<br>")
+    return "| " + body.replace(_CELL + _ROW + _CELL, " |\n| ").replace(_CELL, " | ") + " |"
+
+
+def cell(value, join: str = ", ") -> str:
+    """One table cell: escaped, several items one a line after a marker, newlines as <br>."""
+    return escape(_text(value)).replace("\n", "<br>")
 
 
 def marked(text: str, spans) -> str:
@@ -52,10 +150,18 @@ def table(t, heading: str | None = None, level: int = 2) -> str:
     else:
         lines.append("| " + " | ".join(escape(c.title) for c in columns) + " |")
         lines.append("|" + "|".join(" --- " for _ in columns) + "|")
-        for row in t.rows:
-            cells = [marked(str(row.get(c.key) or ""), row.get(c.highlight)).replace("\n", "<br>")
-                     if c.highlight else cell(row.get(c.key), c.join) for c in columns]
-            lines.append("| " + " | ".join(cells) + " |")
+        plain = [c.key for c in columns if not c.highlight]
+        body = _rows_text(t.rows, plain) if len(plain) == len(columns) else None
+        if body is not None:
+            lines.append(body)
+        else:
+            texts = escape_all(_texts(t.rows, plain), newline="<br>")
+            width = len(plain)
+            for number, row in enumerate(t.rows):
+                cells = iter(texts[number * width:(number + 1) * width])
+                shown = [marked(str(row.get(c.key) or ""), row.get(c.highlight)).replace("\n", "<br>")
+                         if c.highlight else next(cells) for c in columns]
+                lines.append("| " + " | ".join(shown) + " |")
     if t.note:
         lines += ["", escape(t.note)]
     return "\n".join(lines) + "\n"
@@ -65,50 +171,106 @@ def render(tables, width=None) -> str:
     return "\n".join(table(t) for t in tables)
 
 
+def blocks(t, level: int = 2) -> str:
+    """A subsection per row: its title as a heading, short fields on one line, the summary, then lists."""
+    lines = [f"{'#' * level} {heading_text(t.heading or t.title)}", ""]
+    if not t.rows:
+        return "\n".join(lines + ["Nothing to show."]) + "\n"
+    columns = [c for c in t.human_columns if c.key != "title"]
+    facts = [c for c in columns if c.join != "\n" and c.key != "summary"]
+    lists = [c for c in columns if c.join == "\n"]
+    titles = escape_all(_texts(t.rows, ["title"]), lines=False)
+    texts = escape_all(_texts(t.rows, ["summary", *(c.key for c in facts)]), newline="<br>")
+    groups = [row.get(c.key) or () for row in t.rows for c in lists]
+    items = escape_all([item if type(item) is str else _text(item) for group in groups for item in group],
+                       newline="<br>")
+    facts_labels = [f"**{escape(c.title)}:** " for c in facts]
+    list_labels = [f"**{escape(c.title)}:**\n\n- " for c in lists]
+    heading, width, at, out = "#" * (level + 1) + " ", 1 + len(facts), 0, []
+    counts = [len(group) for group in groups]
+    for number, title in enumerate(titles):
+        summary, *values = texts[number * width:(number + 1) * width]
+        parts = [heading + title]
+        shown = " · ".join([label + value for label, value in zip(facts_labels, values) if value])
+        if shown:
+            parts.append(shown)
+        if summary:
+            parts.append(summary)
+        for position, label in enumerate(list_labels):
+            count = counts[number * len(lists) + position]
+            if count:
+                parts.append(label + "\n- ".join(items[at:at + count]))
+                at += count
+        out.append("\n\n".join(parts))
+    return "\n".join(lines) + "\n" + "\n\n".join(out) + "\n"
+
+
 def mermaid_text(text: str) -> str:
     """A task or title Mermaid shows as typed: reserved characters as #code; entities."""
-    text = " ".join(cell_text(text).split())
-    return _MERMAID.sub(lambda m: f"#{ord(m.group())};", text)
+    return _MERMAID.sub(_entity, " ".join(_plain(_text(text)).split()))
+
+
+def _entity(match) -> str:
+    return f"#{ord(match.group())};"
 
 
 def gantt(t, title: str) -> str:
-    """The timeline table as a Mermaid gantt: spans as bars, points and milestones as milestones."""
+    """The timeline table as a Mermaid gantt: spans as bars, points and milestones as milestones.
+
+    With several countries, each country's entries make sections of their own, named after it.
+    """
     lines = ["```mermaid", "gantt", f"    title {mermaid_text(title)}", "    dateFormat YYYY-MM-DD",
              "    axisFormat %Y"]
     groups = {"accomplishment": "Accomplishments", "milestone": "Milestones", "context": "Context"}
     countries = list(dict.fromkeys(r.get("country") for r in t.rows))
+    grouped: dict = {}
+    for row in t.rows:
+        if row.get("start"):
+            grouped.setdefault((row.get("country"), row["kind"]), []).append(row)
+    days: dict = {}
     for country in countries:
         for kind, section in groups.items():
-            rows = [r for r in t.rows if r["kind"] == kind and r.get("start") and r.get("country") == country]
+            rows = grouped.get((country, kind))
             if not rows:
                 continue
             name = f"{mermaid_text(country)}, {section.lower()}" if len(countries) > 1 else section
             lines.append(f"    section {name}")
-            lines += _tasks(rows)
+            lines += _tasks(rows, days)
     lines.append("```")
     return "\n".join(lines) + "\n"
 
 
-def _tasks(rows) -> list[str]:
+def _tasks(rows, days: dict) -> list[str]:
+    """A task per row: a bar from a span's first day to the day after its last (today for an open span)."""
+    names = "\n".join(" ".join(_plain(f"{r['when']} {r['title']}").split()) for r in rows)
     lines = []
-    for row in rows:
-        start, end = PartialDate.parse(row["start"]), PartialDate.parse(row["end"])
-        name = mermaid_text(f"{row['when']} {row['title']}")
-        if row["start"] != row["end"]:
-            after = end.last_day + timedelta(days=1)
-            lines.append(f"    {name} :{start.first_day.isoformat()}, {after.isoformat()}")
+    for row, name in zip(rows, _MERMAID.sub(_entity, names).split("\n")):
+        start = _day(row["start"], days, first=True)
+        if row["start"] != row.get("end"):
+            lines.append(f"    {name} :{start}, {_day(row.get('end'), days, first=False)}")
         else:
-            lines.append(f"    {name} :milestone, {start.first_day.isoformat()}, 0d")
+            lines.append(f"    {name} :milestone, {start}, 0d")
     return lines
+
+
+def _day(text: str | None, cache: dict, first: bool) -> str:
+    """The first day of a date, or the day after its last (after today when there is none), ISO."""
+    if (text, first) not in cache:
+        if first:
+            day = PartialDate.parse(text).first_day
+        else:
+            day = (PartialDate.parse(text).last_day if text else today()) + timedelta(days=1)
+        cache[text, first] = day.isoformat()
+    return cache[text, first]
 
 
 def render_report(report) -> str:
     parts = [f"# {heading_text(report.title)}\n"]
-    sources = "; ".join(f"[{escape(s['title'])}](<{url(s['url'])}>)" for s in report.sources)
-    parts.append(f"Restated from the U.S. Department of State's page{'s' * (len(report.sources) > 1)}: "
-                 f"{sources}.\n")
+    plural = "s" * (len(report.sources) > 1)
+    parts.append(f"Restated from the U.S. Department of State's page{plural}, named under [Source](#source).\n")
     for t in report.tables:
-        parts.append(table(t, t.heading))
+        shown = layout(t)
+        parts.append(blocks(shown) if t.name in BLOCKS else table(shown, t.heading))
         if t.name == "timeline" and any(r.get("start") for r in t.rows):
             parts.append(gantt(t, report.title))
     lines = [f"- {escape(s['country'])}: [{escape(s['title'])}](<{url(s['url'])}>)" for s in report.sources]

@@ -1,43 +1,104 @@
-"""TimelineJS3 JSON from the timeline table, so a timeline can be published as a web page."""
+"""TimelineJS3 JSON from a report, so a timeline can be published as a web page.
+
+Each event carries its summary, results and partners; a span ends at the end of
+its last period (2015–2018 runs through December 2018, as the Mermaid chart
+draws it) and an open span ("since 2012") runs to today. The title slide holds
+each program's overview, its source and the undated accomplishments, which a
+timeline cannot place. TimelineJS shows event text as HTML: data is escaped, and
+only http(s) addresses become links.
+"""
 from __future__ import annotations
+
+from datetime import date
 
 from ..dates import PartialDate
 from .json import dumps
-
-_ESCAPE = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
-
-
-def escape(text: str) -> str:
-    """html.escape(text, quote=False), without importing html (and its entity tables) at start-up."""
-    return text.translate(_ESCAPE)
-
+from .report import SOURCE_FIELDS
+from .report import today as today_or_epoch
 
 GROUPS = {"accomplishment": "Accomplishments", "milestone": "Milestones", "context": "Context"}
+_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
+_QUOTES = str.maketrans({'"': "&quot;", "'": "&#x27;"})
 
 
-def _date(text: str) -> dict:
-    date = PartialDate.parse(text)
-    parts = {"year": date.year, "month": date.month, "day": date.day}
+def escape(text, quote: bool = False) -> str:
+    """Text that TimelineJS shows as typed; `quote` also for an attribute's value."""
+    text = str(text).translate(_ESCAPES)
+    return text.translate(_QUOTES) if quote else text
+
+
+def _start(text: str) -> dict:
+    found = PartialDate.parse(text)
+    parts = {"year": found.year, "month": found.month, "day": found.day}
     return {key: value for key, value in parts.items() if value is not None}
 
 
-def event(row: dict) -> dict:
-    partners = ", ".join(row.get("partners") or [])
-    item = {
-        "start_date": _date(row["start"]),
-        "text": {"headline": escape(row["title"]),
-                 "text": escape(f"Partners: {partners}") if partners else ""},
-        "group": GROUPS[row["kind"]],
-    }
-    if row["end"] != row["start"]:
-        item["end_date"] = _date(row["end"])
-    if row.get("country"):
-        country = escape(row["country"])
-        item["text"]["text"] = country + (f"<br>{item['text']['text']}" if partners else "")
+def _through(text: str | None, today: date) -> dict:
+    """The last day a date covers: 2018 is 31 December 2018; None (an open span) is today."""
+    last = PartialDate.parse(text).last_day if text else today
+    return {"year": last.year, "month": last.month, "day": last.day}
+
+
+def _paragraphs(*parts: str) -> str:
+    return "".join(f"<p>{part}</p>" for part in parts if part)
+
+
+def _listed(label: str, items) -> str:
+    items = [escape(item) for item in items or () if item]
+    return f"{label}: {'; '.join(items)}" if items else ""
+
+
+def event(row: dict, about: dict, today: date) -> dict:
+    """One event: the row's dates and kind, with the accomplishment's summary, results and partners."""
+    text = _paragraphs(
+        escape(row["country"]) if row.get("country") else "",
+        escape(about.get("summary") or ""),
+        f"Part of: {escape(about['parent'])}" if about.get("parent") else "",
+        _listed("Results", about.get("results")),
+        _listed("Partners", row.get("partners")),
+    )
+    item = {"start_date": _start(row["start"]),
+            "display_date": escape(row["when"]),
+            "text": {"headline": escape(row["title"]), "text": text},
+            "group": GROUPS[row["kind"]]}
+    if row.get("end") != row["start"]:
+        item["end_date"] = _through(row.get("end"), today)
     return item
 
 
-def render_timeline(t, title: str) -> str:
-    events = [event(row) for row in t.rows if row.get("start")]
-    headline = escape(title)
-    return dumps({"title": {"text": {"headline": headline, "text": ""}}, "events": events})
+def _link(source: dict) -> str:
+    url = str(source.get("url") or "")
+    title = escape(source.get("title") or url)
+    if url.lower().startswith(("http://", "https://")) and not any(c in url for c in ' <>"\'`'):
+        return f'Source: <a href="{escape(url, quote=True)}">{title}</a>'
+    return f"Source: {title} ({escape(url)})"
+
+
+def render_timeline(report, today: date | None = None) -> str:
+    """TimelineJS3 JSON: `report` holds the overview, accomplishments and timeline (with undated rows)."""
+    today = today or today_or_epoch()
+    tables = {t.name: t for t in report.tables}
+    about = {}
+    for row in tables["accomplishments"].rows:
+        country = row.get("country")
+        about[(country, row["title"], row["when"])] = row
+        for milestone in row.get("milestones") or ():
+            when, _, title = milestone.partition(": ")
+            about[(country, title, when)] = {"parent": row["title"]}
+    rows = tables["timeline"].rows
+    events = [event(r, about.get((r.get("country"), r["title"], r["when"]), {}), today)
+              for r in rows if r.get("start")]
+    overview: dict = {}
+    for row in tables["overview"].rows:
+        overview.setdefault(row.get("country"), []).append(row)
+    several = len(report.sources) > 1
+    parts = []
+    for source in report.sources:
+        country = source["country"] if several else None
+        facts = "; ".join(f"{escape(r['field'])}: {escape(r['value'])}" for r in overview.get(country, ())
+                          if r["field"] not in ("Country", *SOURCE_FIELDS))
+        undated = [r["title"] for r in rows if not r.get("start") and r.get("country") == country]
+        parts += [f"<b>{escape(source['country'])}</b>: {facts}." if facts else escape(source["country"]),
+                  _link(source), _listed("Undated, not on the timeline", undated)]
+    title = {"text": {"headline": escape(report.title), "text": _paragraphs(*parts)}}
+    return dumps({"title": title, "events": events})

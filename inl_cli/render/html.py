@@ -1,0 +1,238 @@
+"""The report as one self-contained HTML page: the Markdown report's sections, the timeline drawn as SVG.
+
+Python lays the page out (sections, blocks, the timeline's geometry) and a
+Jinja2 template writes it with autoescaping on, so data is always text: markup
+in a title stays visible as typed, and only http(s) addresses become links.
+The page needs no script and loads nothing: a Content-Security-Policy says so
+to the browser too. Jinja2 is imported here only, so other commands never pay
+for it.
+"""
+from __future__ import annotations
+
+import os
+import re
+from collections import namedtuple
+from datetime import date, timedelta
+
+from ..dates import PartialDate
+from . import cell_text
+from .report import BLOCKS, layout, today
+
+KIND_LABELS = {"accomplishment": "Accomplishment", "milestone": "Milestone", "context": "Context"}
+KIND_PLURALS = {"accomplishment": "accomplishments", "milestone": "milestones", "context": "context events"}
+#: Fill colours for telling countries apart (after Okabe–Ito), each 3:1 or more on the light and dark
+#: backgrounds; they repeat after six, and every label names its country anyway.
+COUNTRY_COLOURS = ("#0072b2", "#d55e00", "#009e73", "#cc79a7", "#a66f00", "#7a7a7a")
+ROW_HEADERS = ("field", "title", "name", "accomplishment", "unit")
+
+# The timeline's drawing, in SVG user units; the SVG scales to the page's width.
+WIDTH, MARGIN, ROW, TOP, AXIS = 960, 16, 34, 12, 42
+#: A label is cut to the room beside its mark, at about this many units a character (13 px text), never
+#: to fewer than MIN_LABEL characters; the full label is in the entry's tooltip and the table below.
+CHAR_WIDTH, MIN_LABEL = 7.0, 24
+
+
+def safe_url(url) -> str | None:
+    """The address if it is a plain http(s) address, else None: `javascript:` and the like never link."""
+    text = str(url or "").strip()
+    if re.fullmatch(r"https?://[^\s<>\"'`\x00-\x1f\x7f]+", text, re.I):
+        return text
+    return None
+
+
+def _text(value) -> str:
+    return cell_text(value)
+
+
+def _items(value) -> list[str]:
+    """A cell's items: a list stays a list, anything else is one item (or none when empty)."""
+    if isinstance(value, (list, tuple)):
+        return [t for t in (_text(v) for v in value) if t]
+    text = _text(value)
+    return [text] if text else []
+
+
+LONG_WORD = re.compile(r"\S{22}")
+
+
+def _cell(value) -> dict:
+    """A table cell's items, and whether a long word (an address, a code) may break anywhere to fit."""
+    items = _items(value)
+    return {"items": items, "long": any(LONG_WORD.search(item) for item in items)}
+
+
+def _slug(*parts) -> str:
+    """An element id from identifiers: lower-case letters, digits and hyphens."""
+    return "-".join(re.sub(r"[^a-z0-9]+", "-", str(p).lower()).strip("-") or "x" for p in parts if p != "")
+
+
+# ---- tables and blocks -------------------------------------------------------------------------------------
+
+def table_context(t) -> dict:
+    columns = t.human_columns
+    header = next((c.key for c in columns if c.key in ROW_HEADERS), None)
+    return {
+        "kind": "table",
+        "columns": [{"key": c.key, "title": _text(c.title), "row_header": c.key == header} for c in columns],
+        "rows": [[_cell(row.get(c.key)) for c in columns] for row in t.rows],
+        "note": _text(t.note),
+    }
+
+
+def blocks_context(t, extra: dict, prefix: str) -> dict:
+    """One block per accomplishment: title, when, partners, location; summary; details, results, milestones."""
+    blocks = []
+    for row in t.rows:
+        more = extra.get(row.get("id"), {})
+        facts = [(title, _text(value)) for title, value in (
+            ("Country", row.get("country")), ("When", row.get("when")),
+            ("Partners", ", ".join(more.get("partners") or ())), ("Location", row.get("location")))
+            if _text(value)]
+        lists = [(title, _items(value)) for title, value in (
+            ("Details", row.get("details")), ("Results", more.get("results")),
+            ("Milestones", row.get("milestones")))]
+        blocks.append({"id": _slug(prefix, "a", row.get("id") or len(blocks)), "title": _text(row.get("title")),
+                       "facts": facts, "summary": _text(row.get("summary")),
+                       "lists": [(title, items) for title, items in lists if items]})
+    return {"kind": "blocks", "blocks": blocks}
+
+
+def section(t, extra: dict, prefix: str) -> dict:
+    shown = layout(t)
+    body = blocks_context(shown, extra, prefix) if t.name in BLOCKS else table_context(shown)
+    return {"name": t.name, "heading": _text(t.heading or t.title), "id": _slug(prefix, t.name), **body}
+
+
+def by_country(t, countries: list[str]) -> dict:
+    """The table split into one table per country, without the Country column."""
+    rows = {name: [] for name in countries}
+    for row in t.rows:
+        rows.setdefault(row.get("country"), []).append({k: v for k, v in row.items() if k != "country"})
+    columns = tuple(c for c in t.columns if c.key != "country")
+    return {name: t._replace(columns=columns, rows=found) for name, found in rows.items()}
+
+
+# ---- the timeline --------------------------------------------------------------------------------------------
+
+Mark = namedtuple("Mark", "shape kind text tip x y width colour open anchor label_x")
+
+
+def _span(row: dict, now: date) -> tuple[date, date, bool]:
+    """First and last day of a dated row; an open span (no end) runs to today."""
+    start = PartialDate.parse(row["start"])
+    if not row.get("end"):
+        return start.first_day, max(now, start.last_day), True
+    return start.first_day, PartialDate.parse(row["end"]).last_day, False
+
+
+def timeline_context(t, countries: list[str], now: date) -> dict:
+    """Where to draw each dated row: a bar for a span, a marker for a point, one row each; the year axis."""
+    dated = [row for row in t.rows if row.get("start")]
+    undated = [{"country": _text(row.get("country")), "title": _text(row.get("title")),
+                "kind": KIND_LABELS.get(row.get("kind"), "")} for row in t.rows if not row.get("start")]
+    several = len(countries) > 1
+    colours = {name: COUNTRY_COLOURS[i % len(COUNTRY_COLOURS)] for i, name in enumerate(countries)}
+    context = {"entries": len(dated), "undated": undated, "several": several,
+               "countries": [{"name": n, "colour": colours[n]} for n in countries] if several else [],
+               "marks": [], "years": [], "width": WIDTH, "height": 0, "axis": 0, "today": None,
+               "first": "", "last": ""}
+    if not dated:
+        return context
+    spans = [_span(row, now) for row in dated]
+    first_year = min(first.year for first, _, _ in spans)
+    last_year = max(last.year for _, last, _ in spans)
+    origin = date(first_year, 1, 1).toordinal()
+    days = date(last_year + 1, 1, 1).toordinal() - origin
+    plot = WIDTH - 2 * MARGIN
+
+    def x(day: date) -> float:
+        return round(MARGIN + (day.toordinal() - origin) * plot / days, 1)
+
+    marks, labelled = [], set()
+    for number, (row, (first, last, is_open)) in enumerate(zip(dated, spans)):
+        kind = row.get("kind") if row.get("kind") in KIND_LABELS else "accomplishment"
+        label = " · ".join(p for p in (_text(row.get("country")), _text(row.get("when")), _text(row.get("title")))
+                           if p)
+        partners = ", ".join(_items(row.get("partners")))
+        tip = f"{label} ({KIND_LABELS[kind].lower()}{': ' + partners if partners else ''})"
+        if row.get("start") != row.get("end"):
+            left = x(first)
+            width, shape = max(3.0, round(x(last + timedelta(days=1)) - left, 1)), "span"
+        else:
+            left = x(date.fromordinal((first.toordinal() + last.toordinal()) // 2))
+            width, shape = 0.0, "point"
+        labelled.update({first.year, last.year})
+        right = left + width
+        anchor = "end" if right > WIDTH / 2 and left > WIDTH * 0.4 else "start"
+        at = round(right + 8 if shape == "point" and anchor == "end" else (right if anchor == "end" else left), 1)
+        room = max(MIN_LABEL, int((at if anchor == "end" else WIDTH - at) / CHAR_WIDTH))
+        short = label if len(label) <= room else label[:room - 1].rstrip() + "…"
+        marks.append(Mark(shape, kind, short, tip, left, TOP + number * ROW, width,
+                          colours.get(row.get("country"), ""), is_open, anchor, at))
+    years, free = [], -1.0
+    for year in range(first_year, last_year + 1):
+        tick = x(date(year, 1, 1))
+        centre = round((tick + x(date(year + 1, 1, 1))) / 2, 1)
+        show = year in labelled or centre - 20 >= free
+        if show:
+            free = centre + 20
+        years.append({"year": year, "tick": tick, "centre": centre, "label": show})
+    axis = TOP + len(dated) * ROW + 4
+    context.update(marks=marks, years=years, height=axis + AXIS, axis=axis, first=str(first_year),
+                   last=str(last_year), end=x(date(last_year + 1, 1, 1)),
+                   today=x(now) if any(is_open for _, _, is_open in spans) else None)
+    return context
+
+
+def summary(context: dict) -> str:
+    """The SVG's text alternative, in one sentence."""
+    if not context["entries"]:
+        return "No dated entries to draw."
+    counts = {}
+    for mark in context["marks"]:
+        counts[mark.kind] = counts.get(mark.kind, 0) + 1
+    parts = ", ".join(f"{n} {KIND_PLURALS[k] if n != 1 else k.replace('context', 'context event')}"
+                      for k, n in counts.items())
+    spans = sum(1 for m in context["marks"] if m.shape == "span")
+    where = f" across {len(context['countries'])} countries" if context["several"] else ""
+    years = f"in {context['first']}" if context["first"] == context["last"] else (
+        f"from {context['first']} to {context['last']}")
+    entries = "1 dated entry" if context["entries"] == 1 else f"{context['entries']} dated entries"
+    bars = {0: "", 1: "; 1 of them spans several months or years and is drawn as a bar"}.get(
+        spans, f"; {spans} of them span several months or years and are drawn as bars")
+    return f"{entries}{where} {years}: {parts}{bars}. The table below lists every entry."
+
+
+# ---- the page ----------------------------------------------------------------------------------------------
+
+def render_report(report, accomplishments=None) -> str:
+    """The whole report as HTML; `accomplishments` (the view) adds partners and results to each block."""
+    import jinja2
+
+    countries = [s["country"] for s in report.sources]
+    several = len(countries) > 1
+    extra: dict = {}  # per country, the accomplishments' rows by id
+    for row in accomplishments.rows if accomplishments else ():
+        extra.setdefault(row.get("country"), {})[row.get("id")] = row
+    tables = [t for t in report.tables if t.name != "timeline"]
+    timeline = next((t for t in report.tables if t.name == "timeline"), None)
+    if several:
+        split = [by_country(t, countries) for t in tables]
+        parts = [{"country": name, "id": _slug("country", index),
+                  "sections": [section(tables_of[name], extra.get(name, {}), f"c{index}") for tables_of in split]}
+                 for index, name in enumerate(countries)]
+    else:
+        parts = [{"country": None, "id": "", "sections": [section(t, extra.get(None, {}), "") for t in tables]}]
+    drawn = None
+    if timeline is not None:
+        drawn = section(timeline, {}, "")
+        drawn["drawing"] = timeline_context(layout(timeline), countries, today())
+        drawn["drawing"]["summary"] = summary(drawn["drawing"])
+    sources = [{"country": s["country"], "title": s["title"], "url": s["url"], "href": safe_url(s["url"])}
+               for s in report.sources]
+    environment = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(os.path.join(os.path.dirname(__file__), "templates")),
+        autoescape=True, trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined)
+    template = environment.get_template("report.html.j2")
+    return template.render(title=_text(report.title), parts=parts, timeline=drawn, sources=sources,
+                           several=several) + "\n"
