@@ -690,10 +690,12 @@ def import_page(files, output, force, country, code, url):
               help="Only this part (repeat for several); CSV takes one, default accomplishments.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False), metavar="FILE", callback=output_file,
               help="Write to FILE (replaced whole, never left half-written) instead of stdout; - is stdout.")
+@click.option("--sort", type=Choice(views.SORTS), default="date", show_default=True,
+              help="Accomplishments by date (undated last), or in the file's order.")
 @csv_option
 @global_options
 @click.pass_obj
-def export(options, fmt, sections, output):
+def export(options, fmt, sections, output, sort):
     """Export a whole report of the program.
 
     The Markdown report holds the overview, challenges, goals, accomplishments with
@@ -711,10 +713,11 @@ def export(options, fmt, sections, output):
       inl export --section results -o results.csv
       inl export --format csv --section results > results.csv
       inl export --format timelinejs -o timeline.json
+      inl export --sort file -o report.md
     """
     try:
         fmt = exports.choose(fmt, output)
-        text = exports.build(fmt, options.programs(), sections, **renderer_options(fmt))
+        text = exports.build(fmt, options.programs(), sections, sort=sort, **renderer_options(fmt))
         fmt = "json" if fmt == "timelinejs" else fmt
     except exports.ExportError as error:
         raise click.UsageError(str(error)) from None
