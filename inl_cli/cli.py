@@ -673,11 +673,15 @@ def import_page(files, output, force, country, code, url):
       curl -s URL | inl import - --url URL
       inl import page.txt --country "Côte d'Ivoire" --code CI --url https://www.state.gov/...
     """
+    import re
+
     from .importer.command import run
 
     if url is not None and not url.startswith(("http://", "https://")):
         raise click.BadParameter(f"expected a web address (http:// or https://), got {url!r}",
                                  param_hint="'--url'")
+    if url is not None and not re.fullmatch(r"https?://[^\s<>\x00-\x1f\x7f-\x9f]+", url):
+        raise click.BadParameter(f"a web address has no spaces, < or >, got {url!r}", param_hint="'--url'")
     run(files, output, country, code, url, force, emit)
 
 

@@ -176,6 +176,8 @@ def test_a_country_given_by_hand_is_used(run, tmp_path):
     (["--code", "XX"], "Error: Invalid value for '--code': 'XX' is not an ISO 3166-1 alpha-2 country code"),
     (["--url", "example.org"], "Error: Invalid value for '--url': expected a web address (http:// or https://), "
                                "got 'example.org'"),
+    (["--url", "https://x/>)[a](https://evil)"], "Error: Invalid value for '--url': a web address has no spaces, < or "
+                                                 ">, got 'https://x/>)[a](https://evil)'"),
 ])
 def test_bad_options_are_usage_errors(run, tmp_path, args, message):
     source = tmp_path / "page.txt"

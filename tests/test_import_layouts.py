@@ -233,3 +233,14 @@ def test_paragraphs_before_a_lone_accomplishments_label_are_read_by_what_they_sa
         "Guinea's police lack training and corruption undermines the courts."]
     assert [g.text for g in program.goals] == ["INL's program in Guinea aims to professionalize the police."]
     assert len(program.accomplishments) == 1
+
+
+def test_an_older_mission_statement_bylines_and_share_buttons_are_not_content(run, tmp_path):
+    page = ("Togo Summary\n\nJanuary 20, 2017\n\nShare\n\nThe Bureau of International Narcotics and Law Enforcement "
+            "Affairs (INL) minimizes the impact of international crime and illegal drugs on the United States and its "
+            "citizens by providing effective foreign assistance and fostering global cooperation.\n\n"
+            "Togo's port is a transit point for cocaine.\n\nINL's program in Togo aims to train the police.\n")
+    program, result = draft(run, tmp_path, page)
+    assert [c.text for c in program.challenges] == ["Togo's port is a transit point for cocaine."]
+    assert [g.text for g in program.goals] == ["INL's program in Togo aims to train the police."]
+    assert "minimizes" not in result.stdout and "Share" not in result.stdout and "January 20" not in result.stdout

@@ -79,7 +79,8 @@ accomplishments: []
 @pytest.mark.parametrize("args", [
     ["show", "accomplishments"], ["show", "overview"], ["show", "results"], ["show", "partners"],
     ["show", "challenges"], ["timeline"], ["timeline", "--chart"], ["timeline", "--undated"],
-    ["export"], ["export", "-f", "json"], ["export", "-f", "csv"], ["export", "-f", "timelinejs"],
+    ["export"], ["export", "-f", "html"], ["export", "-f", "json"], ["export", "-f", "csv"],
+    ["export", "-f", "timelinejs"],
     ["export", "-f", "csv", "-s", "results"], ["search", "courts"], ["validate"],
 ])
 def test_a_program_with_no_accomplishments_works_everywhere(run, program, args):

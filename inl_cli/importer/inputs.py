@@ -223,7 +223,7 @@ def html_text(html: str) -> tuple[str, str | None]:
     parser.feed(html)
     parser.close()
     parser._flush()
-    address = parser.address if parser.address and re.match(r"https?://\S+$", parser.address) else None
+    address = parser.address if parser.address and re.match(r"https?://[^\s<>\"]+$", parser.address) else None
     title = re.split(r"\s+[-|–]\s+", " ".join(parser.title.split()))[0]
     body = parser.main_lines if any(line.strip() for line in parser.main_lines) else parser.lines
     lines = ([title, ""] if title else []) + body

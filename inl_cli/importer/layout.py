@@ -13,10 +13,16 @@ FRAME = re.compile(
     r"belongs|secure \.gov websites use https|a lock \(|here'?s how you know|share sensitive information|skip to "
     r"(?:main )?content|[\d\s–-]*archived content|you are viewing archived content|content in this archive site|"
     r"for current information,? (?:go to|visit)|please visit the|this (?:page|content) (?:is|has been) archived|"
-    r"home\s*[›>»|]|breadcrumb)", re.I)
-NOTICE = re.compile(r"archived content|archive site|please visit the|for current information", re.I)
-BOILERPLATE = re.compile(r"works to keep Americans safe at home|deliver justice and fairness by strengthening|"
-                         r"reduce the amount of crime and illegal drugs reaching", re.I)
+    r"home\s*[›>»|]|breadcrumb|(?:share|print|email|e-mail|twitter|facebook|linkedin|copy link|tweet|subscribe"
+    r"|back to top)$|last updated\b)", re.I)
+NOTICE = re.compile(r"archived content|archive site|this is an archive|please visit the|please see state\.gov|"
+                    r"for current information", re.I)
+BOILERPLATE = re.compile("|".join((
+    r"works? to keep Americans safe", r"keeps? Americans safe at home",
+    r"deliver justice and fairness by strengthening",
+    r"reduce the amount of crime and illegal drugs reaching", r"fostering global cooperation",
+    r"minimiz\w* the impact of (?:international )?crime and illegal drugs")), re.I)
+DATE_LINE = re.compile(r"^(?:[A-Z][a-z]+\.? \d{1,2}, \d{4}|\d{1,2} [A-Z][a-z]+ \d{4}|[A-Z][a-z]+ \d{4})$")
 FOOTER = re.compile(r"^(?:U\.S\. Department of State|tags|related articles|back to top|related content)$", re.I)
 BULLET = re.compile(r"^(?P<marker>[•●▪◦·‣○■□➢►]\s*|[*–—-]\s+|o\s+(?=[A-Z0-9])|\d{1,2}[.)]\s+|\(\d{1,2}\)\s+|"
                     r"[a-h][.)]\s+(?=[A-Z]))")
@@ -82,7 +88,7 @@ def _frame_and_notices(raw: list[str]) -> tuple[list[str], list[str]]:
             continue
         if BOILERPLATE.search(bare):
             bare = " ".join(s for s in sentences(bare) if not BOILERPLATE.search(s) and not re.fullmatch(
-                r"INL helps countries.*|These efforts reduce.*", s))
+                r"INL helps countries.*|These efforts reduce.*|INL'?s mission is.*", s))
             line = bare
         kept.append(line)
     return kept, [a.rstrip(".,;)") for a in addresses]
@@ -145,6 +151,8 @@ def read(text: str, country_names=lambda line: None) -> Page:
         if not stripped:
             continue
         indent = len(original) - len(original.lstrip())
+        if DATE_LINE.match(stripped):
+            continue
         bare = repair(stripped)
         if not lines and len(bare) < 80 and not bare.endswith(".") and country_names(bare):
             title = title or bare
