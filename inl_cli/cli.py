@@ -546,7 +546,7 @@ def timeline(options, start, end, partners, kinds, undated, chart, fmt, width):
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(), metavar="[PATH]...")
-@click.option("--format", "-f", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+@click.option("--format", "-f", "fmt", type=Choice(["text", "json"]), default="text", show_default=True,
               help="text: one problem a line; json: a list of problem objects.")
 @global_options
 @click.pass_obj
@@ -686,18 +686,20 @@ def import_page(files, output, force, country, code, url):
 
 
 @main.command()
-@click.option("--format", "-f", "fmt", type=click.Choice(list(exports.FORMATS)),
+@click.option("--format", "-f", "fmt", type=Choice(list(exports.FORMATS)),
               help="markdown (the default): a report for documents; html: the report as one web page with a "
                    "drawn timeline; json: the whole program; csv: one table; timelinejs: the timeline for "
                    "TimelineJS3. With -o, the file's extension (.md, .html, .json, .csv) chooses it.")
-@click.option("--section", "-s", "sections", multiple=True, type=click.Choice(views.REPORT_SECTIONS),
+@click.option("--section", "-s", "sections", multiple=True, type=Choice(views.REPORT_SECTIONS),
               help="Only this part (repeat for several); CSV takes one, default accomplishments.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False), metavar="FILE", callback=output_file,
               help="Write to FILE (replaced whole, never left half-written) instead of stdout; - is stdout.")
+@click.option("--sort", type=Choice(views.SORTS), default="date", show_default=True,
+              help="Accomplishments by date (undated last), or in the file's order.")
 @csv_option
 @global_options
 @click.pass_obj
-def export(options, fmt, sections, output):
+def export(options, fmt, sections, output, sort):
     """Export a whole report of the program.
 
     The Markdown report holds the overview, challenges, goals, accomplishments with
@@ -715,10 +717,11 @@ def export(options, fmt, sections, output):
       inl export --section results -o results.csv
       inl export --format csv --section results > results.csv
       inl export --format timelinejs -o timeline.json
+      inl export --sort file -o report.md
     """
     try:
         fmt = exports.choose(fmt, output)
-        text = exports.build(fmt, options.programs(), sections, **renderer_options(fmt))
+        text = exports.build(fmt, options.programs(), sections, sort=sort, **renderer_options(fmt))
         fmt = "json" if fmt == "timelinejs" else fmt
     except exports.ExportError as error:
         raise click.UsageError(str(error)) from None

@@ -10,40 +10,40 @@ class ExportError(ValueError):
     """The sections asked for do not fit the format."""
 
 
-def markdown(programs, sections) -> str:
+def markdown(programs, sections, sort: str = "date") -> str:
     from .render.markdown import render_report
 
-    return render_report(views.report(programs, sections))
+    return render_report(views.report(programs, sections, sort))
 
 
-def html(programs, sections) -> str:
+def html(programs, sections, sort: str = "date") -> str:
     from .render.html import render_report
 
-    return render_report(views.report(programs, sections), views.accomplishments(programs))
+    return render_report(views.report(programs, sections, sort), views.accomplishments(programs, sort))
 
 
-def json(programs, sections) -> str:
+def json(programs, sections, sort: str = "date") -> str:
     from .render import json as render_json
 
     if not sections:
         return render_json.dumps(views.document(programs))
-    return render_json.render(views.report(programs, sections).tables)
+    return render_json.render(views.report(programs, sections, sort).tables)
 
 
-def csv(programs, sections, safe: bool = True) -> str:
+def csv(programs, sections, safe: bool = True, sort: str = "date") -> str:
     from .render import csv as render_csv
 
     if len(sections) > 1:
         raise ExportError("CSV holds one table; give one --section.")
-    return render_csv.render(views.report(programs, sections or ("accomplishments",)).tables, safe=safe)
+    return render_csv.render(views.report(programs, sections or ("accomplishments",), sort).tables, safe=safe)
 
 
-def timelinejs(programs, sections) -> str:
+def timelinejs(programs, sections, sort: str = "date") -> str:
     from .render.timelinejs import render_timeline
 
     if sections:
         raise ExportError("timelinejs exports the whole timeline; leave out --section.")
-    return render_timeline(views.report(programs, ("overview", "accomplishments", "timeline")))
+    return render_timeline(views.report(programs, ("overview", "accomplishments", "timeline"), sort))
 
 
 def build(fmt: str, programs, sections, **options) -> str:

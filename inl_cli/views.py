@@ -419,9 +419,12 @@ REPORT_SECTIONS = ("overview", "challenges", "goals", "accomplishments", "detail
                    "timeline")
 
 
-def report(programs: list[Program], sections: tuple[str, ...] = ()) -> Report:
+def report(programs: list[Program], sections: tuple[str, ...] = (), sort: str = "date") -> Report:
+    """The chosen views in reading order; accomplishments in `sort` order (by date, undated last, or as
+    the files list them)."""
     chosen = [name for name in REPORT_SECTIONS if not sections or name in sections]
-    tables = [timeline(programs, undated=True) if name == "timeline" else SECTIONS[name](programs)
+    tables = [timeline(programs, undated=True) if name == "timeline"
+              else SECTIONS[name](programs, sort) if name in SORTED else SECTIONS[name](programs)
               for name in chosen]
     sources = [{"country": p.country.name, "title": p.source.title, "url": p.source.url} for p in programs]
     return Report(scope(programs), sources, tables)

@@ -202,6 +202,10 @@ def test_accomplishments_are_listed_by_date_with_undated_last_or_in_file_order(r
     assert whens("accomplishments", "--sort", "file") == ["Sep 2013", "2015–2018", "2018–2020", "undated", "2019"]
     report = run("export", "--section", "accomplishments").stdout
     assert report.index("| 2019 |") < report.index("| undated |")
+    in_file_order = run("export", "--section", "accomplishments", "--sort", "file").stdout
+    assert in_file_order.index("| undated |") < in_file_order.index("| 2019 |")
+    html = run("export", "--format", "html", "--sort", "file").stdout
+    assert html.index("Universal Treatment Curriculum") < html.index("Monthly exchanges with a civil society")
 
 
 def test_overview_shows_inl_s_years_and_the_context_apart(run):
