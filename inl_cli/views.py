@@ -184,14 +184,8 @@ def in_order(programs: list[Program], sort: str = "date"):
     pairs = [(program, item) for program in programs for item in program.accomplishments]
     if sort == "file":
         return pairs
-    key = tuple(map(id, programs))  # the last order is kept, with the programs it holds, so ids stay theirs
-    if _LAST_ORDER[0] != key:
-        _LAST_ORDER[:] = [key, sorted(pairs, key=lambda pair: _date_order(pair[1].date))]
-    return list(_LAST_ORDER[1])
-
-
-#: The programs (by id) and the order of their accomplishments last asked for: a report asks three times.
-_LAST_ORDER: list = [None, None]
+    pairs.sort(key=lambda pair: _date_order(pair[1].date))
+    return pairs
 
 
 @lru_cache(maxsize=4096)  # dates recur across thousands of accomplishments
@@ -202,18 +196,28 @@ def _date_order(when) -> tuple:
     return (0, start.first_day, PRECISIONS.index(start.precision), when.last_day)
 
 
-def _sorted_rows(programs: list[Program], name: str, heading: str, columns, make_rows, sort: str) -> Table:
-    """Like `_rows`, over accomplishments in `sort` order across every program."""
-    rows, several = [], len(programs) > 1
-    for program, item in in_order(programs, sort):
-        for row in make_rows(program, item):
-            if several:
-                row["country"] = program.country.name
-            rows.append(row)
+def _sorted_rows(programs: list[Program], name: str, heading: str, columns, make_row, sort: str,
+                 order=None) -> Table:
+    """Like `_rows`, over accomplishments in `sort` order across every program, one row each; `order`, when
+    given, is `in_order(programs, sort)` already worked out (a report sorts once for its three sorted views)."""
+    pairs = in_order(programs, sort) if order is None else order
+    if len(programs) > 1:
+        rows = [{"country": program.country.name, **make_row(program, item)} for program, item in pairs]
+    else:
+        rows = [make_row(program, item) for program, item in pairs]
     return Table(name, _title(heading, programs), _with_country(programs, columns), rows, heading=heading)
 
 
-def accomplishments(programs: list[Program], sort: str = "date") -> Table:
+@lru_cache(maxsize=4096)  # milestone dates recur
+def _shown_date(when) -> str:
+    return when.display()
+
+
+def _milestones(item) -> list[str]:
+    return [f"{_shown_date(m.date)}: {m.title}" for m in item.milestones]
+
+
+def accomplishments(programs: list[Program], sort: str = "date", order=None) -> Table:
     columns = (
         Column("id", "Id", human=False),
         *date_columns(),
@@ -225,17 +229,16 @@ def accomplishments(programs: list[Program], sort: str = "date") -> Table:
         Column("milestones", "Milestones", human=False),
     )
 
-    def rows(program: Program, item):
-        milestones = [f"{m.date.display()}: {m.title}" for m in item.milestones]
-        yield {"id": item.id, **date_cells(item.date), "title": item.title,
-               "partners": program.partner_names(item.partners),
-               "results": [r.display() for r in item.results],
-               "location": item.location, "summary": item.summary, "milestones": milestones}
+    def row(program: Program, item):
+        return {"id": item.id, **date_cells(item.date), "title": item.title,
+                "partners": program.partner_names(item.partners),
+                "results": [r.display() for r in item.results],
+                "location": item.location, "summary": item.summary, "milestones": _milestones(item)}
 
-    return _sorted_rows(programs, "accomplishments", "Accomplishments", columns, rows, sort)
+    return _sorted_rows(programs, "accomplishments", "Accomplishments", columns, row, sort, order)
 
 
-def details(programs: list[Program], sort: str = "date") -> Table:
+def details(programs: list[Program], sort: str = "date", order=None) -> Table:
     columns = (
         Column("id", "Id", human=False),
         *date_columns(),
@@ -246,15 +249,14 @@ def details(programs: list[Program], sort: str = "date") -> Table:
         Column("milestones", "Milestones", join="\n"),
     )
 
-    def rows(program: Program, item):
-        yield {"id": item.id, **date_cells(item.date), "title": item.title, "location": item.location,
-               "summary": item.summary, "details": list(item.details),
-               "milestones": [f"{m.date.display()}: {m.title}" for m in item.milestones]}
+    def row(program: Program, item):
+        return {"id": item.id, **date_cells(item.date), "title": item.title, "location": item.location,
+                "summary": item.summary, "details": list(item.details), "milestones": _milestones(item)}
 
-    return _sorted_rows(programs, "details", "Accomplishment details", columns, rows, sort)
+    return _sorted_rows(programs, "details", "Accomplishment details", columns, row, sort, order)
 
 
-def results(programs: list[Program], sort: str = "date") -> Table:
+def results(programs: list[Program], sort: str = "date", order=None) -> Table:
     columns = (
         Column("accomplishment_id", "Accomplishment id", human=False),
         Column("accomplishment", "Accomplishment"),
@@ -266,13 +268,14 @@ def results(programs: list[Program], sort: str = "date") -> Table:
         Column("description", "Description"),
     )
 
-    def rows(program: Program, item):
-        for result in item.results:
-            yield {"accomplishment_id": item.id, "accomplishment": item.title, **date_cells(item.date),
-                   "result": result.display(), "value": result.value, "qualifier": result.qualifier,
-                   "unit": result.unit, "description": result.description}
-
-    return _sorted_rows(programs, "results", "Results", columns, rows, sort)
+    pairs = in_order(programs, sort) if order is None else order
+    several = len(programs) > 1
+    rows = [{**({"country": program.country.name} if several else {}),
+             "accomplishment_id": item.id, "accomplishment": item.title, **date_cells(item.date),
+             "result": result.display(), "value": result.value, "qualifier": result.qualifier,
+             "unit": result.unit, "description": result.description}
+            for program, item in pairs for result in item.results]
+    return Table("results", _title("Results", programs), _with_country(programs, columns), rows, heading="Results")
 
 
 def timeline(programs: list[Program], window: query.Window = query.Window(), partners=(),
@@ -423,8 +426,9 @@ def report(programs: list[Program], sections: tuple[str, ...] = (), sort: str = 
     """The chosen views in reading order; accomplishments in `sort` order (by date, undated last, or as
     the files list them)."""
     chosen = [name for name in REPORT_SECTIONS if not sections or name in sections]
+    order = in_order(programs, sort) if any(name in SORTED for name in chosen) else None
     tables = [timeline(programs, undated=True) if name == "timeline"
-              else SECTIONS[name](programs, sort) if name in SORTED else SECTIONS[name](programs)
+              else SECTIONS[name](programs, sort, order) if name in SORTED else SECTIONS[name](programs)
               for name in chosen]
     sources = [{"country": p.country.name, "title": p.source.title, "url": p.source.url} for p in programs]
     return Report(scope(programs), sources, tables)
