@@ -79,12 +79,25 @@ def _rows(programs: list[Program], name: str, heading: str, columns, make_rows) 
 
 
 def _years(whens) -> str:
-    whens = [w for w in whens if w is not None]
-    if not whens:
+    years = [_year_range(w) for w in set(whens) if w is not None]
+    if not years:
         return ""
-    first = min(start_of(w).year for w in whens)
-    last = max(w.last_day.year for w in whens)
+    first = min(pair[0] for pair in years)
+    last = max(pair[1] for pair in years)
     return str(first) if first == last else f"{first}–{last}"
+
+
+@lru_cache(maxsize=4096)  # dates recur across programs
+def _year_range(when) -> tuple[int, int]:
+    return start_of(when).year, when.last_day.year
+
+
+def _own_dates(program: Program):
+    """The dates of INL's own entries (accomplishments and their milestones), as `query.entries` has them."""
+    for item in program.accomplishments:
+        yield item.date
+        for milestone in item.milestones:
+            yield milestone.date
 
 
 def years_covered(program: Program) -> str:
@@ -104,13 +117,12 @@ def overview(programs: list[Program]) -> Table:
         undated = sum(1 for a in program.accomplishments if a.date is None)
         results = sum(len(a.results) for a in program.accomplishments)
         count = f"{len(program.accomplishments)}" + (f" ({undated} undated)" if undated else "")
-        entries = query.entries([program])  # once for both ranges of years
-        context = _years(e.when for e in entries if e.kind == "context")
+        context = _years(event.date for challenge in program.challenges for event in challenge.events)
         return [
             {"field": "Country", "value": f"{program.country.name} ({program.country.code})"},
             {"field": "Bureau", "value": f"{program.bureau.name} ({program.bureau.abbreviation})"},
             {"field": "Department", "value": program.bureau.department},
-            {"field": "INL's work", "value": _years(e.when for e in entries if e.kind != "context")},
+            {"field": "INL's work", "value": _years(_own_dates(program))},
             *([{"field": "Context", "value": context}] if context else []),
             {"field": "Challenges", "value": len(program.challenges)},
             {"field": "Goals", "value": len(program.goals)},
@@ -213,6 +225,19 @@ def _shown_date(when) -> str:
     return when.display()
 
 
+def _partner_names(programs: list[Program]):
+    """`program.partner_names(ids)` over many rows: each program's partners looked up by id, built once."""
+    lookup = {id(program): {p.id: p.abbreviation or p.name for p in program.partners} for program in programs}
+
+    def names(program: Program, ids) -> list[str]:
+        if not ids:
+            return []
+        known = lookup[id(program)]
+        return [known[i] for i in ids if i in known]
+
+    return names
+
+
 def _milestones(item) -> list[str]:
     return [f"{_shown_date(m.date)}: {m.title}" for m in item.milestones]
 
@@ -229,9 +254,11 @@ def accomplishments(programs: list[Program], sort: str = "date", order=None) -> 
         Column("milestones", "Milestones", human=False),
     )
 
+    partner_names = _partner_names(programs)
+
     def row(program: Program, item):
         return {"id": item.id, **date_cells(item.date), "title": item.title,
-                "partners": program.partner_names(item.partners),
+                "partners": partner_names(program, item.partners),
                 "results": [r.display() for r in item.results],
                 "location": item.location, "summary": item.summary, "milestones": _milestones(item)}
 
@@ -288,9 +315,10 @@ def timeline(programs: list[Program], window: query.Window = query.Window(), par
         Column("partners", "Partners"),
     )
     shown = dated + missing if undated else dated
+    partner_names = _partner_names(programs)
     rows = [
         {**({"country": e.program.country.name} if len(programs) > 1 else {}), **date_cells(e.when),
-         "title": e.title, "kind": e.kind, "partners": e.program.partner_names(e.partners)}
+         "title": e.title, "kind": e.kind, "partners": partner_names(e.program, e.partners)}
         for e in shown
     ]
     note = ""
