@@ -162,6 +162,41 @@ def test_two_countries_get_a_section_each_and_one_timeline(run, two_countries):
     assert "<li>40 trainers</li>" in ghana
 
 
+MANY = [("Afghanistan", "AF"), ("Mexico", "MX"), ("Colombia", "CO"), ("Guatemala", "GT"), ("Peru", "PE"),
+        ("Kenya", "KE"), ("Nigeria", "NG"), ("Haiti", "HT")]
+
+
+def test_many_countries_are_told_apart_by_name_not_colour_alone(run, tmp_path):
+    """Eight countries share six colours: the timeline groups each one's rows under its name, the legend lists
+    only the countries drawn (Haiti has nothing dated), and the kinds are keyed by shape, not a country's colour."""
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for number, (name, code) in enumerate(MANY):
+        program = GHANA.replace("Ghana", name).replace('"GH"', f'"{code}"')
+        if code == "HT":  # nothing dated: not drawn, so not in the legend
+            program = program[:program.index("  - id: academy")] + "  - {id: later, title: Community meetings, summary: Not dated.}\n"
+        else:
+            program = program.replace("2016-03", f"{2010 + number}-03")
+        (folder / f"{code.lower()}.yaml").write_text(program, encoding="utf-8")
+    text = html_of(run, "--data", str(folder), "export", "-f", "html")
+    svg = text[text.index("<svg class=\"timeline by-country\""):text.index("</svg>\n<figcaption>")]
+    drawn = sorted(name for name, code in MANY if code != "HT")
+    headings = re.findall(r'<g class="country-heading">.*?<text [^>]*>([^<]*)</text></g>', svg)
+    assert headings == drawn
+    # Every entry sits below its own country's heading and above the next one.
+    tops = [(float(y), name) for y, name in
+            re.findall(r'<g class="country-heading">.*?<text [^>]*y="([\d.]+)">([^<]*)</text></g>', svg)]
+    labels = re.findall(r'<text class="label" x="[\d.]+" y="([\d.]+)"[^>]*>([^<]*)</text>', svg)
+    assert len(labels) == 3 * len(drawn)
+    for y, label in labels:
+        under = max((top for top in tops if top[0] < float(y)), default=(0, None))[1]
+        assert label.startswith(f"{under} · "), (under, label)
+    legend = text[text.index('<ul class="legend by-country">'):text.index("</ul>", text.index('<ul class="legend'))]
+    assert re.findall(r'<li class="country-key">.*?</svg> ([^<]*)</li>', legend) == drawn
+    assert "Haiti" not in legend and "Haiti: Community meetings (accomplishment)" in text
+    assert ".legend.by-country .swatch-span" in text  # the kinds' keys drop the colour a country may have
+
+
 HOSTILE = """\
 schema_version: 1
 country: {name: "<script>alert(1)</script>Evil", code: "EV"}

@@ -20,13 +20,14 @@ from .report import BLOCKS, layout, today
 
 KIND_LABELS = {"accomplishment": "Accomplishment", "milestone": "Milestone", "context": "Context"}
 KIND_PLURALS = {"accomplishment": "accomplishments", "milestone": "milestones", "context": "context events"}
-#: Fill colours for telling countries apart (after Okabe–Ito), each 3:1 or more on the light and dark
-#: backgrounds; they repeat after six, and every label names its country anyway.
+#: Fill colours for telling countries apart at a glance (after Okabe–Ito), each 3:1 or more on the light and
+#: dark backgrounds. They repeat after six, so the timeline never relies on them alone: with several
+#: countries its rows are grouped under each country's name, and every label names its country too.
 COUNTRY_COLOURS = ("#0072b2", "#d55e00", "#009e73", "#cc79a7", "#a66f00", "#7a7a7a")
 ROW_HEADERS = ("field", "title", "name", "accomplishment", "unit")
 
 # The timeline's drawing, in SVG user units; the SVG scales to the page's width.
-WIDTH, MARGIN, ROW, TOP, AXIS = 960, 16, 34, 12, 42
+WIDTH, MARGIN, ROW, TOP, AXIS, HEADING = 960, 16, 34, 12, 42, 26
 #: A label is cut to the room beside its mark, at about this many units a character (13 px text), never
 #: to fewer than MIN_LABEL characters; the full label is in the entry's tooltip and the table below.
 CHAR_WIDTH, MIN_LABEL = 7.0, 24
@@ -132,9 +133,13 @@ def timeline_context(t, countries: list[str], now: date) -> dict:
                 "kind": KIND_LABELS.get(row.get("kind"), "")} for row in t.rows if not row.get("start")]
     several = len(countries) > 1
     colours = {name: COUNTRY_COLOURS[i % len(COUNTRY_COLOURS)] for i, name in enumerate(countries)}
+    drawn = [name for name in countries if any(row.get("country") == name for row in dated)] if several else []
+    if several:  # one group of rows per country, under its name, so that no one has to tell colours apart
+        place = {name: number for number, name in enumerate(drawn)}
+        dated.sort(key=lambda row: place.get(row.get("country"), len(place)))
     context = {"entries": len(dated), "undated": undated, "several": several,
-               "countries": [{"name": n, "colour": colours[n]} for n in countries] if several else [],
-               "marks": [], "years": [], "width": WIDTH, "height": 0, "axis": 0, "today": None,
+               "countries": [{"name": n, "colour": colours[n]} for n in drawn],
+               "headings": [], "marks": [], "years": [], "width": WIDTH, "height": 0, "axis": 0, "today": None,
                "first": "", "last": ""}
     if not dated:
         return context
@@ -148,8 +153,12 @@ def timeline_context(t, countries: list[str], now: date) -> dict:
     def x(day: date) -> float:
         return round(MARGIN + (day.toordinal() - origin) * plot / days, 1)
 
-    marks, labelled = [], set()
-    for number, (row, (first, last, is_open)) in enumerate(zip(dated, spans)):
+    marks, labelled, headings, y, group = [], set(), [], TOP, object()
+    for row, (first, last, is_open) in zip(dated, spans):
+        if several and row.get("country") != group:
+            group = row.get("country")
+            headings.append({"name": _text(group), "y": y, "colour": colours.get(group, "")})
+            y += HEADING
         kind = row.get("kind") if row.get("kind") in KIND_LABELS else "accomplishment"
         label = " · ".join(p for p in (_text(row.get("country")), _text(row.get("when")), _text(row.get("title")))
                            if p)
@@ -167,8 +176,9 @@ def timeline_context(t, countries: list[str], now: date) -> dict:
         at = round(right + 8 if shape == "point" and anchor == "end" else (right if anchor == "end" else left), 1)
         room = max(MIN_LABEL, int((at if anchor == "end" else WIDTH - at) / CHAR_WIDTH))
         short = label if len(label) <= room else label[:room - 1].rstrip() + "…"
-        marks.append(Mark(shape, kind, short, tip, left, TOP + number * ROW, width,
+        marks.append(Mark(shape, kind, short, tip, left, y, width,
                           colours.get(row.get("country"), ""), is_open, anchor, at))
+        y += ROW
     years, free = [], -1.0
     for year in range(first_year, last_year + 1):
         tick = x(date(year, 1, 1))
@@ -177,8 +187,8 @@ def timeline_context(t, countries: list[str], now: date) -> dict:
         if show:
             free = centre + 20
         years.append({"year": year, "tick": tick, "centre": centre, "label": show})
-    axis = TOP + len(dated) * ROW + 4
-    context.update(marks=marks, years=years, height=axis + AXIS, axis=axis, first=str(first_year),
+    axis = y + 4
+    context.update(marks=marks, headings=headings, years=years, height=axis + AXIS, axis=axis, first=str(first_year),
                    last=str(last_year), end=x(date(last_year + 1, 1, 1)),
                    today=x(now) if any(is_open for _, _, is_open in spans) else None)
     return context
