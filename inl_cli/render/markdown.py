@@ -223,10 +223,11 @@ def gantt(t, title: str) -> str:
              "    axisFormat %Y"]
     groups = {"accomplishment": "Accomplishments", "milestone": "Milestones", "context": "Context"}
     countries = list(dict.fromkeys(r.get("country") for r in t.rows))
+    dated = [row for row in t.rows if row.get("start")]
+    names = dict(zip(map(id, dated), _task_names(dated)))
     grouped: dict = {}
-    for row in t.rows:
-        if row.get("start"):
-            grouped.setdefault((row.get("country"), row["kind"]), []).append(row)
+    for row in dated:
+        grouped.setdefault((row.get("country"), row["kind"]), []).append(row)
     days: dict = {}
     for country in countries:
         for kind, section in groups.items():
@@ -235,16 +236,32 @@ def gantt(t, title: str) -> str:
                 continue
             name = f"{mermaid_text(country)}, {section.lower()}" if len(countries) > 1 else section
             lines.append(f"    section {name}")
-            lines += _tasks(rows, days)
+            lines += _tasks(rows, names, days)
     lines.append("```")
     return "\n".join(lines) + "\n"
 
 
-def _tasks(rows, days: dict) -> list[str]:
+#: What makes a task name need more than escaping: whitespace other than single spaces, or controls.
+_UNEVEN = re.compile(r"[^\S ]|  |^ | $| \u241f|\u241f ")
+
+
+def _task_names(rows) -> list[str]:
+    """Each row's task name, "when title" on one line with single spaces, Mermaid's reserved characters as
+    entities; in one pass over all the rows when nothing but that escaping is needed (the usual case)."""
+    texts = [f"{r['when']} {r['title']}" for r in rows]
+    joined = _CELL.join(texts)
+    if not texts:
+        return []
+    if joined.count(_CELL) == len(texts) - 1 and joined.isprintable() and not _UNEVEN.search(joined):
+        return _MERMAID.sub(_entity, joined).split(_CELL)
+    return [_MERMAID.sub(_entity, " ".join(_plain(text).split())) for text in texts]
+
+
+def _tasks(rows, names: dict, days: dict) -> list[str]:
     """A task per row: a bar from a span's first day to the day after its last (today for an open span)."""
-    names = "\n".join(" ".join(_plain(f"{r['when']} {r['title']}").split()) for r in rows)
     lines = []
-    for row, name in zip(rows, _MERMAID.sub(_entity, names).split("\n")):
+    for row in rows:
+        name = names[id(row)]
         start = _day(row["start"], days, first=True)
         if row["start"] != row.get("end"):
             lines.append(f"    {name} :{start}, {_day(row.get('end'), days, first=False)}")
