@@ -188,16 +188,17 @@ def blocks(t, level: int = 2) -> str:
     list_labels = [f"**{escape(c.title)}:**\n\n- " for c in lists]
     heading, width, at, out = "#" * (level + 1) + " ", 1 + len(facts), 0, []
     counts = [len(group) for group in groups]
-    for number, title in enumerate(titles):
-        summary, *values = texts[number * width:(number + 1) * width]
+    # Each row's texts and list lengths, a tuple a row, without slicing by row number.
+    row_texts = zip(*[iter(texts)] * width)
+    row_counts = zip(*[iter(counts)] * len(lists)) if lists else ((),) * len(titles)
+    for title, (summary, *values), sizes in zip(titles, row_texts, row_counts):
         parts = [heading + title]
         shown = " · ".join([label + value for label, value in zip(facts_labels, values) if value])
         if shown:
             parts.append(shown)
         if summary:
             parts.append(summary)
-        for position, label in enumerate(list_labels):
-            count = counts[number * len(lists) + position]
+        for label, count in zip(list_labels, sizes):
             if count:
                 parts.append(label + "\n- ".join(items[at:at + count]))
                 at += count
