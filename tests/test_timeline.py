@@ -209,6 +209,20 @@ def test_chart_labels_grow_when_there_is_room(run):
     assert "2019 Monthly exchanges with a civil society working group " in lines[5]
 
 
+@pytest.mark.parametrize("countries", [1, 3])
+def test_chart_label_column_grows_with_the_width(run, program, tmp_path, countries):
+    every_year(program, 2007, 2026, per_year=countries)
+    widths = {}
+    for width in (80, 120, 160):
+        out = run("--data", str(tmp_path), "timeline", "--chart", "--width", str(width)).stdout.splitlines()
+        row = next(line for line in out if line.startswith("2018 Entry"))
+        widths[width] = row.index("●") - row.index("  ")  # label text before the plot's blank cells
+        assert axis_years("\n".join(out)) == set(range(2007, 2027))
+    assert widths[80] < widths[120] < widths[160]
+    out = run("--data", str(tmp_path), "timeline", "--chart", "--width", "120").stdout
+    assert "\n2018 Entry 2018 of a program with a long … " in out  # 42 of the 120 columns, not 20
+
+
 def test_chart_at_80_columns(run):
     assert run("timeline", "--chart").stdout == """\
 Timeline: INL in Côte d'Ivoire
@@ -229,6 +243,20 @@ def test_chart_undated_lists_them_under_the_chart(run):
     out = run("timeline", "--chart", "--undated").stdout.splitlines()
     assert out[-2:] == ["Undated:", "• Universal Treatment Curriculum for drug treatment professionals"]
     assert "not shown" not in "\n".join(out)
+
+
+@pytest.mark.parametrize("width, legend, undated", [
+    (40, ["█ span  ● accomplishment  ◆ milestone", "▲ context"],
+     ["• Universal Treatment Curriculum for", "  drug treatment professionals"]),
+    (20, ["█ span", "● accomplishment", "◆ milestone", "▲ context"],
+     ["• Universal", "  Treatment", "  Curriculum for", "  drug treatment", "  professionals"]),
+])
+def test_chart_legend_and_undated_wrap_between_entries(run, width, legend, undated):
+    out = run("timeline", "--chart", "--undated", "--width", str(width)).stdout.splitlines()
+    at = out.index(legend[0])
+    assert out[at:at + len(legend)] == legend  # a symbol stays with its word
+    assert out[at + len(legend)] == "Undated:"
+    assert out[at + len(legend) + 1:] == undated  # continuation lines indented under the text
 
 
 def test_chart_no_color_keeps_its_glyphs_and_ascii_is_for_stdouts_that_cannot_encode(run):
