@@ -244,7 +244,8 @@ def stacked_height(t, layout: "Stacked") -> int:
     return height
 
 
-#: How many rows `balance` weighs when it moves room between columns.
+#: How many rows `balance` weighs when it moves room between columns, and `plan` when it compares
+#: a grid's height with the records'.
 BALANCE_ROWS = 40
 #: A grid gives way to stacked records when its rows would take more than this many times the lines
 #: of text the records take.
@@ -298,7 +299,8 @@ def plan(t, width: int):
     label_width = max(cells(label) for label in labels)
     label_above = width - label_width - 1 < MIN_VALUE
     stacked = Stacked(columns, label_width, label_above, width)
-    if grid is not None and grid_height(t, grid) <= TALLER * stacked_height(t, stacked):
+    sample = t._replace(rows=t.rows[:BALANCE_ROWS])  # the choice weighs the first rows only: cheap
+    if grid is not None and grid_height(sample, grid) <= TALLER * stacked_height(sample, stacked):
         return grid
     return stacked
 
