@@ -246,3 +246,67 @@ def test_a_page_that_is_not_utf8_is_one_line(run, tmp_path):
     source.write_bytes(b"Challenges: caf\xe9 crime.\n")
     result = run("import", str(source))
     assert (result.exit_code, result.stderr) == (1, f"Error: {source} is not UTF-8 text (byte 15)\n")
+
+
+class _Trickle(http.server.BaseHTTPRequestHandler):
+    def do_GET(self):
+        import time
+
+        if self.path == "/ftp/":
+            self.send_response(302)
+            self.send_header("Location", "ftp://127.0.0.1/page.txt")
+            self.end_headers()
+            return
+        if self.path == "/to-text/":
+            self.send_response(301)
+            self.send_header("Location", "/text/")
+            self.end_headers()
+            return
+        if self.path == "/text/":
+            data = SIMPLE.encode("utf-8")
+            self.send_response(200)
+            self.send_header("Content-Type", "text/plain; charset=utf-8")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+            return
+        self.send_response(200)
+        self.send_header("Content-Type", "text/plain; charset=utf-8")
+        self.end_headers()
+        try:
+            for byte in SIMPLE.encode("utf-8"):
+                self.wfile.write(bytes([byte]))
+                self.wfile.flush()
+                time.sleep(0.05)
+        except OSError:
+            pass
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def trickle():
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Trickle)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+def test_a_server_that_trickles_bytes_is_given_up_on_at_the_deadline(run, trickle, monkeypatch):
+    monkeypatch.setattr(inputs, "DEADLINE", 0.3)
+    result = run("import", f"{trickle}/trickle/")
+    assert (result.exit_code, result.stderr) == (
+        1, f"Error: {trickle}/trickle/: took longer than 0.3 s to send the page; gave up\n")
+
+
+def test_only_http_redirects_are_followed(run, trickle):
+    result = run("import", f"{trickle}/ftp/")
+    assert (result.exit_code, result.stderr) == (
+        1, f"Error: {trickle}/ftp/: redirected to ftp://127.0.0.1/page.txt; only http(s) redirects are followed\n")
+    result = run("import", f"{trickle}/to-text/")
+    assert result.exit_code == 0, result.output
+    assert parse(result.stdout, "x.yaml").source.url == f"{trickle}/text/"

@@ -340,6 +340,14 @@ def _accomplishment(group: dict, partners: Partners, notes: list[str], taken: se
     return item
 
 
+def _number(digits: str) -> int | float:
+    """Whole numbers keep every digit ("9007199254740993"); "2.5" and "2.0" are read as numbers too."""
+    if re.fullmatch(r"\d+", digits):
+        return int(digits)
+    value = float(digits)
+    return int(digits.split(".")[0]) if re.fullmatch(r"\d+\.0*", digits) else value
+
+
 def _results(sentence: str, notes: list[str]) -> list[dict]:
     found = []
     dated = bytearray(len(sentence))
@@ -356,8 +364,7 @@ def _results(sentence: str, notes: list[str]) -> list[dict]:
         if not unit or unit[0].lower().rstrip("s") in ("year", "month", "week", "day", "hour", "percent"):
             continue
         number = m.group("n").lower()
-        value = WORDS[number] if number in WORDS else float(number.replace(",", ""))
-        value = int(value) if float(value).is_integer() else value
+        value = WORDS[number] if number in WORDS else _number(number.replace(",", ""))
         qualifier_word = (m.group("q") or "").lower()
         item = {"value": value, "unit": " ".join(unit)}
         if qualifier_word:

@@ -12,6 +12,10 @@ from pathlib import Path
 LIMIT = 20 * 1024 * 1024
 """The largest page read, in bytes: far above any real summary page."""
 TIMEOUT = 20
+"""Seconds one network read may wait."""
+DEADLINE = 60
+"""Seconds a whole fetch may take, however the server trickles its bytes."""
+CHUNK = 64 * 1024
 
 
 class ReadError(OSError):
@@ -59,10 +63,14 @@ def fetch(url: str) -> Page:
     import urllib.error
     import urllib.request
 
+    import time
+
     request = urllib.request.Request(url, headers={"User-Agent": "inl-cli (https://github.com/)"})
+    opener = urllib.request.build_opener(_redirect_handler())
+    began = time.monotonic()
     try:
-        with urllib.request.urlopen(request, timeout=TIMEOUT) as response:
-            data = _limited(response.read(LIMIT + 1), url)
+        with opener.open(request, timeout=min(TIMEOUT, DEADLINE)) as response:
+            data = _limited(_read_by(response, began + DEADLINE, url), url)
             kind = response.headers.get_content_type()
             charset = response.headers.get_content_charset()
             final = response.geturl() or url
@@ -76,6 +84,37 @@ def fetch(url: str) -> Page:
         raise ReadError(f"{url}: could not fetch it ({error})") from None
     html = True if kind in ("text/html", "application/xhtml+xml") else None
     return _page(data, url, final, html=html, charset=charset)
+
+
+def _read_by(response, deadline: float, url: str) -> bytes:
+    """The body, read in chunks, at most LIMIT + 1 bytes, given up on once `deadline` (monotonic) passes."""
+    import time
+
+    chunks, size = [], 0
+    while size <= LIMIT:
+        if time.monotonic() > deadline:
+            raise ReadError(f"{url}: took longer than {DEADLINE:g} s to send the page; gave up")
+        chunk = response.read1(min(CHUNK, LIMIT + 1 - size))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+    return b"".join(chunks)
+
+
+def _redirect_handler():
+    import urllib.request
+
+    class HttpOnlyRedirects(urllib.request.HTTPRedirectHandler):
+        """Follows a redirect only to another http(s) address."""
+
+        def redirect_request(self, req, fp, code, msg, headers, newurl):
+            if not is_address(newurl):
+                raise ReadError(f"{req.full_url}: redirected to {newurl[:200]}; only http(s) redirects are "
+                                "followed")
+            return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+    return HttpOnlyRedirects
 
 
 def _page(data: bytes, name: str, url: str | None, html: bool | None, charset: str | None = None,
