@@ -149,3 +149,18 @@ def test_since_then_continues_from_the_date_before(run, tmp_path):
     program, result = draft(run, tmp_path, page, "--country", "Mexico")
     assert [str(a.date) for a in program.accomplishments] == ["2007", "2007/.."]
     assert "# review: 'Since then' read as since 2007, the date of the item before" in result.stdout
+
+
+def test_whole_numbers_keep_every_digit(run, tmp_path):
+    page = "Challenges: Crime rises.\n\nAccomplishments:\n• In 2019, INL gave 9007199254740993 pens to the police.\n"
+    _, result = draft(run, tmp_path, page, "--country", "Ghana")
+    assert "value: 9007199254740993\n" in result.stdout
+
+
+def test_bidi_controls_never_reach_the_yaml(run, tmp_path):
+    marks = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
+    page = (f"Challenges: Crime{marks} rises.\n\nAccomplishments:\n• In 2019, INL trained 40 police{marks} "
+            "officers.\n")
+    program, result = draft(run, tmp_path, page, "--country", "Ghana")
+    assert [c.text for c in program.challenges] == ["Crime rises."]
+    assert not any(mark in result.stdout for mark in marks)
