@@ -310,3 +310,24 @@ def test_only_http_redirects_are_followed(run, trickle):
     result = run("import", f"{trickle}/to-text/")
     assert result.exit_code == 0, result.output
     assert parse(result.stdout, "x.yaml").source.url == f"{trickle}/text/"
+
+
+def test_a_page_with_more_text_than_a_summary_page_is_refused_in_one_line(run, tmp_path, monkeypatch):
+    monkeypatch.setattr(inputs, "TEXT_LIMIT", 100)
+    source = tmp_path / "big.txt"
+    source.write_text(SIMPLE + "x" * 100, encoding="utf-8")
+    result = run("import", str(source))
+    assert result.exit_code == 1
+    assert result.stderr == (f"Error: {source}: {len(SIMPLE) + 100:,} characters of text, more than the 100 a "
+                             "summary page could hold; import the program's part of it\n")
+
+
+def test_ids_of_items_with_the_same_first_words_are_numbered_in_order():
+    from inl_cli.importer.partners import Taken, slug
+
+    taken = Taken()
+    assert [slug("INL trained police officers", taken) for _ in range(4)] == [
+        "inl-trained-police-officers", "inl-trained-police-officers-2", "inl-trained-police-officers-3",
+        "inl-trained-police-officers-4"]
+    taken = Taken({"a-b-2"})
+    assert [slug("a b", taken) for _ in range(3)] == ["a-b", "a-b-3", "a-b-4"]

@@ -5,7 +5,7 @@ import re
 
 from . import country as countries
 from . import layout, when
-from .partners import Partners, slug
+from .partners import Partners, Taken, slug
 from .text import clause, normalize, sentence_spans, shorten
 
 WORDS = {w: n for n, w in enumerate(("zero", "one", "two", "three", "four", "five", "six", "seven", "eight",
@@ -142,7 +142,7 @@ def _mark_cut(item: dict, field: str) -> None:
 
 
 def _paragraphs(lines, scope: str, partners: Partners, notes: list[str], last) -> list[dict]:
-    found, taken = [], set()
+    found, taken = [], Taken()
     for line in lines:
         if line.kind == "lead":
             continue
@@ -246,7 +246,7 @@ def _accomplishments(lines, partners: Partners, notes: list[str], last) -> list[
             notes.append("prose")
     if "prose" in notes:
         notes.remove("prose")
-    taken: set[str] = set()
+    taken: set[str] = Taken()
     items = [_accomplishment(g, partners, notes, taken) for g in groups]
     for i in range(1, len(items)):
         item, before = items[i], items[i - 1]

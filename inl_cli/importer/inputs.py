@@ -11,6 +11,10 @@ from pathlib import Path
 
 LIMIT = 20 * 1024 * 1024
 """The largest page read, in bytes: far above any real summary page."""
+TEXT_LIMIT = 1024 * 1024
+"""The most text (characters, after any HTML is read) a page may hold. A summary page holds some 10 KB; the
+importer takes about 0.4 s per thousand bullets (linear), so a megabyte is some 5 s, and more only makes the user
+wait."""
 TIMEOUT = 20
 """Seconds one network read may wait."""
 DEADLINE = 60
@@ -126,6 +130,9 @@ def _page(data: bytes, name: str, url: str | None, html: bool | None, charset: s
     if html:
         text, own = html_text(text)
         url = url or own
+    if len(text) > TEXT_LIMIT:
+        raise ReadError(f"{where or name}: {len(text):,} characters of text, more than the {TEXT_LIMIT:,} a "
+                        "summary page could hold; import the program's part of it")
     return Page(text, name, url)
 
 
