@@ -331,3 +331,14 @@ def test_ids_of_items_with_the_same_first_words_are_numbered_in_order():
         "inl-trained-police-officers-4"]
     taken = Taken({"a-b-2"})
     assert [slug("a b", taken) for _ in range(3)] == ["a-b", "a-b-3", "a-b-4"]
+
+
+def test_a_bad_canonical_address_is_left_out_with_a_review_note(run, tmp_path):
+    page = ('<html><head><link rel=canonical href="https://x.example/&quot;&gt;&lt;script&gt;">'
+            "<title>Ghana Summary</title></head><body><p>Challenges: Crime rises in Ghana.</p>"
+            "<p>Goals: INL helps the police.</p><ul><li>In 2019, INL trained 40 police officers.</li></ul>"
+            "</body></html>")
+    program, result = draft(run, tmp_path, page, name="ghana.html")
+    assert program.source.url.startswith("https://www.state.gov/")
+    assert ("# review: left out the page's own address 'https://x.example/\"><script>': it is not a web address "
+            "a program file may hold") in result.stdout

@@ -75,7 +75,8 @@ def which_country(page: layout.Page, text: str, address: str | None) -> tuple[st
     return None
 
 
-def read_page(text: str, country: str | None = None, code: str | None = None, url: str | None = None) -> dict:
+def read_page(text: str, country: str | None = None, code: str | None = None, url: str | None = None,
+              dropped: str | None = None) -> dict:
     """The program described by a page's text, as data with `_review` notes where it guessed."""
     text = normalize(text)
     page = layout.read(text, lambda line: _title_country(line))
@@ -119,6 +120,9 @@ def read_page(text: str, country: str | None = None, code: str | None = None, ur
         source["url"] = INDEX
         source["_review"] = ["the page's own address is not in the text: this is the bureau's list of country "
                              "pages; set the page's address (inl import --url URL)"]
+    if dropped:
+        source.setdefault("_review", []).insert(0, f"left out the page's own address {dropped[:200]!r}: it is not "
+                                                   "a web address a program file may hold")
     program["source"] = source
     partners = Partners(name, countries.demonyms(code.upper()), countries.all_demonyms())
     last = page.lines[-1] if page.cut else None

@@ -72,7 +72,7 @@ def draft(location: str, country=None, code=None, url=None) -> tuple[dict, str, 
     collecting = gc.isenabled()
     gc.disable()  # the draft makes many small objects and no cycles worth a collection: 40% faster on big pages
     try:
-        program = read_page(page.text, country, code, url or page.url)
+        program = read_page(page.text, country, code, url or page.url, page.dropped)
         document = to_yaml(program, page.name)
         checked = parse(document, "<import>")
     finally:

@@ -22,6 +22,10 @@ DEADLINE = 60
 CHUNK = 64 * 1024
 
 
+ADDRESS = re.compile(r"https?://[^\s<>\"\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]+")
+"""An address a program file may hold (the loader's rule, and no quote or bidi control)."""
+
+
 class ReadError(OSError):
     """A page that could not be read; the message says why, in one line."""
 
@@ -29,10 +33,12 @@ class ReadError(OSError):
 class Page:
     """What was read: the text, its name for messages and comments, and the address it came from, if known."""
 
-    def __init__(self, text: str, name: str, url: str | None = None):
+    def __init__(self, text: str, name: str, url: str | None = None, dropped: str | None = None):
         self.text = text
         self.name = name
         self.url = url
+        self.dropped = dropped
+        """An address the page names for itself that no program file may hold (left out, with a review note)."""
 
 
 def is_address(location: str) -> bool:
@@ -124,16 +130,20 @@ def _redirect_handler():
 def _page(data: bytes, name: str, url: str | None, html: bool | None, charset: str | None = None,
           where: str | None = None) -> Page:
     text = _decode(data, where or name, charset)
+    dropped = None
     if html is None:
         html = bool(re.match(r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", text[:2000],
                              re.I | re.S))
     if html:
         text, own = html_text(text)
-        url = url or own
+        if own and not ADDRESS.fullmatch(own):
+            dropped = own
+        else:
+            url = url or own
     if len(text) > TEXT_LIMIT:
         raise ReadError(f"{where or name}: {len(text):,} characters of text, more than the {TEXT_LIMIT:,} a "
                         "summary page could hold; import the program's part of it")
-    return Page(text, name, url)
+    return Page(text, name, url, dropped)
 
 
 def _decode(data: bytes, name: str, charset: str | None) -> str:
@@ -269,7 +279,7 @@ def html_text(html: str) -> tuple[str, str | None]:
     parser.feed(html)
     parser.close()
     parser._flush()
-    address = parser.address if parser.address and re.match(r"https?://[^\s<>\"]+$", parser.address) else None
+    address = parser.address.strip() if parser.address and parser.address.strip() else None
     title = re.split(r"\s+[-|–]\s+", " ".join(parser.title.split()))[0]
     body = parser.main_lines if any(line.strip() for line in parser.main_lines) else parser.lines
     lines = ([title, ""] if title else []) + body
