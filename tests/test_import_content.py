@@ -164,3 +164,18 @@ def test_bidi_controls_never_reach_the_yaml(run, tmp_path):
     program, result = draft(run, tmp_path, page, "--country", "Ghana")
     assert [c.text for c in program.challenges] == ["Crime rises."]
     assert not any(mark in result.stdout for mark in marks)
+
+
+def test_a_title_cut_with_the_page_ends_on_a_whole_word(run, tmp_path):
+    page = "Challenges: Crime rises in Kenya.\n\nGoals: INL's programming in Kenya is designed to improv"
+    program, result = draft(run, tmp_path, page)
+    assert [(g.title, g.text) for g in program.goals] == [
+        ("INL's programming in Kenya is designed to…", "INL's programming in Kenya is designed to improv…")]
+    assert result.stderr.startswith("Found 0 accomplishments, 0 dates, 0 results and 0 partners; ")
+
+
+def test_the_summary_counts_in_the_singular_for_one(run, tmp_path):
+    page = ("Challenges: Crime rises in Ghana.\n\nAccomplishments:\n• In 2019, INL trained 40 officers with the "
+            "Ghana Police Service.\n")
+    _, result = draft(run, tmp_path, page)
+    assert result.stderr.startswith("Found 1 accomplishment, 1 date, 1 result and 1 partner; ")

@@ -141,6 +141,9 @@ def read_page(text: str, country: str | None = None, code: str | None = None, ur
 
 
 def _mark_cut(item: dict, field: str) -> None:
+    title, words = item.get("title", ""), item[field].rstrip(" .").split()
+    if " " in title and not title.endswith("…") and words and title.rstrip(" .").endswith(words[-1]):
+        item["title"] = title.rsplit(" ", 1)[0].rstrip(",;:") + "…"  # the last word may be cut mid-word
     item[field] = item[field] + "…"
     item.setdefault("_review", []).append("cut off: the page stops inside this item")
 

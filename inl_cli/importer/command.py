@@ -109,9 +109,14 @@ def _one(location, output, country, code, url, force, emit) -> None:
     found = counts(program)
     where = f"; wrote {visible(output)}" if output else ""
     cut = "; the page is cut short" if found["cut"] else ""
-    click.echo(f"Found {found['accomplishments']} accomplishments, {found['dates']} dates, {found['results']} "
-               f"results and {found['partners']} partners; {found['reviews']} guesses to review "
-               f"(marked '# review:'){cut}{where}.", err=True)
+    click.echo(f"Found {_count(found['accomplishments'], 'accomplishment')}, {_count(found['dates'], 'date')}, "
+               f"{_count(found['results'], 'result')} and {_count(found['partners'], 'partner')}; "
+               f"{_count(found['reviews'], 'guess', 'guesses')} to review (marked '# review:'){cut}{where}.", err=True)
+
+
+def _count(n: int, one: str, many: str | None = None) -> str:
+    """`1 partner`, `0 partners`, `2 guesses`."""
+    return f"{n} {one if n == 1 else many or one + 's'}"
 
 
 def _message(location: str, error: Exception) -> str:
