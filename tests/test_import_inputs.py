@@ -137,22 +137,26 @@ def test_dash_o_dash_is_stdout_and_an_empty_name_is_an_error(run, tmp_path):
                                               "for standard output")
 
 
-def test_several_pages_go_to_one_file_each_with_a_summary_table(run, tmp_path):
+def test_several_pages_go_to_one_file_each_with_a_summary_table(run, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
     (tmp_path / "ghana.txt").write_text(SIMPLE, encoding="utf-8")
     (tmp_path / "guinea.html").write_text(HTML, encoding="utf-8")
     (tmp_path / "empty.txt").write_text("Ghana\n", encoding="utf-8")
-    out = tmp_path / "programs"
+    out = Path("programs")
     result = run("import", str(tmp_path / "ghana.txt"), str(tmp_path / "guinea.html"), str(tmp_path / "empty.txt"),
                  "-o", str(out))
     assert result.exit_code == 1
-    assert result.stderr == (f"Error: {tmp_path / 'empty.txt'}: found no Challenges, Goals or Accomplishments "
-                             "text, so there is nothing to import\n")
-    lines = result.stdout.splitlines()
-    assert lines[0].split() == ["Page", "File", "Country", "Code", "Accomplishments", "Dates", "Partners", "Review",
-                                "notes", "Cut"]
-    assert lines[2].split()[:2] == ["ghana.txt", str(out / "ghana.yaml")]
-    assert lines[2].split()[2:] == ["Ghana", "GH", "0", "0", "0", "4", "whole"]
-    assert lines[3].split()[2:] == ["Guinea", "GN", "2", "2", "1", "3", "whole"]
+    assert result.stdout == ""
+    lines = result.stderr.splitlines()
+    assert lines[0] == (f"Error: {tmp_path / 'empty.txt'}: found no Challenges, Goals or Accomplishments "
+                        "text, so there is nothing to import")
+    assert lines[1] == "Imported pages"
+    assert [line.split() for line in lines[3:13]] == [
+        ["Page", "ghana.txt"], ["File", str(out / "ghana.yaml")], ["Country", "Ghana"], ["Code", "GH"],
+        ["Accomplishments", "0"], ["Dates", "0"], ["Partners", "0"], ["Review", "notes", "4"], ["Cut", "whole"],
+        [lines[3 + 9]]]
+    assert [line.split()[-1] for line in lines[13:22]] == [
+        "guinea.html", str(out / "guinea.yaml"), "Guinea", "GN", "2", "2", "1", "3", "whole"]
     assert sorted(p.name for p in out.iterdir()) == ["ghana.yaml", "guinea.yaml"]
     assert {p.country.code for p in load(out)} == {"GH", "GN"}
 
@@ -226,11 +230,20 @@ def test_every_stored_page_imports_into_a_file_that_validates(run, tmp_path):
     rows = _index()
     assert len(rows) == 12
     out = tmp_path / "programs"
-    result = run("import", *[str(PAGES / row["file"]) for row in rows], "-o", str(out))
+    first = {}
+    for row in rows:
+        first.setdefault(row["code"], row)
+    result = run("import", *[str(PAGES / row["file"]) for row in first.values()], "-o", str(out))
     assert result.exit_code == 0, result.output
-    written = {line.split()[1]: line for line in result.stdout.splitlines()[2:]}
+    written = [str(path) for path in sorted(out.iterdir())]
+    assert len(written) == len(first)
+    for row in rows:
+        if first[row["code"]] is not row:  # a second page of a country goes to a file of its own
+            alone = tmp_path / row["file"].replace(".txt", ".yaml")
+            assert run("import", str(PAGES / row["file"]), "-o", str(alone)).exit_code == 0
+            written.append(str(alone))
     assert len(written) == 12
-    for path, line in written.items():
+    for path in written:
         check = run("validate", path)
         assert check.exit_code == 0, check.output
     found = {}
@@ -342,3 +355,48 @@ def test_a_bad_canonical_address_is_left_out_with_a_review_note(run, tmp_path):
     assert program.source.url.startswith("https://www.state.gov/")
     assert ("# review: left out the page's own address 'https://x.example/\"><script>': it is not a web address "
             "a program file may hold") in result.stdout
+
+
+def test_a_folder_gets_one_file_per_country(run, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "niger.txt").write_text("Niger\n\nChallenges: Crime rises in Niger.\n", encoding="utf-8")
+    (tmp_path / "niger_older.txt").write_text("Niger\n\nGoals: INL helps the police.\n", encoding="utf-8")
+    (tmp_path / "ghana.txt").write_text(SIMPLE, encoding="utf-8")
+    out = Path("programs")
+    result = run("import", str(tmp_path / "niger.txt"), str(tmp_path / "niger_older.txt"), "-o", str(out))
+    assert result.exit_code == 1
+    lines = result.stderr.splitlines()
+    assert lines[0] == (f"Error: {tmp_path / 'niger_older.txt'}: Niger (NE) is already in {out / 'niger.yaml'}, "
+                        "and a folder holds one file per country; import this page alone with -o FILE")
+    at = lines.index("Page            niger_older.txt")
+    assert [line.split(None, 1) for line in lines[at:]] == [
+        ["Page", "niger_older.txt"], ["File", "not written: NE is in niger.yaml"], ["Country", "Niger"],
+        ["Code", "NE"]]
+    assert [p.name for p in out.iterdir()] == ["niger.yaml"]
+    assert [p.country.code for p in load(out)] == ["NE"]
+    (out / "niger.yaml").rename(out / "my-niger.yaml")  # a file already in the folder counts, whatever its name
+    result = run("import", str(tmp_path / "niger_older.txt"), str(tmp_path / "ghana.txt"), "-o", str(out))
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"Error: {tmp_path / 'niger_older.txt'}: Niger (NE) is already in "
+                                    f"{out / 'my-niger.yaml'}, ")
+    assert sorted(p.name for p in out.iterdir()) == ["ghana.yaml", "my-niger.yaml"]
+    assert run("import", str(tmp_path / "niger.txt"), "-o", str(out) + "/", "--force").exit_code == 1
+
+
+def test_the_summary_table_fits_the_terminal(run, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    Path("ghana.txt").write_text(SIMPLE, encoding="utf-8")
+    Path("guinea.html").write_text(HTML, encoding="utf-8")
+    result = run("import", "ghana.txt", "guinea.html", "-o", "p", env={"COLUMNS": "120"})
+    assert result.exit_code == 0, result.output
+    lines = result.stderr.splitlines()
+    assert max(len(line) for line in lines) <= 120
+    assert [cell.strip() for cell in lines[2].split("┃")[1:-1]] == [
+        "Page", "File", "Country", "Code", "Accomplishments", "Dates", "Partners", "Review notes", "Cut"]
+    assert [cell.strip() for cell in lines[4].split("│")[1:-1]] == [
+        "ghana.txt", "p/ghana.yaml", "Ghana", "GH", "0", "0", "0", "4", "whole"]
+    result = run("import", "ghana.txt", "guinea.html", "-o", "p", "--force", env={"COLUMNS": "40"})
+    assert result.exit_code == 0, result.output
+    lines = result.stderr.splitlines()
+    assert max(len(line) for line in lines) <= 40
+    assert lines[:4] == ["Imported pages", "─" * 40, "Page            ghana.txt", "File            p/ghana.yaml"]
