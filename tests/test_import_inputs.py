@@ -88,9 +88,16 @@ class _Pages(http.server.BaseHTTPRequestHandler):
         pass
 
 
+class _QuietServer(http.server.ThreadingHTTPServer):
+    """A test server that keeps a client's early hang-up (a broken pipe) out of the output under test."""
+
+    def handle_error(self, request, client_address):
+        pass
+
+
 @pytest.fixture
 def site():
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Pages)
+    server = _QuietServer(("127.0.0.1", 0), _Pages)
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
     thread.start()
@@ -283,6 +290,16 @@ class _Trickle(http.server.BaseHTTPRequestHandler):
             self.end_headers()
             self.wfile.write(data)
             return
+        if self.path == "/headers/":
+            try:
+                self.wfile.write(b"HTTP/1.0 200 OK\r\n")
+                for _ in range(100):
+                    self.wfile.write(b"X")
+                    self.wfile.flush()
+                    time.sleep(0.05)
+            except OSError:
+                pass
+            return
         self.send_response(200)
         self.send_header("Content-Type", "text/plain; charset=utf-8")
         self.end_headers()
@@ -300,7 +317,7 @@ class _Trickle(http.server.BaseHTTPRequestHandler):
 
 @pytest.fixture
 def trickle():
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Trickle)
+    server = _QuietServer(("127.0.0.1", 0), _Trickle)
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
     thread.start()
@@ -314,6 +331,13 @@ def test_a_server_that_trickles_bytes_is_given_up_on_at_the_deadline(run, trickl
     result = run("import", f"{trickle}/trickle/")
     assert (result.exit_code, result.stderr) == (
         1, f"Error: {trickle}/trickle/: took longer than 0.3 s to send the page; gave up\n")
+
+
+def test_a_server_that_trickles_its_headers_is_given_up_on_at_the_deadline(run, trickle, monkeypatch):
+    monkeypatch.setattr(inputs, "DEADLINE", 0.3)
+    result = run("import", f"{trickle}/headers/")
+    assert (result.exit_code, result.stderr) == (
+        1, f"Error: {trickle}/headers/: took longer than 0.3 s to send the page; gave up\n")
 
 
 def test_only_http_redirects_are_followed(run, trickle):

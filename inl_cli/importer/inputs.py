@@ -70,10 +70,36 @@ def _limited(data: bytes, name: str) -> bytes:
 
 
 def fetch(url: str) -> Page:
+    """The page at `url`, within DEADLINE seconds in all: name lookup, connection, headers and body. The work
+    runs in a daemon thread, so a server that trickles its headers cannot hold the command either."""
+    import threading
+
+    outcome: dict = {}
+
+    def work():
+        try:
+            outcome["page"] = _fetch(url)
+        except BaseException as error:  # handed to the caller below
+            outcome["error"] = error
+
+    worker = threading.Thread(target=work, name="inl-fetch", daemon=True)
+    worker.start()
+    worker.join(DEADLINE)
+    if worker.is_alive():
+        raise _too_slow(url)
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["page"]
+
+
+def _too_slow(url: str) -> ReadError:
+    return ReadError(f"{url}: took longer than {DEADLINE:g} s to send the page; gave up")
+
+
+def _fetch(url: str) -> Page:
+    import time
     import urllib.error
     import urllib.request
-
-    import time
 
     request = urllib.request.Request(url, headers={"User-Agent": "inl-cli (https://github.com/)"})
     opener = urllib.request.build_opener(_redirect_handler())
@@ -103,7 +129,7 @@ def _read_by(response, deadline: float, url: str) -> bytes:
     chunks, size = [], 0
     while size <= LIMIT:
         if time.monotonic() > deadline:
-            raise ReadError(f"{url}: took longer than {DEADLINE:g} s to send the page; gave up")
+            raise _too_slow(url)
         chunk = response.read1(min(CHUNK, LIMIT + 1 - size))
         if not chunk:
             break
