@@ -314,6 +314,9 @@ def output_file(ctx, param, value):
     """-o FILE: `-` means stdout; an empty name is a mistake, not the current folder."""
     if value == "":
         raise click.BadParameter("give a file name, or - for standard output", ctx, param)
+    if value and value.endswith("/"):
+        raise click.BadParameter(f"{render.clean(value, False)} ends in /, which names a folder; give a file name",
+                                 ctx, param)
     return None if value == "-" else value
 
 
