@@ -334,7 +334,8 @@ def renderer_options(fmt: str) -> dict:
 
 
 def terminal_width(width: int | None) -> int | None:
-    """--width, else Rich's own choice; $COLUMNS under 20 (COLUMNS=0 printed nothing) counts as 20."""
+    """--width, else Rich's own choice; $COLUMNS is held to --width's 20 to 1000 (COLUMNS=0 printed nothing,
+    COLUMNS=999999999 took gigabytes)."""
     if width is None:
         try:
             columns = int(os.environ.get("COLUMNS", ""))
@@ -342,6 +343,8 @@ def terminal_width(width: int | None) -> int | None:
             return None
         if columns < 20:
             return 20
+        if columns > 1000:
+            return 1000
     return width
 
 

@@ -134,6 +134,17 @@ def test_a_tiny_columns_counts_as_20(run, columns):
         assert max(map(len, lines)) <= 20, args
 
 
+@pytest.mark.parametrize("columns", ["1001", "999999999", str(10**30)])
+def test_a_huge_columns_counts_as_1000(run, columns):
+    """COLUMNS=999999999 once made the chart take 8.9 GB; it is held to --width's 1000, as a tiny one to 20."""
+    for args, shown in ((["show", "goals"], "Goals: INL in Côte"), (["timeline", "--chart"], "Timeline: INL in"),
+                        (["countries"], "Programs: 1 loaded")):
+        wide = run(*args, env={"COLUMNS": columns})
+        assert wide.exit_code == 0
+        assert wide.stdout.startswith(shown), args
+        assert wide.stdout == run(*args, "--width", "1000").stdout, args
+
+
 def test_a_closed_pipe_ends_quietly():
     shell = f"{sys.executable} -m inl_cli --data {BUNDLED} export | head -1"
     result = subprocess.run(["bash", "-o", "pipefail", "-c", shell], capture_output=True, text=True)
