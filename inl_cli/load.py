@@ -39,6 +39,9 @@ MAX_BYTES = 20 * 1024 * 1024
 """Largest file read: 20 MB, thousands of times a real program."""
 MAX_DEPTH = 64
 """Deepest nesting of lists and mappings; a program needs 7."""
+MAX_NODES = 100_000
+"""Most YAML nodes (values, lists and mappings) in a file; a program has a few thousand. 20 MB of `1,` held
+as nodes took 5.85 GB; counted as events first, a file past this is one problem and costs no more memory."""
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _MAYBE_ANCHOR = re.compile(r"(?:\A|[\s\[{,:])[&*][^\s\[\]{},]")
 """Where an anchor (&name) or alias (*name) could begin; a match only means the careful path is taken."""
@@ -265,6 +268,37 @@ def _compose_bounded(text: str):
         raise error from None
 
 
+_NODE_MARKS = (",", "-", ":", "[", "{", "?", "!", "\n")
+"""Characters at least one of which comes with every few nodes: their count bounds the nodes from above."""
+
+
+def _past_node_cap(text: str):
+    """Where the file's YAML nodes go past MAX_NODES, or None.
+
+    A count of a few characters rules out nearly every file at once; a file that could hold more nodes
+    has its parser's events counted one at a time (nothing kept), stopping at the cap. A syntax error
+    before the cap is left to the composing that follows, which stops there too.
+    """
+    if sum(map(text.count, _NODE_MARKS)) * 3 <= MAX_NODES:
+        return None
+    loader = _Loader(text)
+    nodes = 0
+    try:
+        while True:
+            event = loader.get_event()
+            kind = type(event)
+            if kind is ScalarEvent or kind is SequenceStartEvent or kind is MappingStartEvent or kind is AliasEvent:
+                nodes += 1
+                if nodes > MAX_NODES:
+                    return event.start_mark
+            elif kind is StreamEndEvent:
+                return None
+    except yaml.YAMLError:
+        return None
+    finally:
+        loader.dispose()
+
+
 def parse(text: str, name: str) -> Program | list[Problem]:
     """One program from YAML text, or the problems that prevent it."""
     return _parse(text, name)[0]
@@ -277,6 +311,12 @@ def _parse(text: str, name: str) -> tuple[Program | list[Problem], tuple[int, in
     composer is the fastest); a program valid that way is nested a few levels at most. Anything
     else is composed again by `compose`, whose problems are the same with either parser.
     """
+    nowhere = (1, 1)
+    past = _past_node_cap(text)
+    if past is not None:
+        return [Problem(name, past.line + 1, past.column + 1, "",
+                        f"more than {MAX_NODES:,} YAML values, lists and mappings; a program has a few "
+                        "thousand")], nowhere
     if ("&" not in text and "*" not in text) or not _MAYBE_ANCHOR.search(text):  # `in` first: 1000× faster
         try:
             root = yaml.compose(text, Loader=_Loader)
@@ -286,7 +326,6 @@ def _parse(text: str, name: str) -> tuple[Program | list[Problem], tuple[int, in
             outcome = _check(root, [], name)
             if isinstance(outcome, Program):
                 return outcome, _position(root, ("country", "code"))
-    nowhere = (1, 1)
     try:
         root, found = _compose_bounded(text)
     except TooDeep as error:

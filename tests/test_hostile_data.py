@@ -163,6 +163,43 @@ def test_both_parsers_read_the_bundled_program_alike(monkeypatch):
 
 # Anchors, aliases, tags ----------------------------------------------------------------------------------------
 
+@pytest.mark.parametrize("shape, where", [
+    (lambda n: "goals: [" + "1," * n + "1]", "program.yaml:5:1959:"),
+    (lambda n: "goals:\n" + "- 1\n" * (n + 1), "program.yaml:981:3:"),
+    (lambda n: "goals: {" + "".join(f"k{i}: 1, " for i in range(n // 2 + 1)) + "}", "program.yaml:5:"),
+])
+def test_more_nodes_than_a_program_could_have_is_one_problem(run, program, parser, shape, where, monkeypatch):
+    monkeypatch.setattr(load, "MAX_NODES", 1000)  # the real cap is tried below, with the C parser
+    path = program(shape(1000) + "\n")
+    result = run("validate", str(path))
+    assert result.exit_code == 1
+    [line] = problems(result)
+    assert line.startswith(where)
+    assert line.endswith(": more than 1,000 YAML values, lists and mappings; a program has a few thousand")
+
+
+def test_a_flow_list_that_fills_the_size_cap_stays_in_little_memory(tmp_path):
+    """10 million `1,` (20 MB, just under the size cap) once took 5.85 GB; 400 MB of address space is plenty."""
+    import os
+    import resource
+    import subprocess
+    import sys
+
+    path = tmp_path / "flow.yaml"
+    path.write_text("[" + "1," * 9_900_000 + "1]\n", encoding="utf-8")
+
+    def limit():
+        resource.setrlimit(resource.RLIMIT_AS, (400 * 2**20, 400 * 2**20))
+
+    environment = {**os.environ, "NO_COLOR": "1"}
+    environment.pop("INL_DATA", None)
+    result = subprocess.run([sys.executable, "-m", "inl_cli", "--data", str(path), "validate"], capture_output=True,
+                            text=True, env=environment, preexec_fn=limit, timeout=60)
+    assert result.returncode == 1, result.stderr
+    assert result.stdout.splitlines() == [f"{path}:1:200000: more than 100,000 YAML values, lists and mappings; "
+                                          "a program has a few thousand"]
+
+
 def test_alias_bombs_are_refused_quickly(run, program):
     levels = ['  - &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
     levels += [f"  - &a{i} [" + ", ".join([f"*a{i - 1}"] * 9) + "]" for i in range(1, 10)]
