@@ -297,6 +297,8 @@ def emit(text: str, fmt: str = "") -> None:
     Machine formats go out as UTF-8 bytes when stdout cannot encode them, so no data changes; text for
     people is simplified instead (accents and box drawing to plain letters).
     """
+    if fmt == "csv" and _is_terminal(sys.stdout):
+        text = render.clean(text)  # data exact into a file or a pipe; on a terminal no escape code runs
     encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
     try:
         text.encode(encoding)
@@ -308,6 +310,13 @@ def emit(text: str, fmt: str = "") -> None:
     except LookupError:
         pass
     click.echo(text, nl=False, color=True)
+
+
+def _is_terminal(stream) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
 
 
 def output_file(ctx, param, value):

@@ -106,6 +106,67 @@ def test_markup_and_escapes_in_every_human_format(run, program):
                                                                        "--width", "160").stdout
 
 
+def on_a_terminal(*args):
+    """`inl ARGS` with its stdout on a pseudo-terminal, as a person at a terminal runs it; what it printed."""
+    import pty
+
+    leader, follower = pty.openpty()
+    environment = {**os.environ, "NO_COLOR": "1", "COLUMNS": "120"}
+    environment.pop("INL_DATA", None)
+    try:
+        process = subprocess.Popen([sys.executable, "-m", "inl_cli", *args], stdout=follower,
+                                   stderr=subprocess.PIPE, env=environment)
+        os.close(follower)
+        received = b""
+        while True:
+            try:
+                chunk = os.read(leader, 65536)
+            except OSError:  # EIO: the terminal's other end has closed
+                break
+            if not chunk:
+                break
+            received += chunk
+        assert process.wait(timeout=30) == 0, process.stderr.read()
+        process.stderr.close()
+    finally:
+        os.close(leader)
+    return received.decode("utf-8").replace("\r\n", "\n")  # the terminal's own line ends
+
+
+HOSTILE_CSV = """\
+    goals:
+      - id: g
+        title: "\\e]0;owned\\a\\e[31mred \\x9b2J"
+        text: "abc\\u202eexe.txt"
+    """
+
+
+@pytest.mark.parametrize("args", [["show", "goals", "-f", "csv"], ["export", "-f", "csv", "-s", "goals"]])
+def test_csv_on_a_terminal_shows_control_characters_escaped(program, tmp_path, args):
+    path = program(HOSTILE_CSV)
+    shown = on_a_terminal("--data", str(path), *args)
+    assert_no_raw_controls(shown)
+    assert "\\x1b]0;owned\\x07\\x1b[31mred \\x9b2J" in shown
+    assert "abc\\u202eexe.txt" in shown
+
+
+@pytest.mark.parametrize("args", [["show", "goals", "-f", "csv"], ["export", "-f", "csv", "-s", "goals"]])
+def test_csv_into_a_pipe_keeps_the_data_exact(program, args):
+    path = program(HOSTILE_CSV)
+    piped = inl("--data", str(path), *args).stdout.decode("utf-8")
+    assert "\x1b]0;owned\x07\x1b[31mred \x9b2J" in piped and "abc\u202eexe.txt" in piped
+
+
+def test_csv_into_a_file_keeps_the_data_exact(program, tmp_path):
+    path = program(HOSTILE_CSV)
+    written = tmp_path / "goals.csv"
+    result = inl("--data", str(path), "export", "-f", "csv", "-s", "goals", "-o", str(written))
+    assert result.returncode == 0, result.stderr
+    assert written.read_text(encoding="utf-8") == inl("--data", str(path), "export", "-f", "csv", "-s",
+                                                      "goals").stdout.decode("utf-8")
+    assert "\x1b]0;owned\x07\x1b[31mred \x9b2J" in written.read_text(encoding="utf-8")
+
+
 def test_the_chart_measures_labels_by_display_width(run, program):
     path = program("""\
         accomplishments:
