@@ -223,7 +223,7 @@ def global_options(function):
 
 
 def _data_option(**extra):
-    return click.option("--data", metavar="PATH", type=click.Path(), **extra,
+    return click.option("--data", metavar="PATH", type=click.Path(readable=False), **extra,
                         help="Program file or folder of *.yaml files (default: the bundled Côte d'Ivoire "
                              "program).")
 
@@ -560,7 +560,7 @@ def timeline(options, start, end, partners, kinds, undated, chart, fmt, width):
 
 
 @main.command()
-@click.argument("paths", nargs=-1, type=click.Path(), metavar="[PATH]...")
+@click.argument("paths", nargs=-1, type=click.Path(readable=False), metavar="[PATH]...")
 @click.option("--format", "-f", "fmt", type=Choice(["text", "json"]), default="text", show_default=True,
               help="text: one problem a line; json: a list of problem objects.")
 @global_options

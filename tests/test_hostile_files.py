@@ -295,7 +295,7 @@ from inl_cli.cli import main
 
 # The interpreter and its libraries may live where nobody cannot read (/root/.pyenv): every module the
 # commands use is loaded first, by running them once on the bundled program, and only then is root given up.
-for warm in (["export"], ["export", "-o", os.devnull], ["export", "-f", "csv", "-s", "goals"], ["validate"]):
+for warm in (["export"], ["export", "-o", os.devnull], ["show", "goals"], ["export", "-f", "csv", "-s", "goals"], ["validate"]):
     with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
         try:
             main(["--data", sys.argv[1], *warm], prog_name="inl")
@@ -375,3 +375,19 @@ def test_o_with_a_trailing_slash_names_a_folder_and_is_a_usage_error(run, tmp_pa
     assert "Invalid value for '--output' / '-o': x.md/ ends in /, which names a folder; give a file name" in (
         result.stderr)
     assert not (tmp_path / "x.md").exists()
+
+
+@pytest.mark.parametrize("where", [["--data", "perm", "validate"], ["validate", "perm"], ["--data", "perm", "show", "goals"],
+                                   ["--data", "t", "validate"]])
+def test_an_unreadable_file_named_on_the_command_line_is_a_problem_line(shared, where):
+    """Click's own check said "Path 'perm' is not readable." with exit 2; the README promises a problem line."""
+    (shared / "t").mkdir()
+    for path in (shared / "perm", shared / "t" / "a.yaml"):
+        path.write_text(BUNDLED.read_text(encoding="utf-8"), encoding="utf-8")
+        os.chmod(path, 0o000)
+    result = as_nobody(*where, folder=shared)
+    assert result.returncode == 1, result.stderr
+    shown = result.stdout if "validate" in where else result.stderr
+    name = "perm" if "perm" in where else "t/a.yaml"
+    assert shown.splitlines()[0] == f"{name}:1:1: cannot read: Permission denied"
+    assert "not readable" not in result.stderr
