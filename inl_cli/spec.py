@@ -399,9 +399,11 @@ PROGRAM = Record(model.Program, "One INL country program, from INL's summary pag
     }), "The bureau that runs the program.", required=True),
     "source": Field(Record(model.Source, "Where the facts come from.", {
         "title": Field(Text(), "Title of the page.", required=True),
-        "url": Field(Text(r"https?://[^\s<>\x00-\x1f\x7f-\x9f]+",
-                          "a web address (http:// or https://, without spaces, < or >)"),
-                     "Address of the page: http:// or https://, without spaces, < or >.", required=True),
+        "url": Field(Text(r"https?://[^\s<>\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069"
+                          r"\ufeff]+",
+                          "a web address (http:// or https://, without spaces, control characters, < or >)"),
+                     "Address of the page: http:// or https://, without spaces, control or bidirectional "
+                     "characters, < or >.", required=True),
     }), "The page the facts come from.", required=True),
     "challenges": Field(ListOf(CHALLENGE), "Challenges the program answers."),
     "goals": Field(ListOf(GOAL), "Aims of the program."),
