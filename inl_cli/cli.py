@@ -94,6 +94,13 @@ def _unknown_country(wanted: str, programs) -> str:
     return render.clean(f"no program for {wanted!r}; {hint}", lines=False)
 
 
+def _not_blank(values, ctx, param):
+    """A repeatable option's values; an empty or blank one (`--partner ''`) would match everything or nothing."""
+    if any(not value.strip() for value in values):
+        raise click.BadParameter("give an id, an abbreviation or a name, not an empty one", ctx, param)
+    return values
+
+
 def _unknown_partner(wanted: str, programs) -> str:
     import difflib
     import re
@@ -516,6 +523,7 @@ class DateBound(click.ParamType):
               help="Keep entries on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD), compared at its precision.")
 @click.option("--to", "end", type=DateBound(), metavar="DATE", help="Keep entries on or before DATE, inclusive.")
 @click.option("--partner", "partners", multiple=True, metavar="NAME", shell_complete=complete_partner,
+              callback=lambda ctx, param, value: _not_blank(value, ctx, param),
               help="Only entries with this partner (id, abbreviation, name or words of it); repeat for several.")
 @click.option("--kind", "kinds", multiple=True, type=Choice(KINDS),
               help="Only entries of this kind; repeat for several.")

@@ -294,3 +294,11 @@ def test_a_cell_of_many_list_items_takes_linear_work(run, program, monkeypatch):
         assert f"crime number {items - 1}" in result.stdout
         totals[items] = sum(work)
     assert totals[2000] < 6 * totals[500], totals  # linear: about 4 times; quadratic: about 16 times
+
+
+@pytest.mark.parametrize("blank", ["", " ", "\t"])
+def test_an_empty_partner_is_a_usage_error(run, blank):
+    result = run("timeline", "--partner", "MSCP", "--partner", blank)
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1] == ("Error: Invalid value for '--partner': give an id, an abbreviation or "
+                                              "a name, not an empty one")
