@@ -210,9 +210,9 @@ class Date:
         years = f"a year from {MIN_YEAR} to {MAX_YEAR}"
         return {
             "anyOf": [
-                # [12]\d{3} spells MIN_YEAR–MAX_YEAR
+                # [12][0-9]{3} spells MIN_YEAR–MAX_YEAR; [0-9], as \d takes other digits in some regex engines
                 {"type": "string", "description": f"YYYY, YYYY-MM or YYYY-MM-DD, {years}",
-                 "pattern": r"^[12]\d{3}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"},
+                 "pattern": r"^[12][0-9]{3}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"},
                 {"type": "integer", "description": years.capitalize(), "minimum": MIN_YEAR, "maximum": MAX_YEAR},
             ]
         }

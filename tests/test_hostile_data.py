@@ -302,3 +302,31 @@ def test_an_empty_partner_is_a_usage_error(run, blank):
     assert result.exit_code == 2
     assert result.stderr.splitlines()[-1] == ("Error: Invalid value for '--partner': give an id, an abbreviation or "
                                               "a name, not an empty one")
+
+
+@pytest.mark.parametrize("text", ["２０１３", "2013-09 ", " 2013", "2013-0９", "١٢٣٤"])
+def test_dates_take_ascii_digits_and_no_spaces_as_the_schema_does(run, program, text):
+    import json
+    from pathlib import Path
+
+    import jsonschema
+
+    schema = json.loads((Path(__file__).resolve().parent.parent / "schema" / "program.schema.json").read_text(
+        encoding="utf-8"))
+    path = program(f"""\
+        accomplishments:
+          - {{id: a, title: T, summary: S, date: {json.dumps(text)}}}
+        """)
+    result = run("validate", str(path))
+    assert result.exit_code == 1
+    assert problems(result) == [f"program.yaml:6:41: accomplishments[0].date: expected a date as YYYY, YYYY-MM or "
+                                f"YYYY-MM-DD, got {text!r}"]
+    assert not jsonschema.Draft202012Validator(schema).is_valid(yaml.safe_load(path.read_text(encoding="utf-8")))
+
+
+@pytest.mark.parametrize("option", ["--from", "--to"])
+@pytest.mark.parametrize("text", ["２０１３", "2013 ", " 2013-09"])
+def test_date_bounds_take_ascii_digits_and_no_spaces(run, option, text):
+    result = run("timeline", option, text)
+    assert result.exit_code == 2
+    assert f"expected a date as YYYY, YYYY-MM or YYYY-MM-DD, got {text!r}" in result.stderr
