@@ -104,6 +104,8 @@ def _reason(error: OSError) -> str:
 def scan(location: str | os.PathLike | None, recursive: bool = False) -> tuple[list[str], list[Problem]]:
     """The program files at `location` (else $INL_DATA, else the bundled ones) and the folders it could not read.
 
+    With `recursive`, subfolders are read too, but never one reached through a symbolic link.
+
     A folder that cannot be listed is a problem, never silently skipped: a program would go missing.
     """
     if location is None:
@@ -132,7 +134,8 @@ def scan(location: str | os.PathLike | None, recursive: bool = False) -> tuple[l
             continue
         for entry in entries:
             try:
-                is_dir = entry.is_dir()
+                # A linked folder is not entered: it may lead anywhere (/proc never ends) or back up the tree.
+                is_dir = entry.is_dir(follow_symlinks=False)
             except OSError:
                 is_dir = False
             if is_dir:

@@ -391,3 +391,17 @@ def test_an_unreadable_file_named_on_the_command_line_is_a_problem_line(shared, 
     name = "perm" if "perm" in where else "t/a.yaml"
     assert shown.splitlines()[0] == f"{name}:1:1: cannot read: Permission denied"
     assert "not readable" not in result.stderr
+
+
+def test_recursive_does_not_follow_a_linked_folder(run, tmp_path):
+    """`--data /proc --recursive` never ended: a linked folder may lead anywhere, so it is not entered."""
+    (tmp_path / "own").mkdir()
+    (tmp_path / "own" / "a.yaml").write_bytes(BUNDLED.read_bytes())
+    elsewhere = tmp_path / "elsewhere"
+    (elsewhere / "deep").mkdir(parents=True)
+    (elsewhere / "deep" / "b.yaml").write_text("not: [a program\n", encoding="utf-8")
+    (tmp_path / "own" / "proc").symlink_to("/proc")
+    (tmp_path / "own" / "away").symlink_to(elsewhere)
+    result = run("--data", str(tmp_path / "own"), "--recursive", "validate")
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "No problems in 1 file\n"
