@@ -18,6 +18,7 @@ import stat
 
 import yaml
 from yaml.composer import ComposerError
+from yaml.reader import ReaderError
 from yaml.events import (
     AliasEvent,
     MappingEndEvent,
@@ -45,6 +46,8 @@ as nodes took 5.85 GB; counted as events first, a file past this is one problem 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _MAYBE_ANCHOR = re.compile(r"(?:\A|[\s\[{,:])[&*][^\s\[\]{},]")
 """Where an anchor (&name) or alias (*name) could begin; a match only means the careful path is taken."""
+_NOT_YAML = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+"""A character YAML does not allow in a file."""
 _KINDS = {stat.S_IFIFO: "a FIFO or pipe", stat.S_IFCHR: "a character device", stat.S_IFBLK: "a block device",
           stat.S_IFSOCK: "a socket", stat.S_IFDIR: "a folder"}
 
@@ -344,6 +347,16 @@ def _parse(text: str, name: str) -> tuple[Program | list[Problem], tuple[int, in
         if error.context and error.problem and error.context_mark:
             message += f" ({error.context} started on line {error.context_mark.line + 1})"
         return [Problem(name, mark.line + 1, mark.column + 1, "", f"YAML syntax: {message}")], nowhere
+    except ReaderError as error:
+        # A character YAML does not allow (NUL, ESC, ...): told where it is, alike from either parser (libyaml
+        # counts UTF-8 bytes, PyYAML characters), instead of `in "<unicode string>", position 5703`.
+        found = _NOT_YAML.search(text)
+        at = found.start() if found else 0
+        line = text.count("\n", 0, at) + 1
+        column = at - (text.rfind("\n", 0, at) + 1) + 1
+        code = ord(found.group()) if found else error.character
+        return [Problem(name, line, column, "", f"YAML syntax: character U+{code:04X} is not allowed in YAML; "
+                                                f"in double quotes, write it as \\u{code:04x}")], nowhere
     except yaml.YAMLError as error:
         return [Problem(name, 1, 1, "", f"YAML syntax: {error}")], nowhere
     if root is None:

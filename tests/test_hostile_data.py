@@ -330,3 +330,16 @@ def test_date_bounds_take_ascii_digits_and_no_spaces(run, option, text):
     result = run("timeline", option, text)
     assert result.exit_code == 2
     assert f"expected a date as YYYY, YYYY-MM or YYYY-MM-DD, got {text!r}" in result.stderr
+
+
+@pytest.mark.parametrize("raw, code", [("\x00", "0000"), ("\x1b", "001b"), ("\ufffe", "fffe")])
+def test_a_character_yaml_does_not_allow_is_told_where_it_is(run, program, parser, raw, code):
+    """It was `program.yaml:1:1: … not allowed` then `in "<unicode string>", position 5703` on a second line."""
+    path = program(f"""\
+        goals:
+          - {{id: gé, title: "Ré{raw}x", text: T}}
+        """)
+    result = run("validate", str(path))
+    assert result.exit_code == 1
+    assert problems(result) == [f"program.yaml:6:24: YAML syntax: character U+{code.upper()} is not allowed in "
+                                f"YAML; in double quotes, write it as \\u{code}"]
