@@ -158,11 +158,18 @@ def complete_country(ctx, param, incomplete):
     prefix = country_key(incomplete)
     found = []
     for p in _completion_data(ctx):
+        name = p.country.name if _typeable(p.country.name) else None  # a code is two capital letters
         if country_key(p.country.code).startswith(prefix):
-            found.append(CompletionItem(p.country.code, help=p.country.name))
-        elif country_key(p.country.name).startswith(prefix):
-            found.append(CompletionItem(_shell_word(p.country.name), help=p.country.code))
+            found.append(CompletionItem(p.country.code, help=name))
+        elif name is not None and country_key(name).startswith(prefix):
+            found.append(CompletionItem(_shell_word(name), help=p.country.code))
     return found
+
+
+def _typeable(text: str) -> bool:
+    """Whether a completion may offer `text`: a newline or ESC in it would break the shell's reading of the
+    completions (bash reads them a line at a time) or reach the terminal; nobody types such a name anyway."""
+    return render.clean(text, lines=False) == text
 
 
 def complete_partner(ctx, param, incomplete):
@@ -175,11 +182,13 @@ def complete_partner(ctx, param, incomplete):
     found = {}
     for program in _completion_data(ctx):
         for partner in program.partners:
-            short = partner.abbreviation or partner.id
+            # An id is always plain (lowercase letters, digits, - and _); a name or an abbreviation may not be.
+            short = partner.abbreviation if partner.abbreviation and _typeable(partner.abbreviation) else partner.id
+            name = partner.name if _typeable(partner.name) else None
             if country_key(short).startswith(prefix):
-                found.setdefault(short, CompletionItem(_shell_word(short), help=partner.name))
-            elif country_key(partner.name).startswith(prefix):
-                found.setdefault(partner.name, CompletionItem(_shell_word(partner.name), help=short))
+                found.setdefault(short, CompletionItem(_shell_word(short), help=name))
+            elif name is not None and country_key(name).startswith(prefix):
+                found.setdefault(name, CompletionItem(_shell_word(name), help=short))
     return list(found.values())
 
 

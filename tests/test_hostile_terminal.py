@@ -246,3 +246,43 @@ def test_narrow_terminals_fit(run, width):
         # A URL is printed whole on a line of its own (issue 13), even when longer than the terminal.
         lines = [line for line in result.stdout.splitlines() if not re.fullmatch(r"(\[\d+\] )?https?://\S+", line)]
         assert max(map(len, lines)) <= width, args
+
+
+def complete(words: str, shell: str, data) -> list[str]:
+    where = str(len(words.split()) - (0 if words.endswith(" ") else 1))
+    if shell == "fish":  # fish gives the word being typed, not its number
+        where = "" if words.endswith(" ") else words.split()[-1]
+    environment = {**os.environ, "_INL_COMPLETE": f"{shell}_complete", "COMP_WORDS": words, "COMP_CWORD": where,
+                   "INL_DATA": str(data)}
+    return subprocess.run([sys.executable, "-m", "inl_cli"], env=environment, capture_output=True,
+                          text=True).stdout.split("\n")
+
+
+@pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
+def test_completions_never_carry_a_newline_or_escape_from_the_data(program, shell):
+    """A partner or country name with a newline broke bash's value-per-line reading; ESC reached the terminal."""
+    path = program("""\
+        partners:
+          - {id: evil, name: "Evil\\nplain,rm -rf", abbreviation: "E\\e]0;x\\a", role: R}
+          - {id: good, name: Good Partner, abbreviation: GP, role: R}
+        """, base=MINIMAL_WITH_NAME("Test\\u202eland\\e[2J"))
+    partners = complete("inl timeline --partner ", shell, path)
+    countries = complete("inl timeline --country ", shell, path)
+    for output in (partners, countries):
+        assert_no_raw_controls("\n".join(output))
+    if shell == "bash":
+        assert partners == ["plain,evil", "plain,GP", ""]  # the id stands in for a name that cannot be typed
+        assert countries == ["plain,TL", ""]
+        assert not any(complete("inl timeline --country Te", shell, path))  # the name is not offered
+    if shell == "zsh":
+        assert partners == ["plain", "evil", "_", "plain", "GP", "Good Partner", ""]
+        assert countries == ["plain", "TL", "_", ""]
+    if shell == "fish":
+        assert partners == ["plain,evil", "plain,GP\tGood Partner", ""]
+        assert countries == ["plain,TL", ""]
+
+
+def MINIMAL_WITH_NAME(name):
+    from conftest import MINIMAL
+
+    return MINIMAL.replace("name: Testland", f'name: "{name}"')
