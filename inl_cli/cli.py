@@ -94,6 +94,13 @@ def _unknown_country(wanted: str, programs) -> str:
     return render.clean(f"no program for {wanted!r}; {hint}", lines=False)
 
 
+def _not_blank(values, ctx, param):
+    """A repeatable option's values; an empty or blank one (`--partner ''`) would match everything or nothing."""
+    if any(not value.strip() for value in values):
+        raise click.BadParameter("give an id, an abbreviation or a name, not an empty one", ctx, param)
+    return values
+
+
 def _unknown_partner(wanted: str, programs) -> str:
     import difflib
     import re
@@ -151,11 +158,18 @@ def complete_country(ctx, param, incomplete):
     prefix = country_key(incomplete)
     found = []
     for p in _completion_data(ctx):
+        name = p.country.name if _typeable(p.country.name) else None  # a code is two capital letters
         if country_key(p.country.code).startswith(prefix):
-            found.append(CompletionItem(p.country.code, help=p.country.name))
-        elif country_key(p.country.name).startswith(prefix):
-            found.append(CompletionItem(_shell_word(p.country.name), help=p.country.code))
+            found.append(CompletionItem(p.country.code, help=name))
+        elif name is not None and country_key(name).startswith(prefix):
+            found.append(CompletionItem(_shell_word(name), help=p.country.code))
     return found
+
+
+def _typeable(text: str) -> bool:
+    """Whether a completion may offer `text`: a newline or ESC in it would break the shell's reading of the
+    completions (bash reads them a line at a time) or reach the terminal; nobody types such a name anyway."""
+    return render.clean(text, lines=False) == text
 
 
 def complete_partner(ctx, param, incomplete):
@@ -168,11 +182,13 @@ def complete_partner(ctx, param, incomplete):
     found = {}
     for program in _completion_data(ctx):
         for partner in program.partners:
-            short = partner.abbreviation or partner.id
+            # An id is always plain (lowercase letters, digits, - and _); a name or an abbreviation may not be.
+            short = partner.abbreviation if partner.abbreviation and _typeable(partner.abbreviation) else partner.id
+            name = partner.name if _typeable(partner.name) else None
             if country_key(short).startswith(prefix):
-                found.setdefault(short, CompletionItem(_shell_word(short), help=partner.name))
-            elif country_key(partner.name).startswith(prefix):
-                found.setdefault(partner.name, CompletionItem(_shell_word(partner.name), help=short))
+                found.setdefault(short, CompletionItem(_shell_word(short), help=name))
+            elif name is not None and country_key(name).startswith(prefix):
+                found.setdefault(name, CompletionItem(_shell_word(name), help=short))
     return list(found.values())
 
 
@@ -223,7 +239,7 @@ def global_options(function):
 
 
 def _data_option(**extra):
-    return click.option("--data", metavar="PATH", type=click.Path(), **extra,
+    return click.option("--data", metavar="PATH", type=click.Path(readable=False), **extra,
                         help="Program file or folder of *.yaml files (default: the bundled Côte d'Ivoire "
                              "program).")
 
@@ -297,6 +313,8 @@ def emit(text: str, fmt: str = "") -> None:
     Machine formats go out as UTF-8 bytes when stdout cannot encode them, so no data changes; text for
     people is simplified instead (accents and box drawing to plain letters).
     """
+    if fmt == "csv" and _is_terminal(sys.stdout):
+        text = render.clean(text)  # data exact into a file or a pipe; on a terminal no escape code runs
     encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
     try:
         text.encode(encoding)
@@ -310,10 +328,20 @@ def emit(text: str, fmt: str = "") -> None:
     click.echo(text, nl=False, color=True)
 
 
+def _is_terminal(stream) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
 def output_file(ctx, param, value):
     """-o FILE: `-` means stdout; an empty name is a mistake, not the current folder."""
     if value == "":
         raise click.BadParameter("give a file name, or - for standard output", ctx, param)
+    if value and value.endswith("/"):
+        raise click.BadParameter(f"{render.clean(value, False)} ends in /, which names a folder; give a file name",
+                                 ctx, param)
     return None if value == "-" else value
 
 
@@ -331,7 +359,8 @@ def renderer_options(fmt: str) -> dict:
 
 
 def terminal_width(width: int | None) -> int | None:
-    """--width, else Rich's own choice; $COLUMNS under 20 (COLUMNS=0 printed nothing) counts as 20."""
+    """--width, else Rich's own choice; $COLUMNS is held to --width's 20 to 1000 (COLUMNS=0 printed nothing,
+    COLUMNS=999999999 took gigabytes)."""
     if width is None:
         try:
             columns = int(os.environ.get("COLUMNS", ""))
@@ -339,6 +368,8 @@ def terminal_width(width: int | None) -> int | None:
             return None
         if columns < 20:
             return 20
+        if columns > 1000:
+            return 1000
     return width
 
 
@@ -501,6 +532,7 @@ class DateBound(click.ParamType):
               help="Keep entries on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD), compared at its precision.")
 @click.option("--to", "end", type=DateBound(), metavar="DATE", help="Keep entries on or before DATE, inclusive.")
 @click.option("--partner", "partners", multiple=True, metavar="NAME", shell_complete=complete_partner,
+              callback=lambda ctx, param, value: _not_blank(value, ctx, param),
               help="Only entries with this partner (id, abbreviation, name or words of it); repeat for several.")
 @click.option("--kind", "kinds", multiple=True, type=Choice(KINDS),
               help="Only entries of this kind; repeat for several.")
@@ -545,7 +577,7 @@ def timeline(options, start, end, partners, kinds, undated, chart, fmt, width):
 
 
 @main.command()
-@click.argument("paths", nargs=-1, type=click.Path(), metavar="[PATH]...")
+@click.argument("paths", nargs=-1, type=click.Path(readable=False), metavar="[PATH]...")
 @click.option("--format", "-f", "fmt", type=Choice(["text", "json"]), default="text", show_default=True,
               help="text: one problem a line; json: a list of problem objects.")
 @global_options

@@ -14,7 +14,8 @@ PRECISIONS = ("year", "month", "day")
 _MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
                 "October", "November", "December")
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-_PATTERN = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+_PATTERN = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
+"""ASCII digits only (\\d would take ２０１３), as the schema; no spaces around."""
 MIN_YEAR, MAX_YEAR = 1000, 2999
 """The years a program file may use; bounds such as --to 9999 may go up to 9999."""
 
@@ -36,7 +37,7 @@ class PartialDate(namedtuple("PartialDate", "year month day", defaults=(None, No
 
     @classmethod
     def parse(cls, text: str) -> PartialDate:
-        match = _PATTERN.fullmatch(text.strip())
+        match = _PATTERN.fullmatch(text)
         if not match:
             raise DateError(f"expected a date as YYYY, YYYY-MM or YYYY-MM-DD, got {text!r}")
         year, month, day = (int(part) if part else None for part in match.groups())

@@ -19,6 +19,8 @@ from pathlib import Path
 import click
 
 _SIGNALS = ("SIGTERM", "SIGHUP")
+_NAME_MAX = 255
+"""Longest file name, in bytes, on the usual file systems."""
 
 
 class _Stopped(BaseException):
@@ -45,6 +47,9 @@ def write_atomic(path: str, text: str) -> None:
         return _write_through(path, data)
     if info is not None and not stat.S_ISREG(info.st_mode):
         raise click.FileError(clean(path, False), hint="not a regular file, a character device or a FIFO")
+    if info is not None and not os.access(path, os.W_OK):
+        # As `>` would: a file the user may not write is not replaced, even in a folder they may write.
+        raise click.FileError(clean(path, False), hint="permission denied")
     with _signals_raise():
         _replace(path, Path(os.path.realpath(path)), data, info)
 
@@ -79,7 +84,10 @@ def _write_through(path: str, data: bytes) -> None:
 def _replace(path: str, target: Path, data: bytes, info) -> None:
     from .render import clean
 
-    temporary = target.parent / f".{target.name}.{secrets.token_hex(4)}.tmp"
+    token = secrets.token_hex(4)
+    temporary = target.parent / f".{target.name}.{token}.tmp"
+    if len(os.fsencode(temporary.name)) > _NAME_MAX:  # a long (legal) name would make an illegal temporary one
+        temporary = target.parent / f".inl.{token}.tmp"
     made = False
     try:
         # 0o666 less the umask, as any new file; mkstemp's private 0o600 would stay on the result.

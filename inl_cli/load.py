@@ -18,6 +18,7 @@ import stat
 
 import yaml
 from yaml.composer import ComposerError
+from yaml.reader import ReaderError
 from yaml.events import (
     AliasEvent,
     MappingEndEvent,
@@ -39,9 +40,14 @@ MAX_BYTES = 20 * 1024 * 1024
 """Largest file read: 20 MB, thousands of times a real program."""
 MAX_DEPTH = 64
 """Deepest nesting of lists and mappings; a program needs 7."""
+MAX_NODES = 100_000
+"""Most YAML nodes (values, lists and mappings) in a file; a program has a few thousand. 20 MB of `1,` held
+as nodes took 5.85 GB; counted as events first, a file past this is one problem and costs no more memory."""
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _MAYBE_ANCHOR = re.compile(r"(?:\A|[\s\[{,:])[&*][^\s\[\]{},]")
 """Where an anchor (&name) or alias (*name) could begin; a match only means the careful path is taken."""
+_NOT_YAML = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+"""A character YAML does not allow in a file."""
 _KINDS = {stat.S_IFIFO: "a FIFO or pipe", stat.S_IFCHR: "a character device", stat.S_IFBLK: "a block device",
           stat.S_IFSOCK: "a socket", stat.S_IFDIR: "a folder"}
 
@@ -101,6 +107,8 @@ def _reason(error: OSError) -> str:
 def scan(location: str | os.PathLike | None, recursive: bool = False) -> tuple[list[str], list[Problem]]:
     """The program files at `location` (else $INL_DATA, else the bundled ones) and the folders it could not read.
 
+    With `recursive`, subfolders are read too, but never one reached through a symbolic link.
+
     A folder that cannot be listed is a problem, never silently skipped: a program would go missing.
     """
     if location is None:
@@ -129,7 +137,8 @@ def scan(location: str | os.PathLike | None, recursive: bool = False) -> tuple[l
             continue
         for entry in entries:
             try:
-                is_dir = entry.is_dir()
+                # A linked folder is not entered: it may lead anywhere (/proc never ends) or back up the tree.
+                is_dir = entry.is_dir(follow_symlinks=False)
             except OSError:
                 is_dir = False
             if is_dir:
@@ -265,6 +274,37 @@ def _compose_bounded(text: str):
         raise error from None
 
 
+_NODE_MARKS = (",", "-", ":", "[", "{", "?", "!", "\n")
+"""Characters at least one of which comes with every few nodes: their count bounds the nodes from above."""
+
+
+def _past_node_cap(text: str):
+    """Where the file's YAML nodes go past MAX_NODES, or None.
+
+    A count of a few characters rules out nearly every file at once; a file that could hold more nodes
+    has its parser's events counted one at a time (nothing kept), stopping at the cap. A syntax error
+    before the cap is left to the composing that follows, which stops there too.
+    """
+    if sum(map(text.count, _NODE_MARKS)) * 3 <= MAX_NODES:
+        return None
+    loader = _Loader(text)
+    nodes = 0
+    try:
+        while True:
+            event = loader.get_event()
+            kind = type(event)
+            if kind is ScalarEvent or kind is SequenceStartEvent or kind is MappingStartEvent or kind is AliasEvent:
+                nodes += 1
+                if nodes > MAX_NODES:
+                    return event.start_mark
+            elif kind is StreamEndEvent:
+                return None
+    except yaml.YAMLError:
+        return None
+    finally:
+        loader.dispose()
+
+
 def parse(text: str, name: str) -> Program | list[Problem]:
     """One program from YAML text, or the problems that prevent it."""
     return _parse(text, name)[0]
@@ -277,6 +317,12 @@ def _parse(text: str, name: str) -> tuple[Program | list[Problem], tuple[int, in
     composer is the fastest); a program valid that way is nested a few levels at most. Anything
     else is composed again by `compose`, whose problems are the same with either parser.
     """
+    nowhere = (1, 1)
+    past = _past_node_cap(text)
+    if past is not None:
+        return [Problem(name, past.line + 1, past.column + 1, "",
+                        f"more than {MAX_NODES:,} YAML values, lists and mappings; a program has a few "
+                        "thousand")], nowhere
     if ("&" not in text and "*" not in text) or not _MAYBE_ANCHOR.search(text):  # `in` first: 1000× faster
         try:
             root = yaml.compose(text, Loader=_Loader)
@@ -286,7 +332,6 @@ def _parse(text: str, name: str) -> tuple[Program | list[Problem], tuple[int, in
             outcome = _check(root, [], name)
             if isinstance(outcome, Program):
                 return outcome, _position(root, ("country", "code"))
-    nowhere = (1, 1)
     try:
         root, found = _compose_bounded(text)
     except TooDeep as error:
@@ -302,6 +347,16 @@ def _parse(text: str, name: str) -> tuple[Program | list[Problem], tuple[int, in
         if error.context and error.problem and error.context_mark:
             message += f" ({error.context} started on line {error.context_mark.line + 1})"
         return [Problem(name, mark.line + 1, mark.column + 1, "", f"YAML syntax: {message}")], nowhere
+    except ReaderError as error:
+        # A character YAML does not allow (NUL, ESC, ...): told where it is, alike from either parser (libyaml
+        # counts UTF-8 bytes, PyYAML characters), instead of `in "<unicode string>", position 5703`.
+        found = _NOT_YAML.search(text)
+        at = found.start() if found else 0
+        line = text.count("\n", 0, at) + 1
+        column = at - (text.rfind("\n", 0, at) + 1) + 1
+        code = ord(found.group()) if found else error.character
+        return [Problem(name, line, column, "", f"YAML syntax: character U+{code:04X} is not allowed in YAML; "
+                                                f"in double quotes, write it as \\u{code:04x}")], nowhere
     except yaml.YAMLError as error:
         return [Problem(name, 1, 1, "", f"YAML syntax: {error}")], nowhere
     if root is None:

@@ -209,7 +209,7 @@ def search(programs: list[Program], text: str) -> list[Hit]:
 
     needle = fold(text.strip())
     try:
-        day_range = PartialDate.parse(text)
+        day_range = PartialDate.parse(text.strip())
     except DateError:
         day_range = None
     hits = []

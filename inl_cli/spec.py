@@ -210,9 +210,9 @@ class Date:
         years = f"a year from {MIN_YEAR} to {MAX_YEAR}"
         return {
             "anyOf": [
-                # [12]\d{3} spells MIN_YEAR–MAX_YEAR
+                # [12][0-9]{3} spells MIN_YEAR–MAX_YEAR; [0-9], as \d takes other digits in some regex engines
                 {"type": "string", "description": f"YYYY, YYYY-MM or YYYY-MM-DD, {years}",
-                 "pattern": r"^[12]\d{3}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"},
+                 "pattern": r"^[12][0-9]{3}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"},
                 {"type": "integer", "description": years.capitalize(), "minimum": MIN_YEAR, "maximum": MAX_YEAR},
             ]
         }
@@ -399,9 +399,11 @@ PROGRAM = Record(model.Program, "One INL country program, from INL's summary pag
     }), "The bureau that runs the program.", required=True),
     "source": Field(Record(model.Source, "Where the facts come from.", {
         "title": Field(Text(), "Title of the page.", required=True),
-        "url": Field(Text(r"https?://[^\s<>\x00-\x1f\x7f-\x9f]+",
-                          "a web address (http:// or https://, without spaces, < or >)"),
-                     "Address of the page: http:// or https://, without spaces, < or >.", required=True),
+        "url": Field(Text(r"https?://[^\s<>\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069"
+                          r"\ufeff]+",
+                          "a web address (http:// or https://, without spaces, control characters, < or >)"),
+                     "Address of the page: http:// or https://, without spaces, control or bidirectional "
+                     "characters, < or >.", required=True),
     }), "The page the facts come from.", required=True),
     "challenges": Field(ListOf(CHALLENGE), "Challenges the program answers."),
     "goals": Field(ListOf(GOAL), "Aims of the program."),

@@ -163,6 +163,43 @@ def test_both_parsers_read_the_bundled_program_alike(monkeypatch):
 
 # Anchors, aliases, tags ----------------------------------------------------------------------------------------
 
+@pytest.mark.parametrize("shape, where", [
+    (lambda n: "goals: [" + "1," * n + "1]", "program.yaml:5:1959:"),
+    (lambda n: "goals:\n" + "- 1\n" * (n + 1), "program.yaml:981:3:"),
+    (lambda n: "goals: {" + "".join(f"k{i}: 1, " for i in range(n // 2 + 1)) + "}", "program.yaml:5:"),
+])
+def test_more_nodes_than_a_program_could_have_is_one_problem(run, program, parser, shape, where, monkeypatch):
+    monkeypatch.setattr(load, "MAX_NODES", 1000)  # the real cap is tried below, with the C parser
+    path = program(shape(1000) + "\n")
+    result = run("validate", str(path))
+    assert result.exit_code == 1
+    [line] = problems(result)
+    assert line.startswith(where)
+    assert line.endswith(": more than 1,000 YAML values, lists and mappings; a program has a few thousand")
+
+
+def test_a_flow_list_that_fills_the_size_cap_stays_in_little_memory(tmp_path):
+    """10 million `1,` (20 MB, just under the size cap) once took 5.85 GB; 400 MB of address space is plenty."""
+    import os
+    import resource
+    import subprocess
+    import sys
+
+    path = tmp_path / "flow.yaml"
+    path.write_text("[" + "1," * 9_900_000 + "1]\n", encoding="utf-8")
+
+    def limit():
+        resource.setrlimit(resource.RLIMIT_AS, (400 * 2**20, 400 * 2**20))
+
+    environment = {**os.environ, "NO_COLOR": "1"}
+    environment.pop("INL_DATA", None)
+    result = subprocess.run([sys.executable, "-m", "inl_cli", "--data", str(path), "validate"], capture_output=True,
+                            text=True, env=environment, preexec_fn=limit, timeout=60)
+    assert result.returncode == 1, result.stderr
+    assert result.stdout.splitlines() == [f"{path}:1:200000: more than 100,000 YAML values, lists and mappings; "
+                                          "a program has a few thousand"]
+
+
 def test_alias_bombs_are_refused_quickly(run, program):
     levels = ['  - &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
     levels += [f"  - &a{i} [" + ", ".join([f"*a{i - 1}"] * 9) + "]" for i in range(1, 10)]
@@ -257,3 +294,52 @@ def test_a_cell_of_many_list_items_takes_linear_work(run, program, monkeypatch):
         assert f"crime number {items - 1}" in result.stdout
         totals[items] = sum(work)
     assert totals[2000] < 6 * totals[500], totals  # linear: about 4 times; quadratic: about 16 times
+
+
+@pytest.mark.parametrize("blank", ["", " ", "\t"])
+def test_an_empty_partner_is_a_usage_error(run, blank):
+    result = run("timeline", "--partner", "MSCP", "--partner", blank)
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1] == ("Error: Invalid value for '--partner': give an id, an abbreviation or "
+                                              "a name, not an empty one")
+
+
+@pytest.mark.parametrize("text", ["２０１３", "2013-09 ", " 2013", "2013-0９", "١٢٣٤"])
+def test_dates_take_ascii_digits_and_no_spaces_as_the_schema_does(run, program, text):
+    import json
+    from pathlib import Path
+
+    import jsonschema
+
+    schema = json.loads((Path(__file__).resolve().parent.parent / "schema" / "program.schema.json").read_text(
+        encoding="utf-8"))
+    path = program(f"""\
+        accomplishments:
+          - {{id: a, title: T, summary: S, date: {json.dumps(text)}}}
+        """)
+    result = run("validate", str(path))
+    assert result.exit_code == 1
+    assert problems(result) == [f"program.yaml:6:41: accomplishments[0].date: expected a date as YYYY, YYYY-MM or "
+                                f"YYYY-MM-DD, got {text!r}"]
+    assert not jsonschema.Draft202012Validator(schema).is_valid(yaml.safe_load(path.read_text(encoding="utf-8")))
+
+
+@pytest.mark.parametrize("option", ["--from", "--to"])
+@pytest.mark.parametrize("text", ["２０１３", "2013 ", " 2013-09"])
+def test_date_bounds_take_ascii_digits_and_no_spaces(run, option, text):
+    result = run("timeline", option, text)
+    assert result.exit_code == 2
+    assert f"expected a date as YYYY, YYYY-MM or YYYY-MM-DD, got {text!r}" in result.stderr
+
+
+@pytest.mark.parametrize("raw, code", [("\x00", "0000"), ("\x1b", "001b"), ("\ufffe", "fffe")])
+def test_a_character_yaml_does_not_allow_is_told_where_it_is(run, program, parser, raw, code):
+    """It was `program.yaml:1:1: … not allowed` then `in "<unicode string>", position 5703` on a second line."""
+    path = program(f"""\
+        goals:
+          - {{id: gé, title: "Ré{raw}x", text: T}}
+        """)
+    result = run("validate", str(path))
+    assert result.exit_code == 1
+    assert problems(result) == [f"program.yaml:6:24: YAML syntax: character U+{code.upper()} is not allowed in "
+                                f"YAML; in double quotes, write it as \\u{code}"]

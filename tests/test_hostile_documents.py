@@ -45,12 +45,15 @@ def test_headings_and_the_source_title_escape_control_characters(run, program):
 
 
 @pytest.mark.parametrize("url", [INJECTED, "https://x/ y", "https://x/<b>", "javascript:alert(1)",
-                                 "https://x/\x1b[2J", "ftp://example.org/"])
+                                 "https://x/\x1b[2J", "ftp://example.org/", "https://x.example/\u202elmth.exe",
+                                 "https://x/\u2066a\u2069", "https://x/\u200fa", "https://x/\u061c",
+                                 "https://x/\u00a0a", "https://x/\u3000a", "https://x/a\u2028", "https://x/\ufeff",
+                                 "https://x/\x85", "https://x/\u200ba"])
 def test_source_urls_must_be_plain_web_addresses(run, program, url):
     text = MINIMAL.replace(URL, f"url: {json.dumps(url)}")
     result = run("validate", str(program(base=text)))
     assert result.exit_code == 1
-    assert "source.url: " in result.stdout and "is not a web address (http:// or https://, without spaces, < or >)" \
+    assert "source.url: " in result.stdout and "is not a web address (http:// or https://, without spaces, control characters, < or >)" \
         in result.stdout
     import yaml
 

@@ -285,3 +285,123 @@ def test_a_folder_that_links_to_itself_is_read_once(run, tmp_path):
     result = run("--data", str(tmp_path), "--recursive", "countries", "-f", "csv")
     assert result.exit_code == 0, result.stderr
     assert len(result.stdout.splitlines()) == 2
+
+
+# -o onto a file the user may not write; long names; a trailing slash ----------------------------------------
+
+_AS_NOBODY = """
+import contextlib, io, os, sys
+from inl_cli.cli import main
+
+# The interpreter and its libraries may live where nobody cannot read (/root/.pyenv): every module the
+# commands use is loaded first, by running them once on the bundled program, and only then is root given up.
+for warm in (["export"], ["export", "-o", os.devnull], ["show", "goals"], ["export", "-f", "csv", "-s", "goals"], ["validate"]):
+    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+        try:
+            main(["--data", sys.argv[1], *warm], prog_name="inl")
+        except SystemExit:
+            pass
+if os.geteuid() == 0:
+    os.setgroups([])
+    os.setgid(65534)
+    os.setuid(65534)
+main(sys.argv[2:], prog_name="inl")
+"""
+
+
+def as_nobody(*args, folder):
+    """`inl ARGS` as the user nobody (CI runs as root, who may write and read anything), from `folder`.
+
+    Run as another user already, the command runs as that user, for whom a 0444 or 000 file is as closed.
+    """
+    environment = {**os.environ, "NO_COLOR": "1", "HOME": str(folder)}
+    environment.pop("INL_DATA", None)
+    return subprocess.run([sys.executable, "-c", _AS_NOBODY, str(BUNDLED), *args], stdout=subprocess.PIPE,
+                          stderr=subprocess.PIPE, env=environment, timeout=30, cwd=folder, text=True)
+
+
+@pytest.fixture
+def shared(tmp_path_factory):
+    """A folder everyone may write (pytest's own are private to their owner)."""
+    import tempfile
+
+    folder = tempfile.mkdtemp(prefix="inl-shared-")
+    os.chmod(folder, 0o777)
+    yield __import__("pathlib").Path(folder)
+    __import__("shutil").rmtree(folder, ignore_errors=True)
+
+
+def test_o_refuses_a_read_only_file_in_a_writable_folder(shared):
+    locked = shared / "locked.md"
+    locked.write_text("keep me", encoding="utf-8")
+    os.chmod(locked, 0o444)
+    result = as_nobody("--data", str(BUNDLED), "export", "-o", "locked.md", folder=shared)
+    assert result.returncode == 1, result.stderr
+    assert result.stderr.splitlines() == ["Error: Could not open file 'locked.md': permission denied"]
+    assert locked.read_text(encoding="utf-8") == "keep me"
+    assert stat.S_IMODE(os.stat(locked).st_mode) == 0o444
+    assert leftovers(shared) == []
+
+
+def test_o_refuses_another_users_file_it_may_not_write(shared):
+    theirs = shared / "theirs.md"
+    theirs.write_text("keep me", encoding="utf-8")
+    os.chmod(theirs, 0o644)
+    if os.geteuid() != 0:
+        os.chmod(theirs, 0o444)  # not root: a file this user may not write stands in for root's
+    before = os.stat(theirs)
+    result = as_nobody("--data", str(BUNDLED), "export", "-o", str(theirs), folder=shared)
+    assert result.returncode == 1, result.stderr
+    assert result.stderr.splitlines() == [f"Error: Could not open file '{theirs}': permission denied"]
+    after = os.stat(theirs)
+    assert (after.st_ino, after.st_uid, theirs.read_text(encoding="utf-8")) == (before.st_ino, before.st_uid,
+                                                                                "keep me")
+
+
+def test_a_long_legal_name_can_be_written(run, tmp_path):
+    name = "r" * 250 + ".md"  # 253 bytes: legal, though `.NAME.xxxxxxxx.tmp` beside it would not be
+    result = run("export", "-o", str(tmp_path / name))
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / name).read_text(encoding="utf-8") == run("export").stdout
+    assert leftovers(tmp_path) == []
+
+
+@pytest.mark.parametrize("command", [["export"], ["import", "page.txt"]])
+def test_o_with_a_trailing_slash_names_a_folder_and_is_a_usage_error(run, tmp_path, monkeypatch, command):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "page.txt").write_text("Challenges: Freedonia has made progress since 2009.\n", encoding="utf-8")
+    result = run(*command, "-o", "x.md/")
+    assert result.exit_code == 2
+    assert "Invalid value for '--output' / '-o': x.md/ ends in /, which names a folder; give a file name" in (
+        result.stderr)
+    assert not (tmp_path / "x.md").exists()
+
+
+@pytest.mark.parametrize("where", [["--data", "perm", "validate"], ["validate", "perm"], ["--data", "perm", "show", "goals"],
+                                   ["--data", "t", "validate"]])
+def test_an_unreadable_file_named_on_the_command_line_is_a_problem_line(shared, where):
+    """Click's own check said "Path 'perm' is not readable." with exit 2; the README promises a problem line."""
+    (shared / "t").mkdir()
+    for path in (shared / "perm", shared / "t" / "a.yaml"):
+        path.write_text(BUNDLED.read_text(encoding="utf-8"), encoding="utf-8")
+        os.chmod(path, 0o000)
+    result = as_nobody(*where, folder=shared)
+    assert result.returncode == 1, result.stderr
+    shown = result.stdout if "validate" in where else result.stderr
+    name = "perm" if "perm" in where else "t/a.yaml"
+    assert shown.splitlines()[0] == f"{name}:1:1: cannot read: Permission denied"
+    assert "not readable" not in result.stderr
+
+
+def test_recursive_does_not_follow_a_linked_folder(run, tmp_path):
+    """`--data /proc --recursive` never ended: a linked folder may lead anywhere, so it is not entered."""
+    (tmp_path / "own").mkdir()
+    (tmp_path / "own" / "a.yaml").write_bytes(BUNDLED.read_bytes())
+    elsewhere = tmp_path / "elsewhere"
+    (elsewhere / "deep").mkdir(parents=True)
+    (elsewhere / "deep" / "b.yaml").write_text("not: [a program\n", encoding="utf-8")
+    (tmp_path / "own" / "proc").symlink_to("/proc")
+    (tmp_path / "own" / "away").symlink_to(elsewhere)
+    result = run("--data", str(tmp_path / "own"), "--recursive", "validate")
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "No problems in 1 file\n"

@@ -106,6 +106,67 @@ def test_markup_and_escapes_in_every_human_format(run, program):
                                                                        "--width", "160").stdout
 
 
+def on_a_terminal(*args):
+    """`inl ARGS` with its stdout on a pseudo-terminal, as a person at a terminal runs it; what it printed."""
+    import pty
+
+    leader, follower = pty.openpty()
+    environment = {**os.environ, "NO_COLOR": "1", "COLUMNS": "120"}
+    environment.pop("INL_DATA", None)
+    try:
+        process = subprocess.Popen([sys.executable, "-m", "inl_cli", *args], stdout=follower,
+                                   stderr=subprocess.PIPE, env=environment)
+        os.close(follower)
+        received = b""
+        while True:
+            try:
+                chunk = os.read(leader, 65536)
+            except OSError:  # EIO: the terminal's other end has closed
+                break
+            if not chunk:
+                break
+            received += chunk
+        assert process.wait(timeout=30) == 0, process.stderr.read()
+        process.stderr.close()
+    finally:
+        os.close(leader)
+    return received.decode("utf-8").replace("\r\n", "\n")  # the terminal's own line ends
+
+
+HOSTILE_CSV = """\
+    goals:
+      - id: g
+        title: "\\e]0;owned\\a\\e[31mred \\x9b2J"
+        text: "abc\\u202eexe.txt"
+    """
+
+
+@pytest.mark.parametrize("args", [["show", "goals", "-f", "csv"], ["export", "-f", "csv", "-s", "goals"]])
+def test_csv_on_a_terminal_shows_control_characters_escaped(program, tmp_path, args):
+    path = program(HOSTILE_CSV)
+    shown = on_a_terminal("--data", str(path), *args)
+    assert_no_raw_controls(shown)
+    assert "\\x1b]0;owned\\x07\\x1b[31mred \\x9b2J" in shown
+    assert "abc\\u202eexe.txt" in shown
+
+
+@pytest.mark.parametrize("args", [["show", "goals", "-f", "csv"], ["export", "-f", "csv", "-s", "goals"]])
+def test_csv_into_a_pipe_keeps_the_data_exact(program, args):
+    path = program(HOSTILE_CSV)
+    piped = inl("--data", str(path), *args).stdout.decode("utf-8")
+    assert "\x1b]0;owned\x07\x1b[31mred \x9b2J" in piped and "abc\u202eexe.txt" in piped
+
+
+def test_csv_into_a_file_keeps_the_data_exact(program, tmp_path):
+    path = program(HOSTILE_CSV)
+    written = tmp_path / "goals.csv"
+    result = inl("--data", str(path), "export", "-f", "csv", "-s", "goals", "-o", str(written))
+    assert result.returncode == 0, result.stderr
+    assert written.read_text(encoding="utf-8") == inl("--data", str(path), "export", "-f", "csv", "-s",
+                                                      "goals").stdout.decode("utf-8")
+    assert "\x1b]0;owned\x07\x1b[31mred \x9b2J" in written.read_text(encoding="utf-8")
+
+
 def test_the_chart_measures_labels_by_display_width(run, program):
     path = program("""\
         accomplishments:
@@ -132,6 +193,17 @@ def test_a_tiny_columns_counts_as_20(run, columns):
         lines = [line for line in result.stdout.splitlines()  # a URL or path is printed whole on its own line
                  if not re.fullmatch(r"(\[\d+\] )?https?://\S+|data/\S+", line)]
         assert max(map(len, lines)) <= 20, args
+
+
+@pytest.mark.parametrize("columns", ["1001", "999999999", str(10**30)])
+def test_a_huge_columns_counts_as_1000(run, columns):
+    """COLUMNS=999999999 once made the chart take 8.9 GB; it is held to --width's 1000, as a tiny one to 20."""
+    for args, shown in ((["show", "goals"], "Goals: INL in Côte"), (["timeline", "--chart"], "Timeline: INL in"),
+                        (["countries"], "Programs: 1 loaded")):
+        wide = run(*args, env={"COLUMNS": columns})
+        assert wide.exit_code == 0
+        assert wide.stdout.startswith(shown), args
+        assert wide.stdout == run(*args, "--width", "1000").stdout, args
 
 
 def test_a_closed_pipe_ends_quietly():
@@ -174,3 +246,43 @@ def test_narrow_terminals_fit(run, width):
         # A URL is printed whole on a line of its own (issue 13), even when longer than the terminal.
         lines = [line for line in result.stdout.splitlines() if not re.fullmatch(r"(\[\d+\] )?https?://\S+", line)]
         assert max(map(len, lines)) <= width, args
+
+
+def complete(words: str, shell: str, data) -> list[str]:
+    where = str(len(words.split()) - (0 if words.endswith(" ") else 1))
+    if shell == "fish":  # fish gives the word being typed, not its number
+        where = "" if words.endswith(" ") else words.split()[-1]
+    environment = {**os.environ, "_INL_COMPLETE": f"{shell}_complete", "COMP_WORDS": words, "COMP_CWORD": where,
+                   "INL_DATA": str(data)}
+    return subprocess.run([sys.executable, "-m", "inl_cli"], env=environment, capture_output=True,
+                          text=True).stdout.split("\n")
+
+
+@pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
+def test_completions_never_carry_a_newline_or_escape_from_the_data(program, shell):
+    """A partner or country name with a newline broke bash's value-per-line reading; ESC reached the terminal."""
+    path = program("""\
+        partners:
+          - {id: evil, name: "Evil\\nplain,rm -rf", abbreviation: "E\\e]0;x\\a", role: R}
+          - {id: good, name: Good Partner, abbreviation: GP, role: R}
+        """, base=MINIMAL_WITH_NAME("Test\\u202eland\\e[2J"))
+    partners = complete("inl timeline --partner ", shell, path)
+    countries = complete("inl timeline --country ", shell, path)
+    for output in (partners, countries):
+        assert_no_raw_controls("\n".join(output))
+    if shell == "bash":
+        assert partners == ["plain,evil", "plain,GP", ""]  # the id stands in for a name that cannot be typed
+        assert countries == ["plain,TL", ""]
+        assert not any(complete("inl timeline --country Te", shell, path))  # the name is not offered
+    if shell == "zsh":
+        assert partners == ["plain", "evil", "_", "plain", "GP", "Good Partner", ""]
+        assert countries == ["plain", "TL", "_", ""]
+    if shell == "fish":
+        assert partners == ["plain,evil", "plain,GP\tGood Partner", ""]
+        assert countries == ["plain,TL", ""]
+
+
+def MINIMAL_WITH_NAME(name):
+    from conftest import MINIMAL
+
+    return MINIMAL.replace("name: Testland", f'name: "{name}"')

@@ -149,3 +149,33 @@ def test_since_then_continues_from_the_date_before(run, tmp_path):
     program, result = draft(run, tmp_path, page, "--country", "Mexico")
     assert [str(a.date) for a in program.accomplishments] == ["2007", "2007/.."]
     assert "# review: 'Since then' read as since 2007, the date of the item before" in result.stdout
+
+
+def test_whole_numbers_keep_every_digit(run, tmp_path):
+    page = "Challenges: Crime rises.\n\nAccomplishments:\n• In 2019, INL gave 9007199254740993 pens to the police.\n"
+    _, result = draft(run, tmp_path, page, "--country", "Ghana")
+    assert "value: 9007199254740993\n" in result.stdout
+
+
+def test_bidi_controls_never_reach_the_yaml(run, tmp_path):
+    marks = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
+    page = (f"Challenges: Crime{marks} rises.\n\nAccomplishments:\n• In 2019, INL trained 40 police{marks} "
+            "officers.\n")
+    program, result = draft(run, tmp_path, page, "--country", "Ghana")
+    assert [c.text for c in program.challenges] == ["Crime rises."]
+    assert not any(mark in result.stdout for mark in marks)
+
+
+def test_a_title_cut_with_the_page_ends_on_a_whole_word(run, tmp_path):
+    page = "Challenges: Crime rises in Kenya.\n\nGoals: INL's programming in Kenya is designed to improv"
+    program, result = draft(run, tmp_path, page)
+    assert [(g.title, g.text) for g in program.goals] == [
+        ("INL's programming in Kenya is designed to…", "INL's programming in Kenya is designed to improv…")]
+    assert result.stderr.startswith("Found 0 accomplishments, 0 dates, 0 results and 0 partners; ")
+
+
+def test_the_summary_counts_in_the_singular_for_one(run, tmp_path):
+    page = ("Challenges: Crime rises in Ghana.\n\nAccomplishments:\n• In 2019, INL trained 40 officers with the "
+            "Ghana Police Service.\n")
+    _, result = draft(run, tmp_path, page)
+    assert result.stderr.startswith("Found 1 accomplishment, 1 date, 1 result and 1 partner; ")

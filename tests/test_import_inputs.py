@@ -88,9 +88,16 @@ class _Pages(http.server.BaseHTTPRequestHandler):
         pass
 
 
+class _QuietServer(http.server.ThreadingHTTPServer):
+    """A test server that keeps a client's early hang-up (a broken pipe) out of the output under test."""
+
+    def handle_error(self, request, client_address):
+        pass
+
+
 @pytest.fixture
 def site():
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Pages)
+    server = _QuietServer(("127.0.0.1", 0), _Pages)
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
     thread.start()
@@ -137,22 +144,26 @@ def test_dash_o_dash_is_stdout_and_an_empty_name_is_an_error(run, tmp_path):
                                               "for standard output")
 
 
-def test_several_pages_go_to_one_file_each_with_a_summary_table(run, tmp_path):
+def test_several_pages_go_to_one_file_each_with_a_summary_table(run, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
     (tmp_path / "ghana.txt").write_text(SIMPLE, encoding="utf-8")
     (tmp_path / "guinea.html").write_text(HTML, encoding="utf-8")
     (tmp_path / "empty.txt").write_text("Ghana\n", encoding="utf-8")
-    out = tmp_path / "programs"
+    out = Path("programs")
     result = run("import", str(tmp_path / "ghana.txt"), str(tmp_path / "guinea.html"), str(tmp_path / "empty.txt"),
                  "-o", str(out))
     assert result.exit_code == 1
-    assert result.stderr == (f"Error: {tmp_path / 'empty.txt'}: found no Challenges, Goals or Accomplishments "
-                             "text, so there is nothing to import\n")
-    lines = result.stdout.splitlines()
-    assert lines[0].split() == ["Page", "File", "Country", "Code", "Accomplishments", "Dates", "Partners", "Review",
-                                "notes", "Cut"]
-    assert lines[2].split()[:2] == ["ghana.txt", str(out / "ghana.yaml")]
-    assert lines[2].split()[2:] == ["Ghana", "GH", "0", "0", "0", "4", "whole"]
-    assert lines[3].split()[2:] == ["Guinea", "GN", "2", "2", "1", "3", "whole"]
+    assert result.stdout == ""
+    lines = result.stderr.splitlines()
+    assert lines[0] == (f"Error: {tmp_path / 'empty.txt'}: found no Challenges, Goals or Accomplishments "
+                        "text, so there is nothing to import")
+    assert lines[1] == "Imported pages"
+    assert [line.split() for line in lines[3:13]] == [
+        ["Page", "ghana.txt"], ["File", str(out / "ghana.yaml")], ["Country", "Ghana"], ["Code", "GH"],
+        ["Accomplishments", "0"], ["Dates", "0"], ["Partners", "0"], ["Review", "notes", "4"], ["Cut", "whole"],
+        [lines[3 + 9]]]
+    assert [line.split()[-1] for line in lines[13:22]] == [
+        "guinea.html", str(out / "guinea.yaml"), "Guinea", "GN", "2", "2", "1", "3", "whole"]
     assert sorted(p.name for p in out.iterdir()) == ["ghana.yaml", "guinea.yaml"]
     assert {p.country.code for p in load(out)} == {"GH", "GN"}
 
@@ -226,11 +237,20 @@ def test_every_stored_page_imports_into_a_file_that_validates(run, tmp_path):
     rows = _index()
     assert len(rows) == 12
     out = tmp_path / "programs"
-    result = run("import", *[str(PAGES / row["file"]) for row in rows], "-o", str(out))
+    first = {}
+    for row in rows:
+        first.setdefault(row["code"], row)
+    result = run("import", *[str(PAGES / row["file"]) for row in first.values()], "-o", str(out))
     assert result.exit_code == 0, result.output
-    written = {line.split()[1]: line for line in result.stdout.splitlines()[2:]}
+    written = [str(path) for path in sorted(out.iterdir())]
+    assert len(written) == len(first)
+    for row in rows:
+        if first[row["code"]] is not row:  # a second page of a country goes to a file of its own
+            alone = tmp_path / row["file"].replace(".txt", ".yaml")
+            assert run("import", str(PAGES / row["file"]), "-o", str(alone)).exit_code == 0
+            written.append(str(alone))
     assert len(written) == 12
-    for path, line in written.items():
+    for path in written:
         check = run("validate", path)
         assert check.exit_code == 0, check.output
     found = {}
@@ -246,3 +266,161 @@ def test_a_page_that_is_not_utf8_is_one_line(run, tmp_path):
     source.write_bytes(b"Challenges: caf\xe9 crime.\n")
     result = run("import", str(source))
     assert (result.exit_code, result.stderr) == (1, f"Error: {source} is not UTF-8 text (byte 15)\n")
+
+
+class _Trickle(http.server.BaseHTTPRequestHandler):
+    def do_GET(self):
+        import time
+
+        if self.path == "/ftp/":
+            self.send_response(302)
+            self.send_header("Location", "ftp://127.0.0.1/page.txt")
+            self.end_headers()
+            return
+        if self.path == "/to-text/":
+            self.send_response(301)
+            self.send_header("Location", "/text/")
+            self.end_headers()
+            return
+        if self.path == "/text/":
+            data = SIMPLE.encode("utf-8")
+            self.send_response(200)
+            self.send_header("Content-Type", "text/plain; charset=utf-8")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+            return
+        if self.path == "/headers/":
+            try:
+                self.wfile.write(b"HTTP/1.0 200 OK\r\n")
+                for _ in range(100):
+                    self.wfile.write(b"X")
+                    self.wfile.flush()
+                    time.sleep(0.05)
+            except OSError:
+                pass
+            return
+        self.send_response(200)
+        self.send_header("Content-Type", "text/plain; charset=utf-8")
+        self.end_headers()
+        try:
+            for byte in SIMPLE.encode("utf-8"):
+                self.wfile.write(bytes([byte]))
+                self.wfile.flush()
+                time.sleep(0.05)
+        except OSError:
+            pass
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def trickle():
+    server = _QuietServer(("127.0.0.1", 0), _Trickle)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+def test_a_server_that_trickles_bytes_is_given_up_on_at_the_deadline(run, trickle, monkeypatch):
+    monkeypatch.setattr(inputs, "DEADLINE", 0.3)
+    result = run("import", f"{trickle}/trickle/")
+    assert (result.exit_code, result.stderr) == (
+        1, f"Error: {trickle}/trickle/: took longer than 0.3 s to send the page; gave up\n")
+
+
+def test_a_server_that_trickles_its_headers_is_given_up_on_at_the_deadline(run, trickle, monkeypatch):
+    monkeypatch.setattr(inputs, "DEADLINE", 0.3)
+    result = run("import", f"{trickle}/headers/")
+    assert (result.exit_code, result.stderr) == (
+        1, f"Error: {trickle}/headers/: took longer than 0.3 s to send the page; gave up\n")
+
+
+def test_only_http_redirects_are_followed(run, trickle):
+    result = run("import", f"{trickle}/ftp/")
+    assert (result.exit_code, result.stderr) == (
+        1, f"Error: {trickle}/ftp/: redirected to ftp://127.0.0.1/page.txt; only http(s) redirects are followed\n")
+    result = run("import", f"{trickle}/to-text/")
+    assert result.exit_code == 0, result.output
+    assert parse(result.stdout, "x.yaml").source.url == f"{trickle}/text/"
+
+
+def test_a_page_with_more_text_than_a_summary_page_is_refused_in_one_line(run, tmp_path, monkeypatch):
+    monkeypatch.setattr(inputs, "TEXT_LIMIT", 100)
+    source = tmp_path / "big.txt"
+    source.write_text(SIMPLE + "x" * 100, encoding="utf-8")
+    result = run("import", str(source))
+    assert result.exit_code == 1
+    assert result.stderr == (f"Error: {source}: {len(SIMPLE) + 100:,} characters of text, more than the 100 a "
+                             "summary page could hold; import the program's part of it\n")
+
+
+def test_ids_of_items_with_the_same_first_words_are_numbered_in_order():
+    from inl_cli.importer.partners import Taken, slug
+
+    taken = Taken()
+    assert [slug("INL trained police officers", taken) for _ in range(4)] == [
+        "inl-trained-police-officers", "inl-trained-police-officers-2", "inl-trained-police-officers-3",
+        "inl-trained-police-officers-4"]
+    taken = Taken({"a-b-2"})
+    assert [slug("a b", taken) for _ in range(3)] == ["a-b", "a-b-3", "a-b-4"]
+
+
+def test_a_bad_canonical_address_is_left_out_with_a_review_note(run, tmp_path):
+    page = ('<html><head><link rel=canonical href="https://x.example/&quot;&gt;&lt;script&gt;">'
+            "<title>Ghana Summary</title></head><body><p>Challenges: Crime rises in Ghana.</p>"
+            "<p>Goals: INL helps the police.</p><ul><li>In 2019, INL trained 40 police officers.</li></ul>"
+            "</body></html>")
+    program, result = draft(run, tmp_path, page, name="ghana.html")
+    assert program.source.url.startswith("https://www.state.gov/")
+    assert ("# review: left out the page's own address 'https://x.example/\"><script>': it is not a web address "
+            "a program file may hold") in result.stdout
+
+
+def test_a_folder_gets_one_file_per_country(run, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "niger.txt").write_text("Niger\n\nChallenges: Crime rises in Niger.\n", encoding="utf-8")
+    (tmp_path / "niger_older.txt").write_text("Niger\n\nGoals: INL helps the police.\n", encoding="utf-8")
+    (tmp_path / "ghana.txt").write_text(SIMPLE, encoding="utf-8")
+    out = Path("programs")
+    result = run("import", str(tmp_path / "niger.txt"), str(tmp_path / "niger_older.txt"), "-o", str(out))
+    assert result.exit_code == 1
+    lines = result.stderr.splitlines()
+    assert lines[0] == (f"Error: {tmp_path / 'niger_older.txt'}: Niger (NE) is already in {out / 'niger.yaml'}, "
+                        "and a folder holds one file per country; import this page alone with -o FILE")
+    at = lines.index("Page            niger_older.txt")
+    assert [line.split(None, 1) for line in lines[at:]] == [
+        ["Page", "niger_older.txt"], ["File", "not written: NE is in niger.yaml"], ["Country", "Niger"],
+        ["Code", "NE"]]
+    assert [p.name for p in out.iterdir()] == ["niger.yaml"]
+    assert [p.country.code for p in load(out)] == ["NE"]
+    (out / "niger.yaml").rename(out / "my-niger.yaml")  # a file already in the folder counts, whatever its name
+    result = run("import", str(tmp_path / "niger_older.txt"), str(tmp_path / "ghana.txt"), "-o", str(out))
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"Error: {tmp_path / 'niger_older.txt'}: Niger (NE) is already in "
+                                    f"{out / 'my-niger.yaml'}, ")
+    assert sorted(p.name for p in out.iterdir()) == ["ghana.yaml", "my-niger.yaml"]
+    assert run("import", str(tmp_path / "niger.txt"), "-o", str(out) + "/", "--force").exit_code == 1
+
+
+def test_the_summary_table_fits_the_terminal(run, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    Path("ghana.txt").write_text(SIMPLE, encoding="utf-8")
+    Path("guinea.html").write_text(HTML, encoding="utf-8")
+    result = run("import", "ghana.txt", "guinea.html", "-o", "p", env={"COLUMNS": "120"})
+    assert result.exit_code == 0, result.output
+    lines = result.stderr.splitlines()
+    assert max(len(line) for line in lines) <= 120
+    assert [cell.strip() for cell in lines[2].split("┃")[1:-1]] == [
+        "Page", "File", "Country", "Code", "Accomplishments", "Dates", "Partners", "Review notes", "Cut"]
+    assert [cell.strip() for cell in lines[4].split("│")[1:-1]] == [
+        "ghana.txt", "p/ghana.yaml", "Ghana", "GH", "0", "0", "0", "4", "whole"]
+    result = run("import", "ghana.txt", "guinea.html", "-o", "p", "--force", env={"COLUMNS": "40"})
+    assert result.exit_code == 0, result.output
+    lines = result.stderr.splitlines()
+    assert max(len(line) for line in lines) <= 40
+    assert lines[:4] == ["Imported pages", "─" * 40, "Page            ghana.txt", "File            p/ghana.yaml"]

@@ -5,7 +5,7 @@ import re
 
 from . import country as countries
 from . import layout, when
-from .partners import Partners, slug
+from .partners import Partners, Taken, slug
 from .text import clause, normalize, sentence_spans, shorten
 
 WORDS = {w: n for n, w in enumerate(("zero", "one", "two", "three", "four", "five", "six", "seven", "eight",
@@ -75,7 +75,8 @@ def which_country(page: layout.Page, text: str, address: str | None) -> tuple[st
     return None
 
 
-def read_page(text: str, country: str | None = None, code: str | None = None, url: str | None = None) -> dict:
+def read_page(text: str, country: str | None = None, code: str | None = None, url: str | None = None,
+              dropped: str | None = None) -> dict:
     """The program described by a page's text, as data with `_review` notes where it guessed."""
     text = normalize(text)
     page = layout.read(text, lambda line: _title_country(line))
@@ -119,6 +120,9 @@ def read_page(text: str, country: str | None = None, code: str | None = None, ur
         source["url"] = INDEX
         source["_review"] = ["the page's own address is not in the text: this is the bureau's list of country "
                              "pages; set the page's address (inl import --url URL)"]
+    if dropped:
+        source.setdefault("_review", []).insert(0, f"left out the page's own address {dropped[:200]!r}: it is not "
+                                                   "a web address a program file may hold")
     program["source"] = source
     partners = Partners(name, countries.demonyms(code.upper()), countries.all_demonyms())
     last = page.lines[-1] if page.cut else None
@@ -137,12 +141,15 @@ def read_page(text: str, country: str | None = None, code: str | None = None, ur
 
 
 def _mark_cut(item: dict, field: str) -> None:
+    title, words = item.get("title", ""), item[field].rstrip(" .").split()
+    if " " in title and not title.endswith("…") and words and title.rstrip(" .").endswith(words[-1]):
+        item["title"] = title.rsplit(" ", 1)[0].rstrip(",;:") + "…"  # the last word may be cut mid-word
     item[field] = item[field] + "…"
     item.setdefault("_review", []).append("cut off: the page stops inside this item")
 
 
 def _paragraphs(lines, scope: str, partners: Partners, notes: list[str], last) -> list[dict]:
-    found, taken = [], set()
+    found, taken = [], Taken()
     for line in lines:
         if line.kind == "lead":
             continue
@@ -246,7 +253,7 @@ def _accomplishments(lines, partners: Partners, notes: list[str], last) -> list[
             notes.append("prose")
     if "prose" in notes:
         notes.remove("prose")
-    taken: set[str] = set()
+    taken: set[str] = Taken()
     items = [_accomplishment(g, partners, notes, taken) for g in groups]
     for i in range(1, len(items)):
         item, before = items[i], items[i - 1]
@@ -340,6 +347,14 @@ def _accomplishment(group: dict, partners: Partners, notes: list[str], taken: se
     return item
 
 
+def _number(digits: str) -> int | float:
+    """Whole numbers keep every digit ("9007199254740993"); "2.5" and "2.0" are read as numbers too."""
+    if re.fullmatch(r"\d+", digits):
+        return int(digits)
+    value = float(digits)
+    return int(digits.split(".")[0]) if re.fullmatch(r"\d+\.0*", digits) else value
+
+
 def _results(sentence: str, notes: list[str]) -> list[dict]:
     found = []
     dated = bytearray(len(sentence))
@@ -356,8 +371,7 @@ def _results(sentence: str, notes: list[str]) -> list[dict]:
         if not unit or unit[0].lower().rstrip("s") in ("year", "month", "week", "day", "hour", "percent"):
             continue
         number = m.group("n").lower()
-        value = WORDS[number] if number in WORDS else float(number.replace(",", ""))
-        value = int(value) if float(value).is_integer() else value
+        value = WORDS[number] if number in WORDS else _number(number.replace(",", ""))
         qualifier_word = (m.group("q") or "").lower()
         item = {"value": value, "unit": " ".join(unit)}
         if qualifier_word:

@@ -11,7 +11,19 @@ from pathlib import Path
 
 LIMIT = 20 * 1024 * 1024
 """The largest page read, in bytes: far above any real summary page."""
+TEXT_LIMIT = 1024 * 1024
+"""The most text (characters, after any HTML is read) a page may hold. A summary page holds some 10 KB; the
+importer takes about 0.4 s per thousand bullets (linear), so a megabyte is some 5 s, and more only makes the user
+wait."""
 TIMEOUT = 20
+"""Seconds one network read may wait."""
+DEADLINE = 60
+"""Seconds a whole fetch may take, however the server trickles its bytes."""
+CHUNK = 64 * 1024
+
+
+ADDRESS = re.compile(r"https?://[^\s<>\"\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]+")
+"""An address a program file may hold (the loader's rule, and no quote or bidi control)."""
 
 
 class ReadError(OSError):
@@ -21,10 +33,12 @@ class ReadError(OSError):
 class Page:
     """What was read: the text, its name for messages and comments, and the address it came from, if known."""
 
-    def __init__(self, text: str, name: str, url: str | None = None):
+    def __init__(self, text: str, name: str, url: str | None = None, dropped: str | None = None):
         self.text = text
         self.name = name
         self.url = url
+        self.dropped = dropped
+        """An address the page names for itself that no program file may hold (left out, with a review note)."""
 
 
 def is_address(location: str) -> bool:
@@ -56,13 +70,43 @@ def _limited(data: bytes, name: str) -> bytes:
 
 
 def fetch(url: str) -> Page:
+    """The page at `url`, within DEADLINE seconds in all: name lookup, connection, headers and body. The work
+    runs in a daemon thread, so a server that trickles its headers cannot hold the command either."""
+    import threading
+
+    outcome: dict = {}
+
+    def work():
+        try:
+            outcome["page"] = _fetch(url)
+        except BaseException as error:  # handed to the caller below
+            outcome["error"] = error
+
+    worker = threading.Thread(target=work, name="inl-fetch", daemon=True)
+    worker.start()
+    worker.join(DEADLINE)
+    if worker.is_alive():
+        raise _too_slow(url)
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["page"]
+
+
+def _too_slow(url: str) -> ReadError:
+    return ReadError(f"{url}: took longer than {DEADLINE:g} s to send the page; gave up")
+
+
+def _fetch(url: str) -> Page:
+    import time
     import urllib.error
     import urllib.request
 
     request = urllib.request.Request(url, headers={"User-Agent": "inl-cli (https://github.com/)"})
+    opener = urllib.request.build_opener(_redirect_handler())
+    began = time.monotonic()
     try:
-        with urllib.request.urlopen(request, timeout=TIMEOUT) as response:
-            data = _limited(response.read(LIMIT + 1), url)
+        with opener.open(request, timeout=min(TIMEOUT, DEADLINE)) as response:
+            data = _limited(_read_by(response, began + DEADLINE, url), url)
             kind = response.headers.get_content_type()
             charset = response.headers.get_content_charset()
             final = response.geturl() or url
@@ -78,16 +122,54 @@ def fetch(url: str) -> Page:
     return _page(data, url, final, html=html, charset=charset)
 
 
+def _read_by(response, deadline: float, url: str) -> bytes:
+    """The body, read in chunks, at most LIMIT + 1 bytes, given up on once `deadline` (monotonic) passes."""
+    import time
+
+    chunks, size = [], 0
+    while size <= LIMIT:
+        if time.monotonic() > deadline:
+            raise _too_slow(url)
+        chunk = response.read1(min(CHUNK, LIMIT + 1 - size))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+    return b"".join(chunks)
+
+
+def _redirect_handler():
+    import urllib.request
+
+    class HttpOnlyRedirects(urllib.request.HTTPRedirectHandler):
+        """Follows a redirect only to another http(s) address."""
+
+        def redirect_request(self, req, fp, code, msg, headers, newurl):
+            if not is_address(newurl):
+                raise ReadError(f"{req.full_url}: redirected to {newurl[:200]}; only http(s) redirects are "
+                                "followed")
+            return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+    return HttpOnlyRedirects
+
+
 def _page(data: bytes, name: str, url: str | None, html: bool | None, charset: str | None = None,
           where: str | None = None) -> Page:
     text = _decode(data, where or name, charset)
+    dropped = None
     if html is None:
         html = bool(re.match(r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", text[:2000],
                              re.I | re.S))
     if html:
         text, own = html_text(text)
-        url = url or own
-    return Page(text, name, url)
+        if own and not ADDRESS.fullmatch(own):
+            dropped = own
+        else:
+            url = url or own
+    if len(text) > TEXT_LIMIT:
+        raise ReadError(f"{where or name}: {len(text):,} characters of text, more than the {TEXT_LIMIT:,} a "
+                        "summary page could hold; import the program's part of it")
+    return Page(text, name, url, dropped)
 
 
 def _decode(data: bytes, name: str, charset: str | None) -> str:
@@ -223,7 +305,7 @@ def html_text(html: str) -> tuple[str, str | None]:
     parser.feed(html)
     parser.close()
     parser._flush()
-    address = parser.address if parser.address and re.match(r"https?://[^\s<>\"]+$", parser.address) else None
+    address = parser.address.strip() if parser.address and parser.address.strip() else None
     title = re.split(r"\s+[-|–]\s+", " ".join(parser.title.split()))[0]
     body = parser.main_lines if any(line.strip() for line in parser.main_lines) else parser.lines
     lines = ([title, ""] if title else []) + body
