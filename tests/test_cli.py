@@ -2,39 +2,35 @@
 import json
 
 import pytest
+from inl_cli.load import bundled_path
 
 ACCOMPLISHMENTS_80 = """\
 Accomplishments: INL in Côte d'Ivoire
-┏━━━━━━━━━━━┳━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━━━━━━━┓
-┃ When      ┃ Accomplishment      ┃ Partners            ┃ Results              ┃
-┡━━━━━━━━━━━╇━━━━━━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━━━━━━━━━━━┩
-│ Sep 2013  │ Letter of Agreement │ Government of Côte  │                      │
-│           │ with the Ivorian    │ d'Ivoire            │                      │
-│           │ government          │                     │                      │
-├───────────┼─────────────────────┼─────────────────────┼──────────────────────┤
-│ 2015–2018 │ West Côte d'Ivoire  │ Ivorian National    │ more than 100        │
-│           │ Model Police        │ Police              │ community awareness  │
-│           │ Prefecture pilot    │                     │ meetings             │
-│           │                     │                     │ 98 police officers   │
-│           │                     │                     │ 2 citizen            │
-│           │                     │                     │ associations         │
-├───────────┼─────────────────────┼─────────────────────┼──────────────────────┤
-│ 2018–2020 │ Train-and-equip     │ UNDP                │                      │
-│           │ program against     │                     │                      │
-│           │ sexual and          │                     │                      │
-│           │ gender-based        │                     │                      │
-│           │ violence            │                     │                      │
-├───────────┼─────────────────────┼─────────────────────┼──────────────────────┤
-│ 2019      │ Monthly exchanges   │ MSCP, Ivorian civil │                      │
-│           │ with a civil        │ society working     │                      │
-│           │ society working     │ group               │                      │
-│           │ group               │                     │                      │
-├───────────┼─────────────────────┼─────────────────────┼──────────────────────┤
-│ undated   │ Universal Treatment │ Government of Côte  │                      │
-│           │ Curriculum for drug │ d'Ivoire            │                      │
-│           │ treatment           │                     │                      │
-│           │ professionals       │                     │                      │
-└───────────┴─────────────────────┴─────────────────────┴──────────────────────┘
+┏━━━━━━━━━━━┳━━━━━━━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━━━━━━━┓
+┃ When      ┃ Accomplishment            ┃ Partners      ┃ Results              ┃
+┡━━━━━━━━━━━╇━━━━━━━━━━━━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━━━━╇━━━━━━━━━━━━━━━━━━━━━━┩
+│ Sep 2013  │ Letter of Agreement with  │ Government of │                      │
+│           │ the Ivorian government    │ Côte d'Ivoire │                      │
+├───────────┼───────────────────────────┼───────────────┼──────────────────────┤
+│ 2015–2018 │ West Côte d'Ivoire Model  │ Ivorian       │ more than 100        │
+│           │ Police Prefecture pilot   │ National      │ community awareness  │
+│           │                           │ Police        │ meetings             │
+│           │                           │               │ 98 police officers   │
+│           │                           │               │ 2 citizen            │
+│           │                           │               │ associations         │
+├───────────┼───────────────────────────┼───────────────┼──────────────────────┤
+│ 2018–2020 │ Train-and-equip program   │ UNDP          │                      │
+│           │ against sexual and        │               │                      │
+│           │ gender-based violence     │               │                      │
+├───────────┼───────────────────────────┼───────────────┼──────────────────────┤
+│ 2019      │ Monthly exchanges with a  │ MSCP, Ivorian │                      │
+│           │ civil society working     │ civil society │                      │
+│           │ group                     │ working group │                      │
+├───────────┼───────────────────────────┼───────────────┼──────────────────────┤
+│ undated   │ Universal Treatment       │ Government of │                      │
+│           │ Curriculum for drug       │ Côte d'Ivoire │                      │
+│           │ treatment professionals   │               │                      │
+└───────────┴───────────────────────────┴───────────────┴──────────────────────┘
 """
 
 ACCOMPLISHMENTS_40 = """\
@@ -350,8 +346,8 @@ def test_search_finds_dates_joins_words_and_drops_repeated_columns(run):
     assert run("search", "civil", "society").stdout == run("search", "civil society").stdout
     table = run("search", "civil", "society", "--width", "120").stdout.splitlines()
     assert table[2].split() == ["┃", "Section", "┃", "Item", "┃", "Field", "┃", "Text", "┃"]
-    assert table[4] == ("│ partner        │                                            │ name      │ "
-                        "Ivorian civil society working group        │")
+    assert table[4] == ("│ partner        │                                       │ name      │ "
+                        "Ivorian civil society working group             │")
 
 
 def test_completion_prints_the_script_for_each_shell(run):
@@ -417,3 +413,23 @@ def test_machine_output_of_import_on_an_ascii_stdout_keeps_accents(tmp_path):
                              "--country", "Côte d'Ivoire"],
                             capture_output=True, env=env)
     assert 'name: "Côte d\'Ivoire"' in result.stdout.decode("utf-8"), result.stderr
+
+
+LONG_URL = ("https://www.state.gov/bureau-of-international-narcotics-and-law-enforcement-affairs-work-by-country/"
+            "cote-divoire-summary-of-programs/")
+
+
+@pytest.mark.parametrize("width", [80, 120])
+def test_countries_with_one_program_prints_its_address_whole(run, tmp_path, width):
+    text = (bundled_path() / "cote_divoire.yaml").read_text(encoding="utf-8")
+    (tmp_path / "ci.yaml").write_text(text.replace(
+        "https://www.state.gov/bureau-of-international-narcotics-and-law-enforcement-affairs-work-by-country/"
+        "cote-divoire-summary/", LONG_URL), encoding="utf-8")
+    out = run("--data", str(tmp_path / "ci.yaml"), "countries", "--width", str(width)).stdout.splitlines()
+    # The path is too long for a grid here, so the program is a record; its address is never cut: whole
+    # on a line of its own (a terminal narrower than it folds that one line, so it still copies whole).
+    assert LONG_URL in out
+    assert not any(line.strip() == "/" for line in out)
+    out = run("countries", "--width", str(width)).stdout.splitlines()
+    if width == 120:  # with a short path, a grid with the address under it as a footnote
+        assert out[-1].startswith("[1] https://www.state.gov/") and "│ [1]    │" in "\n".join(out)

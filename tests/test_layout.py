@@ -56,9 +56,22 @@ def test_show_details_at_60_columns_is_stacked_not_a_grid_of_slivers(run):
     assert len(out.splitlines()) < 80
 
 
-def test_show_details_at_120_columns_is_a_grid_with_whole_words(run):
-    out = run("show", "details", "--width", "120").stdout
-    assert out.splitlines()[2] == '┃ When      ┃ Accomplishment     ┃ Location           ┃ Summary            ┃ Details             ┃ Milestones          ┃'
+@pytest.mark.parametrize("width", [100, 120])
+def test_show_details_at_100_and_120_columns_are_records_not_tall_narrow_columns(run, width):
+    # A six-column grid here gave every column the same width: each summary ran 11 to 17 lines of 18
+    # characters beside near-empty Location and Milestones columns. Records read in far fewer lines.
+    out = run("show", "details", "--width", str(width)).stdout.splitlines()
+    assert out[1] == "─" * width
+    assert out[2:4] == ["When           Sep 2013", "Accomplishment Letter of Agreement with the Ivorian government"]
+    assert len(out) < 45
+
+
+def test_show_details_at_160_columns_is_a_grid_with_columns_sized_by_content(run):
+    out = run("show", "details", "--width", "160").stdout.splitlines()
+    header = out[2].split("┃")[1:-1]
+    widths = {title.strip(): len(title) for title in header}
+    assert list(widths) == ["When", "Accomplishment", "Location", "Summary", "Details", "Milestones"]
+    assert widths["Summary"] > widths["Location"] and widths["Details"] > widths["Milestones"]
 
 
 def test_columns_empty_in_every_row_are_dropped(run, program):

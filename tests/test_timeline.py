@@ -3,6 +3,7 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import MINIMAL
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -147,18 +148,58 @@ def test_chart_bars_and_marks_sit_on_their_years(run, width):
 
 
 @pytest.mark.parametrize("width, years", [
-    (120, "2011 2012 2013 2014 2015 2016 2017 2018 2019 2020"),
-    (80, "2011 2012 2013 2014 2015 2016 2017 2018 2019 2020"),
-    (60, "11 12  13  14 15 16  17 18  19 20"),
-    (40, "11  12  13  14  15  16  17  18  19  20"),
-    (20, "11  13  15    18  20"),
+    (120, ["2011 2012 2013 2014 2015 2016 2017 2018 2019 2020"]),
+    (80, ["2011 2012 2013 2014 2015 2016 2017 2018 2019 2020"]),
+    (60, ["11  12  13 14  15  16  17  18 19  20"]),
+    (40, ["11  12  13  14  15  16  17  18  19  20"]),
+    (20, ["11  13  15    18  20", "12  14  16    19"]),  # two-digit years staggered: 2019 has an entry
 ])
 def test_chart_axis_labels_every_year_with_an_entry(run, width, years):
     lines, axis, ticks, rows = chart(run, width)
-    labels = lines[lines.index(axis) + 1]
-    assert labels.strip() == years
-    for label in labels.split():  # each label starts under its tick
-        assert labels.index(label) in ticks or width == 20
+    at = lines.index(axis) + 1
+    labels = lines[at:at + len(years)]
+    assert [line.strip() for line in labels] == years
+    assert not lines[at + len(years)][:1].isdigit()
+    for line in labels:
+        for label in line.split():  # each label starts under its tick
+            assert line.index(label) in ticks
+
+
+def every_year(program, first=2007, last=2026, per_year=1):
+    """Programs with an entry in every year from `first` to `last`, `per_year` countries of them."""
+    for n in range(per_year):
+        entries = "".join(f'  - {{id: a{y}, title: "Entry {y} of a program with a long descriptive title number {n}",'
+                          f' date: "{y}", summary: s}}\n' for y in range(first, last + 1))
+        base = MINIMAL.replace("{name: Testland, code: \"TL\"}", f"{{name: Country {n}, code: X{chr(65 + n)}}}")
+        program("accomplishments:\n" + entries, name=f"country{n}.yaml", base=base)
+
+
+def axis_years(out: str) -> set[int]:
+    """The years labelled under the axis (two-digit labels read as 20xx)."""
+    lines = out.splitlines()
+    at = next(i for i, line in enumerate(lines) if line.startswith("┬") or " ┬" in line) + 1
+    found = set()
+    while at < len(lines) and lines[at].strip()[:1].isdigit():
+        found |= {int(w) if len(w) == 4 else 2000 + int(w) for w in lines[at].split()}
+        at += 1
+    return found
+
+
+@pytest.mark.parametrize("width", [20, 40, 60, 80, 120])
+def test_chart_axis_never_drops_a_year_with_an_entry(run, program, tmp_path, width):
+    every_year(program, 2007, 2026)
+    out = run("--data", str(tmp_path), "timeline", "--chart", "--width", str(width)).stdout
+    years = axis_years(out)
+    if width >= 60:
+        assert years == set(range(2007, 2027))
+    else:  # 20 years in 20 or 40 cells: as many years with entries as fit, none without
+        assert years and years <= set(range(2007, 2027))
+    sparse = tmp_path / "sparse"
+    sparse.mkdir()
+    (sparse / "p.yaml").write_text((ROOT / "data" / "cote_divoire.yaml").read_text(encoding="utf-8"),
+                                   encoding="utf-8")
+    assert {2011, 2013, 2015, 2018, 2019, 2020} <= axis_years(
+        run("--data", str(sparse), "timeline", "--chart", "--width", str(width)).stdout)
 
 
 def test_chart_labels_grow_when_there_is_room(run):
@@ -166,6 +207,20 @@ def test_chart_labels_grow_when_there_is_room(run):
     assert lines[3] == ("2015–2018 West Côte d'Ivoire Model Police Prefecture pilot"
                         "                                ████████████████████")
     assert "2019 Monthly exchanges with a civil society working group " in lines[5]
+
+
+@pytest.mark.parametrize("countries", [1, 3])
+def test_chart_label_column_grows_with_the_width(run, program, tmp_path, countries):
+    every_year(program, 2007, 2026, per_year=countries)
+    widths = {}
+    for width in (80, 120, 160):
+        out = run("--data", str(tmp_path), "timeline", "--chart", "--width", str(width)).stdout.splitlines()
+        row = next(line for line in out if line.startswith("2018 Entry"))
+        widths[width] = row.index("●") - row.index("  ")  # label text before the plot's blank cells
+        assert axis_years("\n".join(out)) == set(range(2007, 2027))
+    assert widths[80] < widths[120] < widths[160]
+    out = run("--data", str(tmp_path), "timeline", "--chart", "--width", "120").stdout
+    assert "\n2018 Entry 2018 of a program with a long … " in out  # 42 of the 120 columns, not 20
 
 
 def test_chart_at_80_columns(run):
@@ -188,6 +243,20 @@ def test_chart_undated_lists_them_under_the_chart(run):
     out = run("timeline", "--chart", "--undated").stdout.splitlines()
     assert out[-2:] == ["Undated:", "• Universal Treatment Curriculum for drug treatment professionals"]
     assert "not shown" not in "\n".join(out)
+
+
+@pytest.mark.parametrize("width, legend, undated", [
+    (40, ["█ span  ● accomplishment  ◆ milestone", "▲ context"],
+     ["• Universal Treatment Curriculum for", "  drug treatment professionals"]),
+    (20, ["█ span", "● accomplishment", "◆ milestone", "▲ context"],
+     ["• Universal", "  Treatment", "  Curriculum for", "  drug treatment", "  professionals"]),
+])
+def test_chart_legend_and_undated_wrap_between_entries(run, width, legend, undated):
+    out = run("timeline", "--chart", "--undated", "--width", str(width)).stdout.splitlines()
+    at = out.index(legend[0])
+    assert out[at:at + len(legend)] == legend  # a symbol stays with its word
+    assert out[at + len(legend)] == "Undated:"
+    assert out[at + len(legend) + 1:] == undated  # continuation lines indented under the text
 
 
 def test_chart_no_color_keeps_its_glyphs_and_ascii_is_for_stdouts_that_cannot_encode(run):

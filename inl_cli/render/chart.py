@@ -4,11 +4,13 @@ Works from the view's machine columns (start, end, kind, country), so any timeli
 table can be drawn. `plain` uses ASCII glyphs, for a stdout that cannot encode others;
 colour is the renderer's business.
 
-- The label column grows with the longest label, leaving the plot room for five
-  cells a year (or all but MIN_LABEL columns); below NARROW columns, each label
+- The label column grows with the longest label, up to a fair share of the width
+  (more if the plot has five cells a year without it), keeping the plot three cells
+  a year for two-digit years; below NARROW columns, each label
   takes a line of its own and the plot the whole width, so no row loses its mark.
 - The axis labels every year where an entry starts or ends, then as many others as
-  fit; when four digits do not fit, two do ('13).
+  fit; when four digits do not fit, two do (13), staggered over two lines if need be.
+  A year without an entry is never labelled while one with an entry is not.
 - Several countries: rows are grouped under each country's name.
 """
 from __future__ import annotations
@@ -29,8 +31,10 @@ STYLES = {"accomplishment": "cyan", "milestone": "magenta", "context": "yellow"}
 NARROW = 60
 #: Cells a year needs for its four-digit label and a space.
 YEAR_CELLS = 5
-#: The label column is at least this wide, when the plot takes less than its room.
-MIN_LABEL = 24
+#: Cells a year needs for a two-digit label and a space.
+SHORT_CELLS = 3
+#: The label column's fair share of the width, when its labels are that long.
+LABEL_SHARE = 0.35
 
 
 class Line(namedtuple("Line", "pieces wrap", defaults=(False,))):
@@ -76,11 +80,13 @@ def _pad(text: str, width: int) -> str:
 
 
 def label_width(labels: list[str], width: int, years: int) -> int:
-    """The label column at `width`: as wide as the longest label, leaving the plot its room."""
-    plot_room = max(10, min(YEAR_CELLS * years, width - 1 - MIN_LABEL))
+    """The label column at `width`: as wide as the longest label, up to a fair share of the width
+    (LABEL_SHARE, or all the plot leaves over at YEAR_CELLS a year), keeping the plot SHORT_CELLS a year."""
     from rich.cells import cell_len
 
-    return max(12, min(max(map(cell_len, labels), default=0), width - 1 - plot_room))
+    share = max(int(width * LABEL_SHARE), width - 1 - YEAR_CELLS * years)
+    share = min(share, width - 1 - max(10, SHORT_CELLS * years))
+    return max(12, min(max(map(cell_len, labels), default=0), share))
 
 
 def layout(rows: list[dict], width: int, plain: bool) -> list[Line]:
@@ -122,16 +128,34 @@ def layout(rows: list[dict], width: int, plain: bool) -> list[Line]:
                 lines.append(Line([(_pad(_cut(labels[id(row)], labels_at, glyph), labels_at) + " ", ""), plot]))
     marked = sorted({s.year for s, _ in spans.values()} | {e.year for _, e in spans.values()})
     lines.append(Line([(" " * indent, ""), (_axis(scale, glyph), "dim")]))
-    lines.append(Line([(" " * indent, ""), (year_labels(scale, marked), "dim")]))
-    legend = (f"{glyph['bar']} span  {glyph['accomplishment']} accomplishment  "
-              f"{glyph['milestone']} milestone  {glyph['context']} context")
-    lines.append(Line([(legend, "dim")], wrap=True))
+    for labels_line in year_labels(scale, marked):
+        lines.append(Line([(" " * indent, ""), (labels_line, "dim")]))
+    entries = [f"{glyph['bar']} span", f"{glyph['accomplishment']} accomplishment",
+               f"{glyph['milestone']} milestone", f"{glyph['context']} context"]
+    for text in _wrap(entries, width, "  ", ""):
+        lines.append(Line([(text, "dim")], wrap=True))
     undated = [r for r in rows if not r.get("start")]
     if undated:
         lines.append(Line([("Undated:", "bold")]))
         for row in undated:
             where = f" ({row['country']})" if row.get("country") and len(countries) > 1 else ""
-            lines.append(Line([(f"{glyph['item']} {row['title']}{where}", "")], wrap=True))
+            words = f"{glyph['item']} {row['title']}{where}".split(" ")
+            for text in _wrap(words, width, " ", "  "):
+                lines.append(Line([(text, "")], wrap=True))
+    return lines
+
+
+def _wrap(pieces: list[str], width: int, gap: str, indent: str) -> list[str]:
+    """`pieces` packed into lines of at most `width` cells, `gap` between two on a line and `indent`
+    before each line after the first; a piece is never split unless it alone is wider than a line."""
+    from rich.cells import cell_len
+
+    lines = []
+    for piece in pieces:
+        if lines and cell_len(lines[-1] + gap + piece) <= width:
+            lines[-1] += gap + piece
+        else:
+            lines.append((indent if lines else "") + piece)
     return lines
 
 
@@ -150,25 +174,32 @@ def _axis(scale: Scale, glyph: dict) -> str:
     return "".join(cells)
 
 
-def year_labels(scale: Scale, marked: list[int]) -> str:
-    """Year labels under their ticks: first every year in `marked`, then the others that fit, each at
-    least a space from the next. Four digits when all of `marked` fit so, else two."""
-    order = list(marked) + [y for y in scale.years if y not in marked]
-    for digits in (4, 2):
-        cells = [" "] * scale.width
-        taken = [False] * (scale.width + 1)
-        placed_all = True
-        for year in order:
-            label = str(year)[-digits:]
-            at = scale.column(date(year, 1, 1))
-            at = min(at, scale.width - len(label))
-            free = at >= 0 and not any(taken[max(0, at - 1): at + len(label) + 1])
-            if free:
+def year_labels(scale: Scale, marked: list[int]) -> list[str]:
+    """Lines of year labels under their ticks: every year in `marked` first, then the others that fit,
+    each at least a space from the next. Four digits on one line when all of `marked` fit so, else two
+    digits, on one line or staggered over two. A year without an entry is labelled only when every year
+    with one is."""
+    others = [y for y in scale.years if y not in marked]
+    for digits, rows in ((4, 1), (2, 1), (2, 2)):
+        lines, placed_all = _place(scale, marked, digits, rows)
+        if placed_all:
+            lines, _ = _place(scale, others, digits, rows, lines)
+            break
+    return [line for line in ("".join(cells).rstrip() for cells in lines) if line]
+
+
+def _place(scale: Scale, years: list[int], digits: int, rows: int, lines=None):
+    """Years placed on `rows` lines of cells (new ones, or a copy of `lines`), each on the first line
+    where it fits; returns the lines and whether every year found a place."""
+    lines = [[" "] * scale.width for _ in range(rows)] if lines is None else [list(cells) for cells in lines]
+    placed_all = True
+    for year in years:
+        label = str(year)[-digits:]
+        at = max(0, min(scale.column(date(year, 1, 1)), scale.width - len(label)))
+        for cells in lines:
+            if all(c == " " for c in cells[max(0, at - 1): at + len(label) + 1]):
                 cells[at:at + len(label)] = label
-                for i in range(at, at + len(label)):
-                    taken[i] = True
-            elif year in marked:
-                placed_all = False
-        if placed_all or digits == 2:
-            return "".join(cells).rstrip()
-    return ""
+                break
+        else:
+            placed_all = False
+    return lines, placed_all

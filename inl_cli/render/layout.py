@@ -131,15 +131,15 @@ def _widths(texts) -> tuple[int, int]:
 def grid_widths(minimum: list[int], natural: list[int], room: int) -> list[int] | None:
     """Content widths within `room`, each at least `minimum`; None when the minimums do not fit.
 
-    Columns whose natural width is under the water level keep it; the others are cut to the level,
-    never below their minimum; cells left over go one each to the cut columns, the rightmost first.
+    Columns whose natural width is under the water level keep it; the others are
+    cut to the level, never below their minimum; cells left over go one each to the cut columns, the
+    rightmost first.
     """
     if sum(minimum) > room:
         return None
     natural = [max(n, m) for n, m in zip(natural, minimum)]
     if sum(natural) <= room:
         return natural
-
     def at(level):
         return [min(n, max(m, level)) for m, n in zip(minimum, natural)]
 
@@ -161,6 +161,97 @@ def grid_widths(minimum: list[int], natural: list[int], room: int) -> list[int] 
     return widths
 
 
+def balance(widths: list[int], minimum: list[int], texts: list[list[str]]) -> list[int]:
+    """`widths` with cells moved between columns while that makes the rows (`texts`, a sample of rows'
+    cells, column by column) take fewer lines in all: a column with a tall cell takes room from one
+    whose cells fit with room to spare. A few steps of a fixed size, so it stays cheap."""
+    widths = list(widths)
+    if len(widths) < 2 or not texts:
+        return widths
+    memo: dict = {}
+
+    def lines(text, width):
+        key = (text, width)
+        if key not in memo:
+            memo[key] = wrapped_lines(text, width)
+        return memo[key]
+
+    def height(ws):
+        return sum(max(lines(text, w) for text, w in zip(row, ws)) for row in texts)
+
+    step = max(1, sum(widths) // 20)
+    best = height(widths)
+    for _ in range(4 * len(widths)):
+        found = None
+        for donor in range(len(widths)):
+            give = min(step, widths[donor] - minimum[donor])
+            if give <= 0:
+                continue
+            for taker in range(len(widths)):
+                if taker == donor:
+                    continue
+                trial = list(widths)
+                trial[donor] -= give
+                trial[taker] += give
+                h = height(trial)
+                if h < best and (found is None or h < found[0]):
+                    found = (h, trial)
+        if found is None:
+            break
+        best, widths = found
+    return widths
+
+
+def wrapped_lines(text: str, width: int) -> int:
+    """About how many lines `text` takes word-wrapped within `width` cells (a cheap estimate)."""
+    total = 0
+    for paragraph in text.split("\n"):
+        lines, used = 1, 0
+        for word in paragraph.split():
+            size = cells(word)
+            if used and used + 1 + size > width:
+                lines, used = lines + 1, size
+            else:
+                used += size + (1 if used else 0)
+        total += lines
+    return total
+
+
+def grid_height(t, grid: Grid) -> int:
+    """About how many lines of text `grid` draws: each row as tall as its tallest cell (header, rules
+    and footnotes left out, as they are decoration and the records have theirs)."""
+    markers = {(index, key) for index, key, _ in grid.footnotes}
+    height = 0
+    for index, row in enumerate(t.rows):
+        height += max(1 if (index, c.key) in markers else wrapped_lines(value(row, c), w)
+                      for c, w in zip(grid.columns, grid.widths))
+    return height
+
+
+def stacked_height(t, layout: "Stacked") -> int:
+    """About how many lines of text the stacked records draw: each value's lines (a label above it
+    counts as one)."""
+    height = 0
+    for record in records(layout, t):
+        for _label, column, row, place in record:
+            text = value(row, column)
+            if place == "beside":
+                height += wrapped_lines(text, layout.value_width)
+            elif place == "below":
+                height += 1 + wrapped_lines(text, layout.value_width)
+            else:
+                height += 1 + wrapped_lines(text, layout.width)
+    return height
+
+
+#: How many rows `balance` weighs when it moves room between columns, and `plan` when it compares
+#: a grid's height with the records'.
+BALANCE_ROWS = 40
+#: A grid gives way to stacked records when its rows would take more than this many times the lines
+#: of text the records take.
+TALLER = 1.2
+
+
 def _grid(t, columns, width: int, footnote_urls: bool):
     footnotes = []
     if footnote_urls:
@@ -168,7 +259,7 @@ def _grid(t, columns, width: int, footnote_urls: bool):
                      if is_url(value(row, c))]
     markers = {(index, key): footnote_marker(n) for n, (index, key, _) in enumerate(footnotes, 1)}
     room = width - GRID_EDGE - GRID_PER_COLUMN * len(columns)
-    minimum, natural = [], []
+    minimum, natural, columns_texts = [], [], []
     for column in columns:
         texts = [value(row, column) for row in t.rows]
         if markers:
@@ -176,9 +267,13 @@ def _grid(t, columns, width: int, footnote_urls: bool):
         low, high = _widths([cell_text(column.title), *texts])
         minimum.append(low)
         natural.append(high)
+        columns_texts.append(texts)
     widths = grid_widths(minimum, natural, room)
     if widths is None:
         return None
+    if sum(widths) < sum(max(n, m) for n, m in zip(natural, minimum)):  # some columns were cut
+        sample = list(zip(*columns_texts))[:BALANCE_ROWS]
+        widths = balance(widths, minimum, sample)
     return Grid(columns, tuple(widths), tuple(footnotes))
 
 
@@ -192,17 +287,22 @@ def plan(t, width: int):
     columns = visible_columns(t)
     if not t.rows or not columns:
         return Empty(columns)
+    grid = None
     for footnote_urls in (False, True):
         grid = _grid(t, columns, width, footnote_urls)
         if grid is not None:
-            return grid
+            break
     if is_pairs(columns):
         labels = [value(row, columns[-2]) for row in t.rows]
     else:
         labels = [cell_text(c.title) for c in columns]
     label_width = max(cells(label) for label in labels)
     label_above = width - label_width - 1 < MIN_VALUE
-    return Stacked(columns, label_width, label_above, width)
+    stacked = Stacked(columns, label_width, label_above, width)
+    sample = t._replace(rows=t.rows[:BALANCE_ROWS])  # the choice weighs the first rows only: cheap
+    if grid is not None and grid_height(sample, grid) <= TALLER * stacked_height(sample, stacked):
+        return grid
+    return stacked
 
 
 def _place(layout: Stacked, text: str) -> str:
