@@ -339,10 +339,15 @@ def output_file(ctx, param, value):
     """-o FILE: `-` means stdout; an empty name is a mistake, not the current folder."""
     if value == "":
         raise click.BadParameter("give a file name, or - for standard output", ctx, param)
+    return None if value == "-" else value
+
+
+def output_file_only(ctx, param, value):
+    """-o FILE where only a file will do (export): as `output_file`, and a name ending in / is a folder."""
     if value and value.endswith("/"):
         raise click.BadParameter(f"{render.clean(value, False)} ends in /, which names a folder; give a file name",
                                  ctx, param)
-    return None if value == "-" else value
+    return output_file(ctx, param, value)
 
 
 def csv_option(function):
@@ -724,7 +729,7 @@ def import_page(files, output, force, country, code, url):
                    "TimelineJS3. With -o, the file's extension (.md, .html, .json, .csv) chooses it.")
 @click.option("--section", "-s", "sections", multiple=True, type=Choice(views.REPORT_SECTIONS),
               help="Only this part (repeat for several); CSV takes one, default accomplishments.")
-@click.option("--output", "-o", type=click.Path(dir_okay=False), metavar="FILE", callback=output_file,
+@click.option("--output", "-o", type=click.Path(dir_okay=False), metavar="FILE", callback=output_file_only,
               help="Write to FILE (replaced whole, never left half-written) instead of stdout; - is stdout.")
 @click.option("--sort", type=Choice(views.SORTS), default="date", show_default=True,
               help="Accomplishments by date (undated last), or in the file's order.")
