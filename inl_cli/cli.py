@@ -12,6 +12,7 @@ import click
 from . import __version__, render, views
 from . import export as exports
 from .query import KINDS
+from .render.output import emit
 
 FORMAT_HELP = "Output format: table for people, markdown for documents, json and csv for programs."
 
@@ -183,7 +184,8 @@ def complete_partner(ctx, param, incomplete):
     for program in _completion_data(ctx):
         for partner in program.partners:
             # An id is always plain (lowercase letters, digits, - and _); a name or an abbreviation may not be.
-            short = partner.abbreviation if partner.abbreviation and _typeable(partner.abbreviation) else partner.id
+            typeable = partner.abbreviation and _typeable(partner.abbreviation)
+            short = partner.abbreviation if typeable else partner.id
             name = partner.name if _typeable(partner.name) else None
             if country_key(short).startswith(prefix):
                 found.setdefault(short, CompletionItem(_shell_word(short), help=name))
@@ -288,51 +290,6 @@ def _unwritable(error: OSError):
 def _interrupted():
     click.echo(err=True)
     return click.exceptions.Exit(130)
-
-
-_ASCII = str.maketrans({"–": "-", "—": "-", "‘": "'", "’": "'", "“": '"', "”": '"', "…": "...", "•": "*",
-                       "─": "-", "━": "-", "│": "|", "█": "#", "●": "o", "◆": "*", "▲": "x"})
-
-
-def degrade(text: str, encoding: str) -> str:
-    """Text for a stdout that cannot show every character: punctuation and accents simplified."""
-    import unicodedata
-
-    text = unicodedata.normalize("NFKD", text.translate(_ASCII))
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    return text.encode(encoding, "replace").decode(encoding)
-
-
-#: Formats that programs and files read: their text never changes to suit a terminal.
-MACHINE_FORMATS = ("json", "csv", "yaml", "markdown")
-
-
-def emit(text: str, fmt: str = "") -> None:
-    """Write finished output in one piece.
-
-    Machine formats go out as UTF-8 bytes when stdout cannot encode them, so no data changes; text for
-    people is simplified instead (accents and box drawing to plain letters).
-    """
-    if fmt == "csv" and _is_terminal(sys.stdout):
-        text = render.clean(text)  # data exact into a file or a pipe; on a terminal no escape code runs
-    encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
-    try:
-        text.encode(encoding)
-    except UnicodeEncodeError:
-        if fmt in MACHINE_FORMATS:
-            click.echo(text.encode("utf-8"), nl=False)
-            return
-        text = degrade(text, encoding)
-    except LookupError:
-        pass
-    click.echo(text, nl=False, color=True)
-
-
-def _is_terminal(stream) -> bool:
-    try:
-        return stream.isatty()
-    except (AttributeError, ValueError):
-        return False
 
 
 def output_file(ctx, param, value):

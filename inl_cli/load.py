@@ -18,7 +18,6 @@ import stat
 
 import yaml
 from yaml.composer import ComposerError
-from yaml.reader import ReaderError
 from yaml.events import (
     AliasEvent,
     MappingEndEvent,
@@ -29,6 +28,7 @@ from yaml.events import (
     StreamEndEvent,
 )
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
+from yaml.reader import ReaderError
 
 from . import spec
 from .model import Program
@@ -293,7 +293,7 @@ def _past_node_cap(text: str):
         while True:
             event = loader.get_event()
             kind = type(event)
-            if kind is ScalarEvent or kind is SequenceStartEvent or kind is MappingStartEvent or kind is AliasEvent:
+            if kind in (ScalarEvent, SequenceStartEvent, MappingStartEvent, AliasEvent):
                 nodes += 1
                 if nodes > MAX_NODES:
                     return event.start_mark

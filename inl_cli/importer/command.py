@@ -111,7 +111,8 @@ def _one(location, output, country, code, url, force, emit) -> None:
     cut = "; the page is cut short" if found["cut"] else ""
     click.echo(f"Found {_count(found['accomplishments'], 'accomplishment')}, {_count(found['dates'], 'date')}, "
                f"{_count(found['results'], 'result')} and {_count(found['partners'], 'partner')}; "
-               f"{_count(found['reviews'], 'guess', 'guesses')} to review (marked '# review:'){cut}{where}.", err=True)
+               f"{_count(found['reviews'], 'guess', 'guesses')} to review (marked '# review:'){cut}{where}.",
+               err=True)
 
 
 def _count(n: int, one: str, many: str | None = None) -> str:

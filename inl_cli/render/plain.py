@@ -128,7 +128,8 @@ class Grid:
         self.plains = [[_plain(cell) for cell in cells] for cells in self.cells]
         _, right, _, left = table.padding
         last = len(columns) - 1
-        self.pads = [(0 if n == 0 and not table.pad_edge else left, 0 if n == last and not table.pad_edge else right)
+        edge = table.pad_edge
+        self.pads = [(0 if n == 0 and not edge else left, 0 if n == last and not edge else right)
                      for n in range(len(columns))]
         spans = []
         for cells, plains, (left, right), column in zip(self.cells, self.plains, self.pads, columns):
@@ -241,7 +242,9 @@ def _measured(column, span, room: int) -> tuple[int, int]:
 
 
 def _parts(renderable) -> list:
-    return [p for r in renderable.renderables for p in _parts(r)] if isinstance(renderable, Group) else [renderable]
+    if isinstance(renderable, Group):
+        return [p for r in renderable.renderables for p in _parts(r)]
+    return [renderable]
 
 
 def _by_rich(console, options, renderable, crop: bool) -> list[list[str]]:
