@@ -277,9 +277,14 @@ def test_completions_never_carry_a_newline_or_escape_from_the_data(program, shel
     if shell == "zsh":
         assert partners == ["plain", "evil", "_", "plain", "GP", "Good Partner", ""]
         assert countries == ["plain", "TL", "_", ""]
-    if shell == "fish":
-        assert partners == ["plain,evil", "plain,GP\tGood Partner", ""]
-        assert countries == ["plain,TL", ""]
+    if shell == "fish":  # Click's fish framing changed in 8.4.2: expect what the installed Click writes
+        from click.shell_completion import CompletionItem, FishComplete
+
+        def framed(*items):
+            return "\n".join(FishComplete.format_completion(None, item) for item in items).split("\n") + [""]
+
+        assert partners == framed(CompletionItem("evil"), CompletionItem("GP", help="Good Partner"))
+        assert countries == framed(CompletionItem("TL"))
 
 
 def MINIMAL_WITH_NAME(name):
