@@ -17,6 +17,24 @@ source: {title: Testland Summary, url: "https://example.org/testland"}
 
 ROOT = Path(__file__).resolve().parent.parent
 
+#: A three-section summary page, the smallest that `inl import` turns into a program.
+SMALL_PAGE = ("Challenges: Freedonia has made progress since 2009.\n\nGoals: INL's program in Freedonia aims to "
+              "strengthen the courts.\n\nAccomplishments:\n\n  • INL trained judges in 2015.\n")
+
+
+def modules_loaded(args: list[str], packages: tuple[str, ...]) -> list[str]:
+    """The modules of `packages` that `inl ARGS` has imported by the time it ends, run in a new process."""
+    import subprocess
+    import sys
+
+    code = ("import sys; from inl_cli.cli import main\n"
+            f"main({args!r}, standalone_mode=False)\n"
+            f"sys.stderr.write(repr(sorted(m for m in sys.modules if m.split('.')[0] in {packages!r})))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            env={**os.environ, "INL_DATA": ""})
+    assert result.returncode == 0, result.stderr
+    return eval(result.stderr)
+
 
 def shared_source() -> Path | None:
     """The shared source pages: $INL_SHARED_SOURCE, else a `shared/source` folder beside this clone (as in

@@ -2,6 +2,7 @@
 import json
 
 import pytest
+
 from inl_cli.load import bundled_path
 
 ACCOMPLISHMENTS_80 = """\

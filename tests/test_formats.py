@@ -2,12 +2,10 @@
 import csv
 import io
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from conftest import modules_loaded
 from markdown_it import MarkdownIt
 
 GOLDEN = Path(__file__).parent / "golden" / "cote_divoire.md"
@@ -252,13 +250,7 @@ def test_colour_only_when_asked_or_at_a_terminal(run):
 @pytest.mark.parametrize("args", [["show", "results", "-f", "json"], ["timeline", "-f", "csv"],
                                   ["export", "-f", "json"], ["export", "-f", "markdown"]])
 def test_machine_formats_never_import_rich(args):
-    code = ("import sys; from inl_cli.cli import main\n"
-            f"main({args!r}, standalone_mode=False)\n"
-            "sys.stderr.write(str(sorted(m for m in sys.modules if m.split('.')[0] == 'rich')))")
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            env={**os.environ, "INL_DATA": ""})
-    assert result.returncode == 0, result.stderr
-    assert result.stderr == "[]"
+    assert modules_loaded(args, ("rich",)) == []
 
 
 def test_readme_markdown_excerpt_is_the_real_report():

@@ -8,6 +8,7 @@ import sys
 import textwrap
 
 import pytest
+from conftest import SMALL_PAGE
 
 from inl_cli.load import bundled_path
 
@@ -80,9 +81,7 @@ def test_o_through_a_link_replaces_the_target_and_keeps_the_link(run, tmp_path):
 @pytest.mark.parametrize("command", [["export"], ["import", "page.txt"]])
 def test_o_dash_is_stdout_and_an_empty_name_is_a_usage_error(run, tmp_path, monkeypatch, command):
     monkeypatch.chdir(tmp_path)
-    (tmp_path / "page.txt").write_text("Challenges: Freedonia has made progress since 2009.\n\nGoals: INL's "
-                                       "program in Freedonia aims to strengthen the courts.\n\nAccomplishments:\n\n"
-                                       "  • INL trained judges in 2015.\n", encoding="utf-8")
+    (tmp_path / "page.txt").write_text(SMALL_PAGE, encoding="utf-8")
     dash = run(*command, "-o", "-")
     assert dash.exit_code == 0, dash.output
     assert ("schema_version: 1" if command[0] == "import" else "# INL in Côte d'Ivoire") in dash.stdout

@@ -6,6 +6,7 @@ import subprocess
 import sys
 
 import pytest
+from conftest import SMALL_PAGE
 
 from inl_cli.load import bundled_path
 from inl_cli.render import clean
@@ -82,9 +83,7 @@ def test_country_suggestions_are_escaped(run, program):
 @pytest.mark.parametrize("command", [["export"], ["import", "page.txt"]])
 def test_wrote_file_is_escaped(run, tmp_path, monkeypatch, command):
     monkeypatch.chdir(tmp_path)
-    (tmp_path / "page.txt").write_text("Challenges: Freedonia has made progress since 2009.\n\nGoals: INL's "
-                                       "program in Freedonia aims to strengthen the courts.\n\nAccomplishments:\n\n"
-                                       "  • INL trained judges in 2015.\n", encoding="utf-8")
+    (tmp_path / "page.txt").write_text(SMALL_PAGE, encoding="utf-8")
     result = run(*command, "-o", "out\x1b[2J\x9b.txt")
     assert result.exit_code == 0, result.output
     assert "out\\x1b[2J\\x9b.txt" in result.stderr

@@ -3,14 +3,12 @@
 The browser checks (rendered DOM, overflow, console) are in test_browser.py.
 """
 import json
-import os
 import re
-import subprocess
-import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from conftest import modules_loaded
 
 from inl_cli import views
 from inl_cli.load import bundled_path
@@ -275,13 +273,7 @@ def test_no_dated_entry_still_makes_a_page(run, program):
 @pytest.mark.parametrize("args", [["show", "accomplishments"], ["timeline", "-f", "csv"], ["export"],
                                   ["export", "-f", "timelinejs"], ["export", "-f", "json"]])
 def test_only_the_html_export_imports_jinja2(args):
-    code = ("import sys; from inl_cli.cli import main\n"
-            f"main({args!r}, standalone_mode=False)\n"
-            "sys.stderr.write(str(sorted(m for m in sys.modules if m.split('.')[0] in ('jinja2', 'markupsafe'))))")
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            env={**os.environ, "INL_DATA": ""})
-    assert result.returncode == 0, result.stderr
-    assert result.stderr == "[]"
+    assert modules_loaded(args, ("jinja2", "markupsafe")) == []
 
 
 # ---- -o chooses the format ------------------------------------------------------------------------------------
