@@ -21,6 +21,8 @@ _NAMES = {
     "tag:yaml.org,2002:bool": "a boolean",
     "tag:yaml.org,2002:null": "nothing (null)",
     "tag:yaml.org,2002:timestamp": "a timestamp",
+    "tag:yaml.org,2002:merge": "YAML's merge key <<",
+    "tag:yaml.org,2002:value": "YAML's value key =",
 }
 INVALID = object()
 """Returned by a kind whose node had a problem (already reported)."""

@@ -114,3 +114,25 @@ def test_inl_data_environment_variable_points_at_the_data(run, program):
     result = run("show", "overview", "--format", "csv", env={"INL_DATA": str(program())})
     assert result.exit_code == 0
     assert "Testland (TL)" in result.stdout
+
+
+@pytest.mark.parametrize("title, got", [
+    ("yes", "a boolean"), ("No", "a boolean"), ("ON", "a boolean"), ("off", "a boolean"),
+    ("~", "nothing (null)"), ("null", "nothing (null)"), ("12", "a number"), ("-1.5e+3", "a number"),
+    (".inf", "a number"), ("0x1F", "a number"), ("1_000", "a number"), ("2013-09-04", "a timestamp"),
+    ("<<", "YAML's merge key << (put it in quotes)"), ("=", "YAML's value key = (put it in quotes)"),
+])
+def test_plain_values_yaml_reads_as_other_than_text_are_refused(run, program, title, got):
+    """YAML 1.1's implicit types, as the safe loader resolves them, even on the fast path for valid files."""
+    result = run("--data", str(program(f"goals:\n  - id: g\n    title: {title}\n    text: t\n")), "show", "goals")
+    assert result.exit_code == 1
+    assert f"goals[0].title: expected text, got {got}" in result.stderr
+
+
+@pytest.mark.parametrize("title", ["yes please", "No.", "12 judges", "1.5e3", "nothing", "2013-09-04 onwards", "Oslo",
+                                   '"yes"', "'12'", "tilde ~", "1st"])
+def test_plain_text_that_only_looks_typed_is_text(run, program, title):
+    result = run("--data", str(program(f"goals:\n  - id: g\n    title: {title}\n    text: t\n")),
+                 "show", "goals", "--format", "csv")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.splitlines()[1].startswith("g," + title.strip("'\"") + ",")
