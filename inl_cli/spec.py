@@ -81,7 +81,7 @@ class Text:
             quote = " (put it in quotes)" if type(node).__name__ == "ScalarNode" else ""
             return ctx.problem(node, path, f"expected text, got {describe(node)}{quote}")
         value = node.value
-        if not value.strip():
+        if not value or value.isspace():
             return ctx.problem(node, path, "must not be empty")
         if self.pattern:
             if self._regex is None:
@@ -258,8 +258,10 @@ class ListOf:
             return ctx.problem(node, path, "repeats the list anchored here through an alias (*name); "
                                            "aliases are not supported, write it out")
         ctx.seen.add(id(node))
-        items = [self.kind.load(item, f"{path}[{i}]", ctx) for i, item in enumerate(node.value)]
-        return INVALID if INVALID in items else tuple(items)
+        before = len(ctx.problems)
+        load = self.kind.load
+        items = tuple([load(item, f"{path}[{i}]", ctx) for i, item in enumerate(node.value)])
+        return INVALID if len(ctx.problems) != before else items
 
     def schema(self) -> dict:
         return {"type": "array", "items": self.kind.schema()}
@@ -272,8 +274,11 @@ class Record:
         self.make = make
         self.doc = doc
         self.fields = fields
+        self.required = tuple(name for name, field in fields.items() if field.required)
 
     def load(self, node, path, ctx):
+        """Every field loaded, or INVALID once any problem is found. A kind returns INVALID exactly when it
+        adds a problem, so the count of problems tells; this runs for every mapping of every file."""
         if type(node).__name__ != "MappingNode":
             return ctx.problem(node, path, f"expected a mapping, got {describe(node)}")
         if id(node) in ctx.seen:
@@ -281,33 +286,36 @@ class Record:
                                            "aliases are not supported, write it out")
         ctx.seen.add(id(node))
         before = len(ctx.problems)
-        values, lines = {}, {}
+        fields, values = self.fields, {}
         prefix = f"{path}." if path else ""
         for key_node, value_node in node.value:
-            if type(key_node).__name__ != "ScalarNode":
-                ctx.problem(key_node, path, f"expected a field name, got {describe(key_node)} as a key "
-                                            "(a mapping takes one pair of braces, not two)")
-                continue
             key = key_node.value
-            where = f"{prefix}{key}"
-            if key is not None and key_node.tag != STR:
-                ctx.problem(key_node, where, f"a field name must be plain text, got {describe(key_node)}")
+            if key_node.tag != STR or type(key_node).__name__ != "ScalarNode":
+                self._bad_key(key_node, path, prefix, ctx)
                 continue
-            if key in lines:
-                ctx.problem(key_node, where, f"duplicate key (first on line {lines[key]})")
-                continue
-            field = self.fields.get(key)
+            field = fields.get(key)
             if field is None:
-                ctx.problem(key_node, where, self._unknown(key))
-                continue
-            lines[key] = key_node.start_mark.line + 1
-            values[key] = field.kind.load(value_node, where, ctx)
-        for name, field in self.fields.items():
-            if field.required and name not in lines:
-                ctx.problem(node, f"{prefix}{name}", "required field is missing")
+                ctx.problem(key_node, prefix + key, self._unknown(key))
+            elif key in values:
+                first = next(k for k, _ in node.value if k.value == key and k.tag == STR)
+                ctx.problem(key_node, prefix + key, f"duplicate key (first on line {first.start_mark.line + 1})")
+            else:
+                values[key] = field.kind.load(value_node, prefix + key, ctx)
+        for name in self.required:
+            if name not in values:
+                ctx.problem(node, prefix + name, "required field is missing")
         if len(ctx.problems) != before:
             return INVALID
         return self.make(**values)
+
+    @staticmethod
+    def _bad_key(key_node, path, prefix, ctx) -> None:
+        if type(key_node).__name__ != "ScalarNode":
+            ctx.problem(key_node, path, f"expected a field name, got {describe(key_node)} as a key "
+                                        "(a mapping takes one pair of braces, not two)")
+        else:
+            ctx.problem(key_node, f"{prefix}{key_node.value}",
+                        f"a field name must be plain text, got {describe(key_node)}")
 
     def _unknown(self, key) -> str:
         import difflib
