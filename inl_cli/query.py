@@ -105,6 +105,8 @@ def timeline(programs: list[Program], window: Window = Window(), partners=(),
     """
     partners = (partners,) if isinstance(partners, str) else tuple(partners or ())
     dated, undated = [], []
+    first, last = window.first, window.last
+    unbounded = first is None and last is None
     for entry in entries(programs):
         if kinds and entry.kind not in kinds:
             continue
@@ -112,7 +114,7 @@ def timeline(programs: list[Program], window: Window = Window(), partners=(),
             continue
         if entry.when is None:
             undated.append(entry)
-        elif overlaps(entry.when, window.first, window.last):
+        elif unbounded or overlaps(entry.when, first, last):
             dated.append(entry)
     dated.sort(key=Entry.sort_key)
     return dated, undated

@@ -213,10 +213,10 @@ def _sorted_rows(programs: list[Program], name: str, heading: str, columns, make
     """Like `_rows`, over accomplishments in `sort` order across every program, one row each; `order`, when
     given, is `in_order(programs, sort)` already worked out (a report sorts once for its three sorted views)."""
     pairs = in_order(programs, sort) if order is None else order
-    if len(programs) > 1:
-        rows = [{"country": program.country.name, **make_row(program, item)} for program, item in pairs]
-    else:
-        rows = [make_row(program, item) for program, item in pairs]
+    rows = [make_row(program, item) for program, item in pairs]
+    if len(programs) > 1:  # renderers read rows by column, so the key's place in the dict does not matter
+        for row, (program, _) in zip(rows, pairs):
+            row["country"] = program.country.name
     return Table(name, _title(heading, programs), _with_country(programs, columns), rows, heading=heading)
 
 
