@@ -8,6 +8,9 @@ kept (noise only adds time); every ratio compares runs of the same session.
 
 Exits 1 when a target is missed. Run it after the README's install; it times the
 `inl` installed beside this Python, with bytecode caching on (as users have it).
+
+Over 48 files or more, `inl` reads on two cores where there are two (inl_cli/forked.py);
+the rows marked INL_JOBS=1 show the same commands on one, without a target.
 """
 from __future__ import annotations
 
@@ -108,6 +111,9 @@ def main() -> int:
             for view, words in VIEWS.items():
                 commands[f"{view} N={n}"] = INL + ["--data", corpus[n], *words]
             commands[f"export markdown N={n}"] = INL + ["--data", corpus[n], "export"]
+        one_core = ["env", "INL_JOBS=1", *INL, "--data", corpus[600]]
+        commands["export markdown N=600, one core"] = one_core + ["export"]
+        commands["timeline N=600, one core"] = one_core + ["timeline"]
         commands["export html"] = INL + ["export", "--format", "html"]
         commands["export markdown"] = INL + ["export", "--format", "markdown"]
         scale = fastest(commands, args.scale_rounds)
@@ -142,6 +148,10 @@ def main() -> int:
                      GROWTH_TARGET))
     rows.append(("export (markdown), N=600 / parse floor", t["export markdown N=600"], t["parse floor N=600"],
                  MARKDOWN_TARGET))
+    rows.append(("export (markdown), N=600, INL_JOBS=1 / parse floor", t["export markdown N=600, one core"],
+                 t["parse floor N=600"], None))
+    rows.append(("timeline (table), N=600, INL_JOBS=1 / parse floor", t["timeline N=600, one core"],
+                 t["parse floor N=600"], None))
     rows.append(("export (markdown): time(N=600) / time(N=60)", t["export markdown N=600"],
                  t["export markdown N=60"], GROWTH_TARGET))
     rows.append(("export --format html / export --format markdown (bundled)", t["export html"],

@@ -9,8 +9,7 @@ the child's half itself, so the answer never depends on the child. `INL_JOBS=1` 
 from __future__ import annotations
 
 import os
-import pickle
-import threading
+import sys
 
 MIN_ITEMS = 48
 """Fewer items than this are done here: a fork and a pickle cost more than a few dozen files take."""
@@ -19,7 +18,8 @@ MIN_ITEMS = 48
 def _spare_core() -> bool:
     if os.environ.get("INL_JOBS", "").strip() == "1" or not hasattr(os, "fork"):
         return False
-    if threading.active_count() > 1:  # a fork copies only this thread: locks held by others stay locked
+    threading = sys.modules.get("threading")  # never imported: no threads to worry about
+    if threading is not None and threading.active_count() > 1:  # a fork copies only this thread
         return False
     try:
         return len(os.sched_getaffinity(0)) > 1
@@ -32,6 +32,8 @@ def map_split(function, items: list, min_items: int = MIN_ITEMS) -> list:
     there are at least `min_items` and a spare core. `function` and its results must pickle."""
     if len(items) < min_items or not _spare_core():
         return [function(item) for item in items]
+    import pickle
+
     half = len(items) // 2
     head, tail = items[:half], items[half:]
     receive, send = os.pipe()

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 from conftest import modules_loaded
+from hypothesis import given
+from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 GOLDEN = Path(__file__).parent / "golden" / "cote_divoire.md"
@@ -269,3 +271,24 @@ def test_the_gantt_draws_an_open_span_to_today(monkeypatch):
              "kind": "accomplishment", "partners": []}]
     chart = gantt(views.Table("timeline", "T", (), rows), "T")
     assert "    since 2012 Mentoring :2012-01-01, 2024-07-02\n" in chart
+
+
+_JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(),
+    lambda inner: st.lists(inner, max_size=4) | st.lists(inner, max_size=3).map(tuple)
+    | st.dictionaries(st.text(max_size=8), inner, max_size=4),
+    max_leaves=20)
+
+
+@given(_JSON_VALUES)
+def test_json_text_is_the_standard_librarys(value):
+    """inl writes JSON without importing `json` (see render/json.py); the bytes are json.dumps's."""
+    from inl_cli.render import _CONTROL
+    from inl_cli.render.json import dumps
+
+    expected = json.dumps(value, ensure_ascii=False, indent=2) + "\n"
+    assert dumps(value) == _CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", expected)
+
+
+def test_json_output_does_not_import_the_json_package():
+    assert modules_loaded(["export", "--format", "json"], ("json",)) == []

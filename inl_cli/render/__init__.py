@@ -17,7 +17,6 @@ FORMATS = {
 
 _BIDI = "\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069"
 _CONTROL = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{_BIDI}]")
-_CONTROL_OR_NEWLINE = re.compile(f"[\x00-\x08\x0a-\x1f\x7f-\x9f{_BIDI}]")
 _NAMED = {"\t": "\\t", "\n": "\\n", "\r": "\\r"}
 
 
@@ -38,7 +37,8 @@ def clean(text: str, lines: bool = True) -> str:
     reorder what follows. A tab is kept, and newlines too unless `lines` is false
     (a message or a file name must stay one line).
     """
-    return (_CONTROL if lines else _CONTROL_OR_NEWLINE).sub(_visible, text)
+    shown = _CONTROL.sub(_visible, text)
+    return shown if lines else shown.replace("\n", "\\n")
 
 
 def cell_text(value, join: str = ", ") -> str:
