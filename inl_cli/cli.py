@@ -11,6 +11,7 @@ import click
 
 from . import __version__, render, views
 from . import export as exports
+from .params import Choice, Command, CountryCode, DateBound, HelpOption, PathText, Width, version_option
 from .query import KINDS
 from .render.output import emit
 
@@ -194,38 +195,6 @@ def complete_partner(ctx, param, incomplete):
     return list(found.values())
 
 
-class Choice(click.Choice):
-    """Click's choice, with the choices on one line when missing and a "did you mean" when mistyped."""
-
-    def get_missing_message(self, param, ctx) -> str:
-        return f"Choose from: {', '.join(map(str, self.choices))}."
-
-    def get_invalid_choice_message(self, value, ctx) -> str:
-        import difflib
-
-        message = super().get_invalid_choice_message(value, ctx)
-        close = difflib.get_close_matches(str(value).casefold(), [str(c) for c in self.choices], n=1, cutoff=0.6)
-        return f"{message} Did you mean {close[0]!r}?" if close else message
-
-
-class Width(click.ParamType):
-    """--width: a whole number of columns from 20 to 1000."""
-
-    name = "integer"
-
-    def convert(self, value, param, ctx):
-        if isinstance(value, int):
-            number = value
-        else:
-            try:
-                number = int(str(value).strip())
-            except ValueError:
-                self.fail(f"expected a number of columns from 20 to 1000, got {value!r}", param, ctx)
-        if not 20 <= number <= 1000:
-            self.fail(f"expected a number of columns from 20 to 1000, got {number}", param, ctx)
-        return number
-
-
 def global_options(function):
     """--data, --country and --recursive after the command, as users type them: `inl timeline --country CI`."""
     import functools
@@ -241,7 +210,7 @@ def global_options(function):
 
 
 def _data_option(**extra):
-    return click.option("--data", metavar="PATH", type=click.Path(readable=False), **extra,
+    return click.option("--data", metavar="PATH", type=PathText(), **extra,
                         help="Program file or folder of *.yaml files (default: the bundled Côte d'Ivoire "
                              "program).")
 
@@ -254,8 +223,10 @@ _GLOBAL_OPTIONS = (
 )
 
 
-class Group(click.Group):
+class Group(HelpOption, click.Group):
     """The `inl` group: Ctrl-C ends any command with exit 130 and only a newline."""
+
+    command_class = Command
 
     def make_context(self, *args, **kwargs):
         try:
@@ -374,7 +345,7 @@ Examples:
 @_data_option(envvar="INL_DATA", show_envvar=True)
 @_GLOBAL_OPTIONS[1]
 @_GLOBAL_OPTIONS[2]
-@click.version_option(__version__, "--version", "-V", prog_name="inl")
+@version_option(__version__, prog_name="inl")
 @click.pass_context
 def main(ctx, data, recursive, countries):
     """Read INL's country programs: challenges, goals, partners and dated accomplishments.
@@ -473,22 +444,6 @@ def completion(shell):
     emit(script if script.endswith("\n") else script + "\n")
 
 
-class DateBound(click.ParamType):
-    """A --from/--to bound: YYYY, YYYY-MM or YYYY-MM-DD."""
-
-    name = "date"
-
-    def convert(self, value, param, ctx):
-        from .dates import DateError, PartialDate
-
-        if isinstance(value, PartialDate):
-            return value
-        try:
-            return PartialDate.parse(value)
-        except DateError as error:
-            self.fail(str(error), param, ctx)
-
-
 @main.command()
 @click.option("--from", "start", type=DateBound(), metavar="DATE",
               help="Keep entries on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD), compared at its precision.")
@@ -539,7 +494,7 @@ def timeline(options, start, end, partners, kinds, undated, chart, fmt, width):
 
 
 @main.command()
-@click.argument("paths", nargs=-1, type=click.Path(readable=False), metavar="[PATH]...")
+@click.argument("paths", nargs=-1, type=PathText(), metavar="[PATH]...")
 @click.option("--format", "-f", "fmt", type=Choice(["text", "json"]), default="text", show_default=True,
               help="text: one problem a line; json: a list of problem objects.")
 @global_options
@@ -625,19 +580,6 @@ def schema(options):
     emit(dumps(json_schema()), "json")
 
 
-class CountryCode(click.ParamType):
-    name = "code"
-
-    def convert(self, value, param, ctx):
-        from .spec import ISO_3166_ALPHA2
-
-        if not (len(value) == 2 and value.isalpha() and value.isascii()):
-            self.fail(f"expected a two-letter ISO 3166-1 code such as CI, got {value!r}", param, ctx)
-        if value.upper() not in ISO_3166_ALPHA2:
-            self.fail(f"{value.upper()!r} is not an ISO 3166-1 alpha-2 country code", param, ctx)
-        return value.upper()
-
-
 @main.command("import")
 @click.argument("files", nargs=-1, required=True, metavar="FILE...")
 @click.option("--output", "-o", metavar="OUT", callback=output_file, help="Write the program file here (whole or "
@@ -686,7 +628,7 @@ def import_page(files, output, force, country, code, url):
                    "TimelineJS3. With -o, the file's extension (.md, .html, .json, .csv) chooses it.")
 @click.option("--section", "-s", "sections", multiple=True, type=Choice(views.REPORT_SECTIONS),
               help="Only this part (repeat for several); CSV takes one, default accomplishments.")
-@click.option("--output", "-o", type=click.Path(dir_okay=False), metavar="FILE", callback=output_file_only,
+@click.option("--output", "-o", type=PathText(file_only=True), metavar="FILE", callback=output_file_only,
               help="Write to FILE (replaced whole, never left half-written) instead of stdout; - is stdout.")
 @click.option("--sort", type=Choice(views.SORTS), default="date", show_default=True,
               help="Accomplishments by date (undated last), or in the file's order.")

@@ -375,6 +375,15 @@ def test_export_o_with_a_trailing_slash_names_a_folder_and_is_a_usage_error(run,
     assert not (tmp_path / "x.md").exists()
 
 
+def test_export_o_naming_an_existing_folder_is_a_usage_error(run, tmp_path):
+    (tmp_path / "reports").mkdir()
+    result = run("export", "-o", str(tmp_path / "reports"))
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1] == (f"Error: Invalid value for '--output' / '-o': {tmp_path / 'reports'} "
+                                              "is a folder; give a file name")
+    assert list((tmp_path / "reports").iterdir()) == []
+
+
 @pytest.mark.parametrize("where", [["--data", "perm", "validate"], ["validate", "perm"], ["--data", "perm", "show", "goals"],
                                    ["--data", "t", "validate"]])
 def test_an_unreadable_file_named_on_the_command_line_is_a_problem_line(shared, where):

@@ -1,0 +1,135 @@
+"""Click parts of inl's own: option types, and the --help and --version options.
+
+Click looks the texts of its own --help and --version options and of `click.Path` up in gettext,
+and the first look-up imports `locale` and searches the disk for catalogues Click does not ship:
+about 3 ms of every run, a twentieth of start-up. The options and the path type here give their
+texts directly, so no run pays for that unless it shows one of Click's messages.
+"""
+from __future__ import annotations
+
+import os
+
+import click
+
+HELP = "Show this message and exit."
+
+
+def _show_help(ctx, param, value) -> None:
+    if value and not ctx.resilient_parsing:
+        click.echo(ctx.get_help(), color=ctx.color)
+        ctx.exit()
+
+
+class HelpOption:
+    """For a command class: -h/--help made here (Click builds its own through gettext), made once."""
+
+    def get_help_option(self, ctx):
+        names = self.get_help_option_names(ctx)
+        if not names or not self.add_help_option:
+            return None
+        if getattr(self, "_inl_help", None) is None:  # made once: Click orders eager options by identity
+            self._inl_help = click.Option(names, is_flag=True, expose_value=False, is_eager=True,
+                                          callback=_show_help, help=HELP)
+        return self._inl_help
+
+
+class Command(HelpOption, click.Command):
+    pass
+
+
+def version_option(version: str, prog_name: str):
+    """--version/-V: prints "PROG, version X" and exits."""
+
+    def show(ctx, param, value):
+        if value and not ctx.resilient_parsing:
+            click.echo(f"{prog_name}, version {version}", color=ctx.color)
+            ctx.exit()
+
+    return click.option("--version", "-V", is_flag=True, expose_value=False, is_eager=True, callback=show,
+                        help="Show the version and exit.")
+
+
+class PathText(click.ParamType):
+    """A file or folder as typed, completed by the shell as a file name; inl says itself what is missing.
+
+    `file_only` refuses a folder that is already there (where a file is to be written).
+    """
+
+    name = "path"
+
+    def __init__(self, file_only: bool = False):
+        self.file_only = file_only
+
+    def convert(self, value, param, ctx):
+        value = os.fsdecode(value) if isinstance(value, bytes) else value
+        if self.file_only and value and os.path.isdir(value):
+            from .render import clean
+
+            self.fail(f"{clean(value, False)} is a folder; give a file name", param, ctx)
+        return value
+
+    def shell_complete(self, ctx, param, incomplete):
+        from click.shell_completion import CompletionItem
+
+        return [CompletionItem(incomplete, type="file")]
+
+
+class Choice(click.Choice):
+    """Click's choice, with the choices on one line when missing and a "did you mean" when mistyped."""
+
+    def get_missing_message(self, param, ctx) -> str:
+        return f"Choose from: {', '.join(map(str, self.choices))}."
+
+    def get_invalid_choice_message(self, value, ctx) -> str:
+        import difflib
+
+        message = super().get_invalid_choice_message(value, ctx)
+        close = difflib.get_close_matches(str(value).casefold(), [str(c) for c in self.choices], n=1, cutoff=0.6)
+        return f"{message} Did you mean {close[0]!r}?" if close else message
+
+
+class Width(click.ParamType):
+    """--width: a whole number of columns from 20 to 1000."""
+
+    name = "integer"
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, int):
+            number = value
+        else:
+            try:
+                number = int(str(value).strip())
+            except ValueError:
+                self.fail(f"expected a number of columns from 20 to 1000, got {value!r}", param, ctx)
+        if not 20 <= number <= 1000:
+            self.fail(f"expected a number of columns from 20 to 1000, got {number}", param, ctx)
+        return number
+
+
+class DateBound(click.ParamType):
+    """A --from/--to bound: YYYY, YYYY-MM or YYYY-MM-DD."""
+
+    name = "date"
+
+    def convert(self, value, param, ctx):
+        from .dates import DateError, PartialDate
+
+        if isinstance(value, PartialDate):
+            return value
+        try:
+            return PartialDate.parse(value)
+        except DateError as error:
+            self.fail(str(error), param, ctx)
+
+
+class CountryCode(click.ParamType):
+    name = "code"
+
+    def convert(self, value, param, ctx):
+        from .spec import ISO_3166_ALPHA2
+
+        if not (len(value) == 2 and value.isalpha() and value.isascii()):
+            self.fail(f"expected a two-letter ISO 3166-1 code such as CI, got {value!r}", param, ctx)
+        if value.upper() not in ISO_3166_ALPHA2:
+            self.fail(f"{value.upper()!r} is not an ISO 3166-1 alpha-2 country code", param, ctx)
+        return value.upper()
