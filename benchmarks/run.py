@@ -89,7 +89,7 @@ TABLE_TARGET, GROWTH_TARGET, MARKDOWN_TARGET, STARTUP_TARGET, MEMORY_MB = 2.0, 1
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rounds", type=int, default=15, help="interleaved rounds for start-up (default 15)")
+    parser.add_argument("--rounds", type=int, default=30, help="interleaved rounds for start-up (default 30)")
     parser.add_argument("--scale-rounds", type=int, default=5, help="rounds for the corpus runs (default 5)")
     parser.add_argument("--json", metavar="FILE", help="also write the figures as JSON")
     args = parser.parse_args()
