@@ -90,10 +90,19 @@ def _unknown_country(wanted: str, programs) -> str:
     from .query import country_key
 
     names = {country_key(p.country.name): p.country.name for p in programs}
-    close = difflib.get_close_matches(country_key(wanted), names, n=3, cutoff=0.5)
+    key = country_key(wanted)
+    close = [name for name in names if key and name.startswith(key)][:3] or difflib.get_close_matches(
+        key, names, n=3, cutoff=0.7)
     hint = f"did you mean {', '.join(names[c] for c in close)}?" if close else (
-        f"loaded: {', '.join(sorted(names.values()))}")
+        f"loaded: {_listed(sorted(names.values()), 'programs', 'inl countries')}")
     return render.clean(f"no program for {wanted!r}; {hint}", lines=False)
+
+
+def _listed(names: list[str], noun: str, command: str, most: int = 8) -> str:
+    """Names for a message, or how many there are and the command that lists them, when too many to read."""
+    if len(names) <= most:
+        return ", ".join(names) or "none"
+    return f"{len(names):,} {noun} (`{command}` lists them)"
 
 
 def _not_blank(values, ctx, param):
@@ -122,7 +131,8 @@ def _unknown_partner(wanted: str, programs) -> str:
     if shown:
         return render.clean(f"no partner {wanted!r}; did you mean {', '.join(shown)}?", lines=False)
     known = sorted(dict.fromkeys(names.values()), key=str.casefold)
-    return render.clean(f"no partner {wanted!r}; known: {', '.join(known) or 'none'}", lines=False)
+    return render.clean(f"no partner {wanted!r}; known: {_listed(known, 'partners', 'inl show partners')}",
+                        lines=False)
 
 
 def _shell_word(value: str) -> str:

@@ -326,6 +326,14 @@ def test_an_unknown_partner_is_bad_usage_with_the_closest_names(run, partner, me
     assert result.stderr.splitlines()[-1] == f"Error: Invalid value for '--partner': {message}"
 
 
+def test_an_unknown_partner_among_many_points_to_the_list_instead_of_printing_it(run, program):
+    partners = "".join(f"  - {{id: p{n}, name: Partner {n}, role: counterpart}}\n" for n in range(9))
+    result = run("--data", str(program("partners:\n" + partners)), "timeline", "--partner", "qqqq")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1] == ("Error: Invalid value for '--partner': no partner 'qqqq'; known: "
+                                              "9 partners (`inl show partners` lists them)")
+
+
 def test_partner_matches_words_of_a_name_and_repeats(run):
     def titles(*args):
         return [r["title"] for r in json.loads(run("timeline", *args, "-f", "json").stdout)]

@@ -100,6 +100,22 @@ def test_an_unknown_country_suggests_the_closest(run, folder):
         "Error: Invalid value for '--country': no program for 'Norway'; loaded: Ghana, São Tomé and Príncipe")
 
 
+@pytest.mark.parametrize("wanted, hint", [("sao", "did you mean São Tomé and Príncipe?"),
+                                           ("atlantis", "loaded: Ghana, São Tomé and Príncipe")])
+def test_a_suggestion_is_a_prefix_or_a_close_spelling_never_a_far_one(run, folder, wanted, hint):
+    result = run("--data", str(folder), "--country", wanted, "countries")
+    assert result.stderr.splitlines()[-1] == f"Error: Invalid value for '--country': no program for {wanted!r}; {hint}"
+
+
+def test_an_unknown_name_among_many_programs_points_to_the_list_instead_of_printing_it(run, tmp_path):
+    for code in ("AD", "AE", "AF", "AG", "AI", "AL", "AM", "AO", "AQ"):
+        (tmp_path / f"{code}.yaml").write_text(country(f"Land {code}", code), encoding="utf-8")
+    result = run("--data", str(tmp_path), "--country", "atlantis", "countries")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1] == ("Error: Invalid value for '--country': no program for 'atlantis'; "
+                                              "loaded: 9 programs (`inl countries` lists them)")
+
+
 def test_two_files_for_one_country_name_both(run, folder):
     (folder / "ghana_copy.yaml").write_text(GHANA, encoding="utf-8")
     result = run("--data", str(folder), "countries")
