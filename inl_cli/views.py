@@ -79,17 +79,21 @@ def _rows(programs: list[Program], name: str, heading: str, columns, make_rows) 
 
 
 def _years(whens) -> str:
+    """"2013–2020", "2013", or "since 2007" when something is still going on (an open span), as its dates read."""
     years = [_year_range(w) for w in set(whens) if w is not None]
     if not years:
         return ""
     first = min(pair[0] for pair in years)
+    if any(pair[1] is None for pair in years):
+        return f"since {first}"
     last = max(pair[1] for pair in years)
     return str(first) if first == last else f"{first}–{last}"
 
 
 @lru_cache(maxsize=4096)  # dates recur across programs
-def _year_range(when) -> tuple[int, int]:
-    return start_of(when).year, when.last_day.year
+def _year_range(when) -> tuple[int, int | None]:
+    end = end_of(when)
+    return start_of(when).year, (end.last_day.year if end is not None else None)
 
 
 def _own_dates(program: Program):

@@ -30,6 +30,17 @@ def test_views_show_an_open_span_as_ongoing(run, program):
     assert "since 2012" in table
 
 
+def test_years_covered_read_since_when_work_goes_on(run, program):
+    path = program(SINCE)
+    countries = json.loads(run("--data", str(path), "countries", "-f", "json").stdout)
+    assert [c["years"] for c in countries] == ["since 2009"]
+    overview = json.loads(run("--data", str(path), "show", "overview", "-f", "json").stdout)
+    assert {"field": "INL's work", "value": "since 2009"} in overview
+    closed = program(SINCE.replace('{start: "2012"}', '{start: "2012", end: "2014"}'))
+    assert [c["years"] for c in json.loads(run("--data", str(closed), "countries", "-f", "json").stdout)] == \
+        ["2009–2014"]
+
+
 def test_timeline_windows_treat_an_open_span_as_running_to_today(run, program):
     path = program(SINCE)
     rows = json.loads(run("--data", str(path), "timeline", "--from", str(THIS_YEAR), "-f", "json").stdout)
