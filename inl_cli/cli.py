@@ -338,7 +338,7 @@ def show_tables(tables, fmt: str, width: int | None) -> None:
 
 
 @click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
-             epilog="""\b
+             invoke_without_command=True, epilog="""\b
 Examples:
   inl show accomplishments
   inl timeline --from 2013
@@ -364,6 +364,9 @@ def main(ctx, data, recursive, countries):
     Enforcement Affairs. Exit codes: 0 success, 1 bad data, 2 bad usage.
     """
     ctx.obj = Options(data, recursive, countries)
+    if ctx.invoked_subcommand is None:  # a bare `inl` asks what it can do: the help, on stdout, and success
+        click.echo(ctx.get_help(), color=ctx.color)
+        ctx.exit()
 
 
 @main.command()

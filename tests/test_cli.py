@@ -307,6 +307,14 @@ def test_a_bad_width_says_what_is_expected(run, value, message):
     assert result.stderr.splitlines()[-1] == f"Error: Invalid value for '--width': {message}"
 
 
+def test_inl_alone_prints_the_help_to_stdout_and_succeeds(run):
+    result = run()
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[0].endswith(" [OPTIONS] [COMMAND] [ARGS]...")
+    assert result.stdout == run("--help").stdout
+    assert result.stderr == ""
+
+
 def test_a_missing_import_input_is_bad_usage(run, tmp_path):
     result = run("import", str(tmp_path / "nowhere.txt"))
     assert result.exit_code == 2
