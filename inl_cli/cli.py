@@ -11,7 +11,7 @@ import click
 
 from . import __version__, render, views
 from . import export as exports
-from .params import Choice, Command, CountryCode, DateBound, HelpOption, PathText, Width, version_option
+from .params import Choice, Command, Context, CountryCode, DateBound, HelpOption, PathText, Width, version_option
 from .query import KINDS
 from .render.output import emit
 
@@ -237,8 +237,10 @@ class Group(HelpOption, click.Group):
     """The `inl` group: Ctrl-C ends any command with exit 130 and only a newline."""
 
     command_class = Command
+    context_class = Context
 
     def make_context(self, *args, **kwargs):
+        kwargs.setdefault("terminal_width", _help_width())
         try:
             return super().make_context(*args, **kwargs)
         except KeyboardInterrupt:
@@ -251,6 +253,19 @@ class Group(HelpOption, click.Group):
             raise _interrupted() from None
         except OSError as error:
             raise _unwritable(error) from None
+
+
+def _help_width() -> int:
+    """The width help is wrapped to: the terminal's (or $COLUMNS), less a margin, at most 98. Click would
+    never go under 50, and a narrower terminal would then break its words."""
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns
+        except (AttributeError, ValueError, OSError):
+            columns = 80
+    return max(min(columns, 100) - 2, 18)
 
 
 def _unwritable(error: OSError):
@@ -378,7 +393,6 @@ def main(ctx, data, recursive, countries):
 def show(options, section, sort, fmt, width):
     """Show one SECTION of the program as a table.
 
-    \b
     Sections: overview, challenges, goals, partners, accomplishments, results,
     details (each accomplishment's summary, details and milestones). With several
     programs, results adds a table of totals per unit.

@@ -20,6 +20,20 @@ def _show_help(ctx, param, value) -> None:
         ctx.exit()
 
 
+class HelpFormatter(click.HelpFormatter):
+    """Click's help layout; under 60 columns, the column of option names is held to a third of the width,
+    so the help beside it stays wide enough to read (Click gives names up to 30 columns)."""
+
+    def write_dl(self, rows, col_max: int = 30, col_spacing: int = 2) -> None:
+        if self.width < 60:
+            col_max = min(col_max, max(self.width // 3, 6))
+        super().write_dl(rows, col_max, col_spacing)
+
+
+class Context(click.Context):
+    formatter_class = HelpFormatter
+
+
 class HelpOption:
     """For a command class: -h/--help made here (Click builds its own through gettext), made once."""
 
@@ -34,7 +48,7 @@ class HelpOption:
 
 
 class Command(HelpOption, click.Command):
-    pass
+    context_class = Context
 
 
 def version_option(version: str, prog_name: str):
