@@ -29,7 +29,7 @@ def _spare_core() -> bool:
 
 def map_split(function, items: list, min_items: int = MIN_ITEMS) -> list:
     """The results of `function` over `items`, in order; the second half computed in a child process when
-    there are at least `min_items` and a spare core. `function` and its results must pickle."""
+    there are at least `min_items` and a spare core. The results must pickle."""
     if len(items) < min_items or not _spare_core():
         return [function(item) for item in items]
     import pickle
@@ -43,24 +43,18 @@ def map_split(function, items: list, min_items: int = MIN_ITEMS) -> list:
         os.close(receive)
         os.close(send)
         return [function(item) for item in items]
-    if pid == 0:  # the child: never returns, and never runs this program's exit handlers or flushes its output
-        status = 1
-        try:
-            os.close(receive)
-            data = pickle.dumps([function(item) for item in tail], protocol=pickle.HIGHEST_PROTOCOL)
-            with open(send, "wb") as pipe:
-                pipe.write(data)
-            status = 0
-        finally:
-            os._exit(status)
+    if pid == 0:
+        _child(lambda: pickle.dumps([function(item) for item in tail], protocol=pickle.HIGHEST_PROTOCOL),
+               receive, send)
     os.close(send)
-    reaped = False
+    waited = False
     try:
         with open(receive, "rb") as pipe:
             results = [function(item) for item in head]
             data = pipe.read()
-        reaped = True
-        if os.waitpid(pid, 0)[1] == 0:
+        status = os.waitpid(pid, 0)[1]
+        waited = True
+        if status == 0:
             try:
                 theirs = pickle.loads(data)
             except Exception:  # noqa: BLE001  a half-written answer: done here instead
@@ -69,8 +63,29 @@ def map_split(function, items: list, min_items: int = MIN_ITEMS) -> list:
                 return results + theirs
         return results + [function(item) for item in tail]
     finally:
-        if not reaped:  # interrupted here (Ctrl-C, an error): the child is of no more use
+        if not waited:  # interrupted here (Ctrl-C, an error): the child is of no more use
             import signal
 
-            os.kill(pid, signal.SIGKILL)
-            os.waitpid(pid, 0)
+            try:
+                os.kill(pid, signal.SIGKILL)
+                os.waitpid(pid, 0)
+            except (ProcessLookupError, ChildProcessError):  # already reaped, in the moment before `waited`
+                pass
+
+
+def _child(work, receive: int, send: int):
+    """The child's whole life: it never returns, never runs the program's exit handlers or flushes its
+    buffers, and writes nothing to the terminal. Its stdout and stderr go to /dev/null at once, so that if
+    this process is killed, whoever reads this process's output is not kept waiting by the child."""
+    status = 1
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, 1)
+        os.dup2(null, 2)
+        os.close(receive)
+        data = work()
+        with open(send, "wb") as pipe:
+            pipe.write(data)
+        status = 0
+    finally:
+        os._exit(status)

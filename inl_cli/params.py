@@ -42,8 +42,8 @@ class HelpOption:
         if not names or not self.add_help_option:
             return None
         if getattr(self, "_inl_help", None) is None:  # made once: Click orders eager options by identity
-            self._inl_help = click.Option(names, is_flag=True, expose_value=False, is_eager=True,
-                                          callback=_show_help, help=HELP)
+            self._inl_help = click.Option([*names, "inl_help"], is_flag=True, expose_value=False, is_eager=True,
+                                          callback=_show_help, help=HELP)  # a name no parameter of inl takes
         return self._inl_help
 
 
@@ -76,7 +76,7 @@ class PathText(click.ParamType):
 
     def convert(self, value, param, ctx):
         value = os.fsdecode(value) if isinstance(value, bytes) else value
-        if self.file_only and value and os.path.isdir(value):
+        if self.file_only and value not in ("", "-") and os.path.isdir(value):  # `-` is stdout
             from .render import clean
 
             self.fail(f"{clean(value, False)} is a folder; give a file name", param, ctx)
@@ -137,6 +137,8 @@ class DateBound(click.ParamType):
 
 
 class CountryCode(click.ParamType):
+    """import --code: an ISO 3166-1 alpha-2 code, any case, given back in capitals."""
+
     name = "code"
 
     def convert(self, value, param, ctx):

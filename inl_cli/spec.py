@@ -248,6 +248,9 @@ class Field(namedtuple("Field", "kind doc required", defaults=(False,))):
 
 
 class ListOf:
+    """A list of `kind`. Whether an item failed is told by the count of problems, as in `Record`: every
+    kind returns INVALID exactly when it adds a problem."""
+
     def __init__(self, kind):
         self.kind = kind
 

@@ -3,6 +3,7 @@ import json
 
 import pytest
 
+from inl_cli import __version__
 from inl_cli.load import bundled_path
 
 ACCOMPLISHMENTS_80 = """\
@@ -181,6 +182,26 @@ def test_version_and_help_do_not_read_data(run, tmp_path):
     broken.write_text("a: [", encoding="utf-8")
     assert run("--data", str(broken), "--version").exit_code == 0
     assert run("--data", str(broken), "show", "--help").exit_code == 0
+
+
+@pytest.mark.parametrize("args", [["--version"], ["-V"], ["--data", "x.yaml", "-V", "show", "goals"]])
+def test_version_prints_one_line(run, args):
+    result = run(*args)
+    assert (result.exit_code, result.stdout, result.stderr) == (0, f"inl, version {__version__}\n", "")
+
+
+@pytest.mark.parametrize("args", [["-h"], ["--help"], ["show", "-h"], ["timeline", "--from", "2013", "--help"],
+                                  ["import", "-h"]])
+def test_help_is_the_same_by_either_name_at_every_level(run, args):
+    result = run(*args)
+    assert result.exit_code == 0 and result.stderr == ""
+    assert result.stdout == run(*[a if a != "-h" else "--help" for a in args]).stdout
+    assert "  -h, --help" in result.stdout and "Show this message and exit." in result.stdout
+
+
+def test_completion_after_help_or_version_still_completes():
+    assert _complete("inl --help show acc") == ["plain,accomplishments"]
+    assert _complete("inl -V --data da") == ["file,da"]
 
 
 # Issue 13: reading comfort at any width, and helpful answers to mistakes.

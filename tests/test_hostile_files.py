@@ -384,6 +384,14 @@ def test_export_o_naming_an_existing_folder_is_a_usage_error(run, tmp_path):
     assert list((tmp_path / "reports").iterdir()) == []
 
 
+def test_export_o_dash_is_stdout_even_beside_a_folder_named_dash(run, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "-").mkdir()
+    result = run("export", "-o", "-")
+    assert result.exit_code == 0
+    assert result.stdout == run("export").stdout
+
+
 @pytest.mark.parametrize("where", [["--data", "perm", "validate"], ["validate", "perm"], ["--data", "perm", "show", "goals"],
                                    ["--data", "t", "validate"]])
 def test_an_unreadable_file_named_on_the_command_line_is_a_problem_line(shared, where):
