@@ -245,6 +245,8 @@ class Group(HelpOption, click.Group):
             return super().make_context(*args, **kwargs)
         except KeyboardInterrupt:
             raise _interrupted() from None
+        except OSError as error:  # --help or --version into a full disk
+            raise _unwritable(error) from None
 
     def invoke(self, ctx):
         try:

@@ -4,7 +4,7 @@ Loading hundreds of program files is CPU work that one Python process does on on
 shares the loaded modules at no cost, works through its half, and sends its results back pickled
 through a pipe while this process works through the first half. Whatever goes wrong on that side (no
 fork on this system, one core, threads running, a child that fails or dies) ends in this process doing
-the child's half itself, so the answer never depends on the child. `INL_JOBS=1` turns it off.
+the child's half itself, so the answer never depends on the child. `INL_JOBS=1` (or 0) turns it off.
 """
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ MIN_ITEMS = 48
 
 
 def _spare_core() -> bool:
-    if os.environ.get("INL_JOBS", "").strip() == "1" or not hasattr(os, "fork"):
+    if os.environ.get("INL_JOBS", "").strip() in ("0", "1") or not hasattr(os, "fork"):
         return False
     threading = sys.modules.get("threading")  # never imported: no threads to worry about
     if threading is not None and threading.active_count() > 1:  # a fork copies only this thread

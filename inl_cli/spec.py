@@ -166,9 +166,20 @@ class Version:
 
 
 class Number:
+    """A number as the page gives it, in decimal: YAML 1.1 also reads 0x1F, 0b11 and 017 (octal, 15) as
+    numbers, which nobody restating a page means; they are refused rather than read otherwise than typed."""
+
     def load(self, node, path, ctx):
         if type(node).__name__ != "ScalarNode" or node.tag not in (INT, FLOAT):
-            return ctx.problem(node, path, f"expected a number, got {describe(node)}")
+            hint = ""
+            if type(node).__name__ == "ScalarNode" and node.tag == STR and _scientific(node.value):
+                hint = " (YAML 1.1 reads a number like 1e6 as text; write 1.0e+6)"
+            return ctx.problem(node, path, f"expected a number, got {describe(node)}{hint}")
+        text = node.value.replace("_", "").lstrip("+-")
+        if node.tag == INT and not (text.isascii() and text.isdigit() and (text == "0" or text[0] != "0")):
+            octal = text[:1] == "0" and text.isdigit()
+            zero = " without a leading 0 (YAML 1.1 reads 017 as octal 15)" if octal else ""
+            return ctx.problem(node, path, f"expected a number in decimal{zero}, got {quoted(node.value)}")
         try:
             value = _int(node.value) if node.tag == INT else float(node.value.replace("_", ""))
         except ValueError:
@@ -183,6 +194,15 @@ class Number:
 
     def schema(self) -> dict:
         return {"type": "number"}
+
+
+def _scientific(text: str) -> bool:
+    """Whether `text` is a number Python reads and YAML 1.1 does not, such as 1e6 or 2.5E3."""
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return "e" in text.lower()
 
 
 def _int(text: str) -> int:

@@ -1,4 +1,5 @@
 """Hostile data: odd values, deep nesting, anchors and huge cells end in problem lines or output, never a traceback."""
+import json
 import time
 
 import pytest
@@ -122,6 +123,29 @@ def test_huge_and_sexagesimal_numbers_are_problems(run, program):
         "program.yaml:12:17: accomplishments[0].results[2].value: expected a number in decimal, got '1:00'",
         "program.yaml:13:17: accomplishments[0].results[3].value: expected a finite number, got '1.0e+999'",
     ]
+
+
+@pytest.mark.parametrize("value, message", [
+    ("0x1F", "expected a number in decimal, got '0x1F'"),
+    ("0b11", "expected a number in decimal, got '0b11'"),
+    ("017", "expected a number in decimal without a leading 0 (YAML 1.1 reads 017 as octal 15), got '017'"),
+    ("1e300", "expected a number, got text (YAML 1.1 reads a number like 1e6 as text; write 1.0e+6)"),
+    ("98 officers", "expected a number, got text"),
+])
+def test_a_result_value_is_a_number_written_in_decimal(run, program, value, message):
+    path = program(f"accomplishments:\n  - {{id: a, title: T, summary: S, results: [{{value: {value}, unit: u}}]}}\n")
+    result = run("validate", str(path))
+    assert result.exit_code == 1
+    assert problems(result) == [f"program.yaml:6:53: accomplishments[0].results[0].value: {message}"]
+
+
+@pytest.mark.parametrize("value, number", [("0", 0), ("-5", -5), ("+7", 7), ("1_000", 1000), ("2.5", 2.5),
+                                           ("1.0e+6", 1e6)])
+def test_decimal_values_are_read_as_written(run, program, value, number):
+    path = program(f"accomplishments:\n  - {{id: a, title: T, summary: S, results: [{{value: {value}, unit: u}}]}}\n")
+    result = run("--data", str(path), "show", "results", "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    assert [row["value"] for row in json.loads(result.stdout)] == [number]
 
 
 # Nesting, with the C and the pure-Python parser --------------------------------------------------------------

@@ -133,7 +133,8 @@ def test_a_terminating_signal_during_a_write_leaves_no_temporary_file(tmp_path, 
     assert list(tmp_path.iterdir()) == []
 
 
-@pytest.mark.parametrize("args", [["export"], ["validate"], ["show", "goals"]])
+@pytest.mark.parametrize("args", [["export"], ["validate"], ["show", "goals"], ["--help"], ["show", "-h"],
+                                  ["--version"]])
 def test_a_full_disk_on_stdout_is_one_line_and_exit_1(args):
     with open("/dev/full", "w") as full:
         result = inl("--data", str(BUNDLED), *args, stdout=full)
