@@ -67,6 +67,13 @@ class Options:
         self.recursive = self.recursive or recursive
         self.countries += tuple(countries)
 
+    def command(self, *words: str) -> str:
+        """`inl WORDS` as the user would type it to see the same data: with their --data and --recursive."""
+        import shlex
+
+        data = ["--data", shlex.quote(os.fspath(self.data))] if self.data is not None else []
+        return " ".join(["inl", *data, *(["--recursive"] if self.recursive else []), *words])
+
     def programs(self):
         if self._programs is None:
             from .load import DataError, load
@@ -80,21 +87,22 @@ class Options:
                 raise BadData(error.problems) from None
             self._programs, unknown = select(loaded, self.countries)
             if unknown:
-                raise click.BadParameter(_unknown_country(unknown[0], loaded), param_hint="'--country'")
+                raise click.BadParameter(_unknown_country(unknown[0], loaded, self.command("countries")),
+                                         param_hint="'--country'")
         return self._programs
 
 
-def _unknown_country(wanted: str, programs) -> str:
+def _unknown_country(wanted: str, programs, listing: str = "inl countries") -> str:
     import difflib
 
     from .query import country_key
 
     names = {country_key(p.country.name): p.country.name for p in programs}
     key = country_key(wanted)
-    close = [name for name in names if key and name.startswith(key)][:3] or difflib.get_close_matches(
+    close = [name for name in sorted(names) if key and name.startswith(key)][:3] or difflib.get_close_matches(
         key, names, n=3, cutoff=0.7)
     hint = f"did you mean {', '.join(names[c] for c in close)}?" if close else (
-        f"loaded: {_listed(sorted(names.values()), 'programs', 'inl countries')}")
+        f"loaded: {_listed(sorted(names.values()), 'programs', listing)}")
     return render.clean(f"no program for {wanted!r}; {hint}", lines=False)
 
 
@@ -112,7 +120,7 @@ def _not_blank(values, ctx, param):
     return values
 
 
-def _unknown_partner(wanted: str, programs) -> str:
+def _unknown_partner(wanted: str, programs, listing: str = "inl show partners") -> str:
     import difflib
     import re
 
@@ -124,14 +132,14 @@ def _unknown_partner(wanted: str, programs) -> str:
             for name in (partner.abbreviation, partner.name, partner.id):
                 if name:
                     names.setdefault(fold(name), partner.abbreviation or partner.name)
-    close = difflib.get_close_matches(fold(wanted), names, n=6, cutoff=0.5)
+    close = difflib.get_close_matches(fold(wanted), names, n=6, cutoff=0.7)
     words = {w for w in re.findall(r"\w+", fold(wanted)) if len(w) > 2}
     close += [name for name in names if words & set(re.findall(r"\w+", name))]
     shown = list(dict.fromkeys(names[c] for c in close))[:3]
     if shown:
         return render.clean(f"no partner {wanted!r}; did you mean {', '.join(shown)}?", lines=False)
     known = sorted(dict.fromkeys(names.values()), key=str.casefold)
-    return render.clean(f"no partner {wanted!r}; known: {_listed(known, 'partners', 'inl show partners')}",
+    return render.clean(f"no partner {wanted!r}; known: {_listed(known, 'partners', listing)}",
                         lines=False)
 
 
@@ -239,6 +247,14 @@ class Group(HelpOption, click.Group):
     command_class = Command
     context_class = Context
 
+    def parse_args(self, ctx, args):
+        """A bare `inl` asks what it can do: the help, on stdout, and success. Options without a command
+        (`inl --data x`) stay a usage error, as Click has them."""
+        if not args and not ctx.resilient_parsing:
+            click.echo(ctx.get_help(), color=ctx.color)
+            ctx.exit()
+        return super().parse_args(ctx, args)
+
     def make_context(self, *args, **kwargs):
         kwargs.setdefault("terminal_width", _help_width())
         try:
@@ -263,11 +279,13 @@ def _help_width() -> int:
     try:
         columns = int(os.environ["COLUMNS"])
     except (KeyError, ValueError):
+        columns = 0
+    if columns <= 0:
         try:
             columns = os.get_terminal_size(sys.__stdout__.fileno()).columns
         except (AttributeError, ValueError, OSError):
             columns = 80
-    return max(min(columns, 100) - 2, 18)
+    return max(min(columns, 100) - 2, 20) if columns >= 40 else max(columns, 20)
 
 
 def _unwritable(error: OSError):
@@ -355,7 +373,7 @@ def show_tables(tables, fmt: str, width: int | None) -> None:
 
 
 @click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
-             invoke_without_command=True, epilog="""\b
+             epilog="""\b
 Examples:
   inl show accomplishments
   inl timeline --from 2013
@@ -381,9 +399,6 @@ def main(ctx, data, recursive, countries):
     Enforcement Affairs. Exit codes: 0 success, 1 bad data, 2 bad usage.
     """
     ctx.obj = Options(data, recursive, countries)
-    if ctx.invoked_subcommand is None:  # a bare `inl` asks what it can do: the help, on stdout, and success
-        click.echo(ctx.get_help(), color=ctx.color)
-        ctx.exit()
 
 
 @main.command()
@@ -512,7 +527,8 @@ def timeline(options, start, end, partners, kinds, undated, chart, fmt, width):
 
     programs = options.programs()
     for wanted in unknown_partners(programs, partners):
-        raise click.BadParameter(_unknown_partner(wanted, programs), param_hint="'--partner'")
+        raise click.BadParameter(_unknown_partner(wanted, programs, options.command("show", "partners")),
+                                 param_hint="'--partner'")
     table = views.timeline(programs, Window(start, end), partners, kinds, undated)
     if chart:
         from .render.terminal import render_chart

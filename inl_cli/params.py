@@ -20,14 +20,50 @@ def _show_help(ctx, param, value) -> None:
         ctx.exit()
 
 
+NARROW = 40
+"""Under this many columns help is stacked: each option's help under its names, words never split."""
+
+
 class HelpFormatter(click.HelpFormatter):
-    """Click's help layout; under 60 columns, the column of option names is held to a third of the width,
-    so the help beside it stays wide enough to read (Click gives names up to 30 columns)."""
+    """Click's help layout, kept readable in narrow terminals. Under 60 columns the column of option names
+    is held to a third of the width; under 40, usage and options are stacked, and a word longer than its
+    line runs past it rather than being cut (the terminal then wraps it whole)."""
+
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        if self.width >= NARROW:
+            return super().write_usage(prog, args, prefix)
+        self.write(f"{'Usage: ' if prefix is None else prefix}{prog}\n")
+        if args:
+            self.write(_fill(args, self.width, " " * (self.current_indent + 2)) + "\n")
 
     def write_dl(self, rows, col_max: int = 30, col_spacing: int = 2) -> None:
-        if self.width < 60:
-            col_max = min(col_max, max(self.width // 3, 6))
-        super().write_dl(rows, col_max, col_spacing)
+        if self.width >= NARROW:
+            if self.width < 60:
+                col_max = min(col_max, max(self.width // 3, 6))
+            return super().write_dl(rows, col_max, col_spacing)
+        for term, definition in rows:
+            self.write(f"{'':>{self.current_indent}}{term}\n")
+            if definition:
+                self.write(_fill(definition, self.width, " " * (self.current_indent + 2)) + "\n")
+
+    def write_text(self, text: str) -> None:
+        if self.width >= NARROW:
+            return super().write_text(text)
+        indent = " " * self.current_indent
+        paragraphs = []
+        for paragraph in text.split("\n\n"):
+            if paragraph.startswith("\b\n"):  # Click's mark for a block kept as written
+                paragraphs.append("\n".join(indent + line for line in paragraph[2:].splitlines()))
+            else:
+                paragraphs.append(_fill(paragraph, self.width, indent))
+        self.write("\n\n".join(paragraphs) + "\n")
+
+
+def _fill(text: str, width: int, indent: str) -> str:
+    import textwrap
+
+    return textwrap.fill(" ".join(text.split()), max(width, len(indent) + 8), initial_indent=indent,
+                         subsequent_indent=indent, break_long_words=False, break_on_hyphens=False)
 
 
 class Context(click.Context):

@@ -173,7 +173,7 @@ class Number:
         if type(node).__name__ != "ScalarNode" or node.tag not in (INT, FLOAT):
             hint = ""
             if type(node).__name__ == "ScalarNode" and node.tag == STR and _scientific(node.value):
-                hint = " (YAML 1.1 reads a number like 1e6 as text; write 1.0e+6)"
+                hint = f" (YAML 1.1 reads {node.value.strip()} as text; write {_yaml_float(node.value)})"
             return ctx.problem(node, path, f"expected a number, got {describe(node)}{hint}")
         text = node.value.replace("_", "").lstrip("+-")
         if node.tag == INT and not (text.isascii() and text.isdigit() and (text == "0" or text[0] != "0")):
@@ -203,6 +203,14 @@ def _scientific(text: str) -> bool:
     except ValueError:
         return False
     return "e" in text.lower()
+
+
+def _yaml_float(text: str) -> str:
+    """1e6 as YAML 1.1 reads a number: 1.0e+6 (a dot in the mantissa, a sign on the exponent)."""
+    mantissa, exponent = text.strip().lower().split("e")
+    if "." not in mantissa:
+        mantissa += ".0"
+    return f"{mantissa}e{exponent if exponent[:1] in '+-' else '+' + exponent}"
 
 
 def _int(text: str) -> int:

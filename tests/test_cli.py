@@ -357,10 +357,11 @@ def test_an_unknown_partner_is_bad_usage_with_the_closest_names(run, partner, me
 
 def test_an_unknown_partner_among_many_points_to_the_list_instead_of_printing_it(run, program):
     partners = "".join(f"  - {{id: p{n}, name: Partner {n}, role: counterpart}}\n" for n in range(9))
-    result = run("--data", str(program("partners:\n" + partners)), "timeline", "--partner", "qqqq")
+    path = program("partners:\n" + partners, name="many partners.yaml")
+    result = run("timeline", "--partner", "qqqq", "--data", str(path))
     assert result.exit_code == 2
     assert result.stderr.splitlines()[-1] == ("Error: Invalid value for '--partner': no partner 'qqqq'; known: "
-                                              "9 partners (`inl show partners` lists them)")
+                                              f"9 partners (`inl --data '{path}' show partners` lists them)")
 
 
 def test_partner_matches_words_of_a_name_and_repeats(run):

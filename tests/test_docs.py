@@ -28,14 +28,19 @@ def test_every_command_has_help_with_examples(run, path):
     assert f"inl {path[-1]}" in result.stdout
 
 
-@pytest.mark.parametrize("columns", [40, 20])
+@pytest.mark.parametrize("columns", [40, 30, 20])
 @pytest.mark.parametrize("path", [(), *commands()], ids=lambda p: " ".join(p) if isinstance(p, tuple) else str(p))
-def test_help_fits_a_narrow_terminal_except_commands_and_option_names(run, path, columns):
-    """Prose is wrapped to the terminal (Click alone never wraps under 50 columns); an example command or an
-    option's names cannot be, and only they may run past the edge."""
-    lines = run(*path, "--help", env={"COLUMNS": str(columns)}).stdout.splitlines()
-    wide = [line for line in lines if len(line) > columns]
-    assert [line for line in wide if not line.lstrip().startswith(("inl ", "-", "eval ", "curl ", "Usage:"))] == []
+def test_help_fits_a_narrow_terminal_without_splitting_words(run, path, columns):
+    """Prose is wrapped to the terminal (Click alone never wraps under 50 columns, and then cuts words). A line
+    runs past the edge only for an example command, an option's names, or one word longer than a line."""
+    def words(text):  # the list of commands is cut to fit, with "...", by design
+        return text.split("\nCommands:\n")[0].split()
+
+    narrow = run(*path, "--help", env={"COLUMNS": str(columns)}).stdout
+    assert words(narrow) == words(run(*path, "--help", env={"COLUMNS": "200"}).stdout)
+    wide = [line for line in narrow.splitlines() if len(line) > columns]
+    assert [line for line in wide if len(line.split()) > 1
+            and not line.lstrip().startswith(("inl ", "-", "eval ", "curl ", "Usage: "))] == []
 
 
 def test_quick_start_holds_exactly_two_commands():

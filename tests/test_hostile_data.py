@@ -129,7 +129,8 @@ def test_huge_and_sexagesimal_numbers_are_problems(run, program):
     ("0x1F", "expected a number in decimal, got '0x1F'"),
     ("0b11", "expected a number in decimal, got '0b11'"),
     ("017", "expected a number in decimal without a leading 0 (YAML 1.1 reads 017 as octal 15), got '017'"),
-    ("1e300", "expected a number, got text (YAML 1.1 reads a number like 1e6 as text; write 1.0e+6)"),
+    ("1e300", "expected a number, got text (YAML 1.1 reads 1e300 as text; write 1.0e+300)"),
+    ("-2E-3", "expected a number, got text (YAML 1.1 reads -2E-3 as text; write -2.0e-3)"),
     ("98 officers", "expected a number, got text"),
 ])
 def test_a_result_value_is_a_number_written_in_decimal(run, program, value, message):

@@ -113,7 +113,15 @@ def test_an_unknown_name_among_many_programs_points_to_the_list_instead_of_print
     result = run("--data", str(tmp_path), "--country", "atlantis", "countries")
     assert result.exit_code == 2
     assert result.stderr.splitlines()[-1] == ("Error: Invalid value for '--country': no program for 'atlantis'; "
-                                              "loaded: 9 programs (`inl countries` lists them)")
+                                              f"loaded: 9 programs (`inl --data {tmp_path} countries` lists them)")
+    inl_data = run("countries", "--country", "atlantis", env={"INL_DATA": str(tmp_path)})
+    assert inl_data.stderr.endswith(f"(`inl --data {tmp_path} countries` lists them)\n")
+
+
+def test_options_without_a_command_are_a_usage_error(run, tmp_path):
+    result = run("--data", str(tmp_path), "--country", "CI")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1] == "Error: Missing command."
 
 
 def test_two_files_for_one_country_name_both(run, folder):
