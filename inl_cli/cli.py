@@ -717,8 +717,25 @@ def export(options, fmt, sections, output, sort):
 
 def run() -> None:
     """The `inl` command. What start-up imported stays to the end, so it is frozen: the garbage
-    collector then never walks it again, in a collection or in the last one at exit (about 10% of a start)."""
+    collector then never walks it again, in a collection or in the last one at exit (about 10% of a start).
+
+    Once the output is flushed, the process ends without tearing the interpreter down: freeing every
+    module and object is time the user waits for and nobody needs (2.5 ms of a 55 ms run, 30 ms after
+    600 programs). inl registers no exit handlers. A flush that fails takes Python's usual way out.
+    """
     import gc
 
     gc.freeze()
-    main(prog_name="inl")
+    try:
+        main(prog_name="inl")
+        code = 0
+    except SystemExit as done:
+        if done.code is not None and not isinstance(done.code, int):
+            raise
+        code = done.code or 0
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        sys.exit(code)
+    os._exit(code)

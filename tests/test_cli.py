@@ -328,6 +328,20 @@ def test_a_bad_width_says_what_is_expected(run, value, message):
     assert result.stderr.splitlines()[-1] == f"Error: Invalid value for '--width': {message}"
 
 
+@pytest.mark.parametrize("args, code", [(["export"], 0), (["export", "--format", "json"], 0),
+                                        (["show", "details"], 0), (["--data", "nowhere.yaml", "show", "goals"], 2)])
+def test_the_inl_process_leaves_all_its_output_and_its_exit_code(run, args, code, tmp_path):
+    """`inl` ends without tearing Python down (cli.run); everything it wrote arrives first."""
+    import os
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, "-m", "inl_cli", *args], capture_output=True, text=True, cwd=tmp_path,
+                            env={**os.environ, "COLUMNS": "80", "NO_COLOR": "1", "INL_DATA": ""})
+    expected = run(*args)
+    assert (result.returncode, result.stdout, result.stderr) == (code, expected.stdout, expected.stderr)
+
+
 def test_inl_alone_prints_the_help_to_stdout_and_succeeds(run):
     result = run()
     assert result.exit_code == 0
