@@ -42,7 +42,7 @@ class HelpFormatter(click.HelpFormatter):
                 col_max = min(col_max, max(self.width // 3, 6))
             return super().write_dl(rows, col_max, col_spacing)
         for term, definition in rows:
-            self.write(f"{'':>{self.current_indent}}{term}\n")
+            self.write(_fill(term, self.width, " " * self.current_indent) + "\n")
             if definition:
                 self.write(_fill(definition, self.width, " " * (self.current_indent + 2)) + "\n")
 
