@@ -188,8 +188,8 @@ def timeline_context(t, countries: list[str], now: date) -> dict:
             free = centre + 20
         years.append({"year": year, "tick": tick, "centre": centre, "label": show})
     axis = y + 4
-    context.update(marks=marks, headings=headings, years=years, height=axis + AXIS, axis=axis, first=str(first_year),
-                   last=str(last_year), end=x(date(last_year + 1, 1, 1)),
+    context.update(marks=marks, headings=headings, years=years, height=axis + AXIS, axis=axis,
+                   first=str(first_year), last=str(last_year), end=x(date(last_year + 1, 1, 1)),
                    today=x(now) if any(is_open for _, _, is_open in spans) else None)
     return context
 
