@@ -62,31 +62,23 @@ def _write(value, out: list, newline: str) -> None:
         out.append(int.__repr__(value))
     elif kind is float and -_FLOAT_LIMIT < value < _FLOAT_LIMIT:
         out.append(float.__repr__(value))
-    elif kind is dict:
+    elif kind is dict or kind is list or kind is tuple:
         if not value:
-            out.append("{}")
+            out.append("{}" if kind is dict else "[]")
             return
         inner = newline + "  "
-        out.append("{")
+        out.append("{" if kind is dict else "[")
         separator = inner
-        for key, item in value.items():
-            if type(key) is not str:
-                raise _Unknown
-            out.append(separator + _string(key) + ": ")
+        for item in value.items() if kind is dict else value:
+            if kind is dict:
+                key, item = item
+                if type(key) is not str:
+                    raise _Unknown
+                out.append(separator + _string(key) + ": ")
+            else:
+                out.append(separator)
             separator = "," + inner
             _write(item, out, inner)
-        out.append(newline + "}")
-    elif kind is list or kind is tuple:
-        if not value:
-            out.append("[]")
-            return
-        inner = newline + "  "
-        out.append("[")
-        separator = inner
-        for item in value:
-            out.append(separator)
-            separator = "," + inner
-            _write(item, out, inner)
-        out.append(newline + "]")
+        out.append(newline + ("}" if kind is dict else "]"))
     else:
         raise _Unknown
