@@ -92,7 +92,7 @@ class Options:
         return self._programs
 
 
-def _unknown_country(wanted: str, programs, listing: str = "inl countries") -> str:
+def _unknown_country(wanted: str, programs, listing: str) -> str:
     import difflib
 
     from .query import country_key
@@ -120,7 +120,7 @@ def _not_blank(values, ctx, param):
     return values
 
 
-def _unknown_partner(wanted: str, programs, listing: str = "inl show partners") -> str:
+def _unknown_partner(wanted: str, programs, listing: str) -> str:
     import difflib
     import re
 
@@ -256,7 +256,6 @@ class Group(HelpOption, click.Group):
         return super().parse_args(ctx, args)
 
     def make_context(self, *args, **kwargs):
-        kwargs.setdefault("terminal_width", _help_width())
         try:
             return super().make_context(*args, **kwargs)
         except KeyboardInterrupt:
@@ -271,21 +270,6 @@ class Group(HelpOption, click.Group):
             raise _interrupted() from None
         except OSError as error:
             raise _unwritable(error) from None
-
-
-def _help_width() -> int:
-    """The width help is wrapped to: the terminal's (or $COLUMNS), less a margin, at most 98. Click would
-    never go under 50, and a narrower terminal would then break its words."""
-    try:
-        columns = int(os.environ["COLUMNS"])
-    except (KeyError, ValueError):
-        columns = 0
-    if columns <= 0:
-        try:
-            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns
-        except (AttributeError, ValueError, OSError):
-            columns = 80
-    return max(min(columns, 100) - 2, 20) if columns >= 40 else max(columns, 20)
 
 
 def _unwritable(error: OSError):

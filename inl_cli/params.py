@@ -8,6 +8,7 @@ texts directly, so no run pays for that unless it shows one of Click's messages.
 from __future__ import annotations
 
 import os
+import sys
 
 import click
 
@@ -21,7 +22,8 @@ def _show_help(ctx, param, value) -> None:
 
 
 NARROW = 40
-"""Under this many columns help is stacked: each option's help under its names, words never split."""
+"""Under this help width (see `help_width`) help is stacked: each option's help under its names, words
+never split."""
 
 
 class HelpFormatter(click.HelpFormatter):
@@ -68,6 +70,25 @@ def _fill(text: str, width: int, indent: str) -> str:
 
 class Context(click.Context):
     formatter_class = HelpFormatter
+
+    def make_formatter(self):
+        return self.formatter_class(width=self.terminal_width or help_width(), max_width=self.max_content_width)
+
+
+def help_width() -> int:
+    """The width help is wrapped to: the terminal's (or $COLUMNS), less a margin of 2 from 40 columns up, at
+    most 98. Click would never go under 50, and a narrower terminal would then cut its words. The terminal
+    is found as `shutil.get_terminal_size` finds it, without importing shutil."""
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns
+        except (AttributeError, ValueError, OSError):
+            columns = 80
+    return max(min(columns, 100) - 2, 20) if columns >= 40 else max(columns, 20)
 
 
 class HelpOption:
