@@ -95,16 +95,20 @@ class _QuietServer(http.server.ThreadingHTTPServer):
         pass
 
 
-@pytest.fixture
-def site():
-    server = _QuietServer(("127.0.0.1", 0), _Pages)
+def _serve(handler):
+    """A fixture's body: `handler` served on a free local port until the test ends; yields the base address."""
+    server = _QuietServer(("127.0.0.1", 0), handler)
     server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
-    thread.start()
-    _Pages.pages = {"/ghana-summary/": ("text/plain", SIMPLE), "/guinea-summary/": ("text/html", HTML)}
+    threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_address[1]}"
     server.shutdown()
     server.server_close()
+
+
+@pytest.fixture
+def site():
+    _Pages.pages = {"/ghana-summary/": ("text/plain", SIMPLE), "/guinea-summary/": ("text/html", HTML)}
+    yield from _serve(_Pages)
 
 
 def test_an_address_is_fetched_and_recorded_as_the_source(run, site):
@@ -317,13 +321,7 @@ class _Trickle(http.server.BaseHTTPRequestHandler):
 
 @pytest.fixture
 def trickle():
-    server = _QuietServer(("127.0.0.1", 0), _Trickle)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    yield from _serve(_Trickle)
 
 
 def test_a_server_that_trickles_bytes_is_given_up_on_at_the_deadline(run, trickle, monkeypatch):
