@@ -11,7 +11,18 @@ import click
 
 from . import __version__, render, views
 from . import export as exports
-from .params import Choice, Command, Context, CountryCode, DateBound, HelpOption, PathText, Width, version_option
+from .params import (
+    Choice,
+    Command,
+    CommandList,
+    Context,
+    CountryCode,
+    DateBound,
+    HelpOption,
+    PathText,
+    Width,
+    version_option,
+)
 from .query import KINDS
 from .render.output import emit
 
@@ -241,7 +252,7 @@ _GLOBAL_OPTIONS = (
 )
 
 
-class Group(HelpOption, click.Group):
+class Group(HelpOption, CommandList, click.Group):
     """The `inl` group: Ctrl-C ends any command with exit 130 and only a newline."""
 
     command_class = Command

@@ -108,6 +108,23 @@ class Command(HelpOption, click.Command):
     context_class = Context
 
 
+class CommandList:
+    """For a group: in stacked help (under NARROW), each command's summary is the one an 80-column terminal
+    shows, wrapped under its name; Click would cut it to what a column beside the names leaves ("Print the
+    script...")."""
+
+    def format_commands(self, ctx, formatter):
+        if formatter.width >= NARROW:
+            return super().format_commands(ctx, formatter)
+        commands = [(name, self.get_command(ctx, name)) for name in self.list_commands(ctx)]
+        commands = [(name, command) for name, command in commands if command is not None and not command.hidden]
+        longest = max((len(name) for name, _ in commands), default=0)
+        rows = [(name, command.get_short_help_str(72 - longest)) for name, command in commands]  # as at 80
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
+
+
 def version_option(version: str, prog_name: str):
     """--version/-V: prints "PROG, version X" and exits."""
 

@@ -43,6 +43,14 @@ def test_help_fits_a_narrow_terminal_without_splitting_words(run, path, columns)
             and not line.lstrip().startswith(("inl ", "-", "eval ", "curl ", "Usage: "))] == []
 
 
+def test_a_narrow_terminal_lists_each_command_with_the_summary_an_80_column_one_shows(run):
+    def commands(columns):
+        return run("--help", env={"COLUMNS": str(columns)}).stdout.split("\nCommands:\n")[1].split("\n\n")[0].split()
+
+    assert commands(40) == commands(20) == commands(80)
+    assert "program." in commands(40)  # "Export a whole report of the program.", not cut to "the..."
+
+
 def test_quick_start_holds_exactly_two_commands():
     quickstart = [subprocess.run([sys.executable, ROOT / ".ci" / "quickstart.py", which], capture_output=True,
                                  text=True, check=True).stdout.strip() for which in ("main", "test")]
