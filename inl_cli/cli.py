@@ -106,7 +106,7 @@ class Options:
 def _unknown_country(wanted: str, programs, listing: str) -> str:
     import difflib
 
-    from .query import country_key
+    from .text import key as country_key
 
     names = {country_key(p.country.name): p.country.name for p in programs}
     key = country_key(wanted)
@@ -135,7 +135,7 @@ def _unknown_partner(wanted: str, programs, listing: str) -> str:
     import difflib
     import re
 
-    from .query import fold
+    from .text import fold
 
     names = {}
     for program in programs:
@@ -184,7 +184,7 @@ def complete_country(ctx, param, incomplete):
     """Country codes from the data the command line points at, or names once the typing goes past a code."""
     from click.shell_completion import CompletionItem
 
-    from .query import country_key
+    from .text import key as country_key
 
     prefix = country_key(incomplete)
     found = []
@@ -207,7 +207,7 @@ def complete_partner(ctx, param, incomplete):
     """Partner abbreviations, or ids, from the data the command line points at; names once typing goes past."""
     from click.shell_completion import CompletionItem
 
-    from .query import country_key
+    from .text import key as country_key
 
     prefix = country_key(incomplete)
     found = {}

@@ -33,7 +33,7 @@ class _Stopped(BaseException):
 
 def write_atomic(path: str, text: str) -> None:
     """Write `text` to `path` whole or not at all (see the module's notes)."""
-    from .render import clean
+    from .text import clean
 
     data = text.encode("utf-8")
     try:
@@ -69,7 +69,7 @@ def _names_a_descriptor(path: str) -> bool:
 
 
 def _write_through(path: str, data: bytes) -> None:
-    from .render import clean
+    from .text import clean
 
     try:
         # Without blocking, so a FIFO nobody reads is refused (ENXIO) instead of hanging; then blocking writes.
@@ -82,7 +82,7 @@ def _write_through(path: str, data: bytes) -> None:
 
 
 def _replace(path: str, target: Path, data: bytes, info) -> None:
-    from .render import clean
+    from .text import clean
 
     token = secrets.token_hex(4)
     temporary = target.parent / f".{target.name}.{token}.tmp"

@@ -2,13 +2,13 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import namedtuple
 from datetime import date
 from functools import lru_cache
 
 from .dates import PRECISIONS, overlaps, start_of
 from .model import Program
+from .text import fold, key
 
 KINDS = ("accomplishment", "milestone", "context")
 
@@ -66,12 +66,6 @@ def entries(programs: list[Program]) -> list[Entry]:
     return found
 
 
-def fold(text: str) -> str:
-    """Case- and accent-insensitive form: 'Côte d’Ivoire' -> "cote d'ivoire"."""
-    text = unicodedata.normalize("NFKD", text.replace("’", "'").replace("‘", "'"))
-    return "".join(c for c in text if not unicodedata.combining(c)).casefold()
-
-
 def _words(text: str) -> list[str]:
     return re.findall(r"\w+", fold(text))
 
@@ -120,19 +114,14 @@ def timeline(programs: list[Program], window: Window = Window(), partners=(),
     return dated, undated
 
 
-def country_key(text: str) -> str:
-    """Letters and digits only, folded: "Côte d’Ivoire", "cote divoire" and "COTE-D'IVOIRE" agree."""
-    return "".join(c for c in fold(text) if c.isalnum())
-
-
 def select(programs: list[Program], wanted: tuple[str, ...]) -> tuple[list[Program], list[str]]:
     """The programs whose country code or name matches one of `wanted`, and the names that matched none."""
     if not wanted:
         return programs, []
-    keys = {country_key(w): w for w in wanted}
+    keys = {key(w): w for w in wanted}
     chosen = [p for p in programs
-              if country_key(p.country.code) in keys or country_key(p.country.name) in keys]
-    found = {country_key(p.country.code) for p in chosen} | {country_key(p.country.name) for p in chosen}
+              if key(p.country.code) in keys or key(p.country.name) in keys]
+    found = {key(p.country.code) for p in chosen} | {key(p.country.name) for p in chosen}
     return chosen, [w for key, w in keys.items() if key not in found]
 
 

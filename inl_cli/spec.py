@@ -12,6 +12,7 @@ from collections import namedtuple
 
 from . import model
 from .dates import MAX_YEAR, MIN_YEAR, DateError, PartialDate, Span
+from .text import WEB_ADDRESS_PATTERN, WEB_ADDRESS_RULE, web_address_problem
 
 STR, INT, FLOAT = "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float"
 _NAMES = {
@@ -97,6 +98,21 @@ class Text:
         if self.pattern:
             schema["pattern"] = f"^(?:{self.pattern})$"
         return schema
+
+
+class WebAddress(Text):
+    """A page's address, by the one rule of `text.web_address_problem`."""
+
+    def load(self, node, path, ctx):
+        value = super().load(node, path, ctx)
+        if isinstance(value, str):
+            problem = web_address_problem(value)
+            if problem:
+                return ctx.problem(node, path, f"{quoted(value)}: {problem}")
+        return value
+
+    def schema(self) -> dict:
+        return {"type": "string", "minLength": 1, "pattern": WEB_ADDRESS_PATTERN}
 
 
 class _Identifier(Text):
@@ -440,11 +456,7 @@ PROGRAM = Record(model.Program, "One INL country program, from INL's summary pag
     }), "The bureau that runs the program.", required=True),
     "source": Field(Record(model.Source, "Where the facts come from.", {
         "title": Field(Text(), "Title of the page.", required=True),
-        "url": Field(Text(r"https?://[^\s<>\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069"
-                          r"\ufeff]+",
-                          "a web address (http:// or https://, without spaces, control characters, < or >)"),
-                     "Address of the page: http:// or https://, without spaces, control or bidirectional "
-                     "characters, < or >.", required=True),
+        "url": Field(WebAddress(), f"Address of the page: {WEB_ADDRESS_RULE}.", required=True),
     }), "The page the facts come from.", required=True),
     "challenges": Field(ListOf(CHALLENGE), "Challenges the program answers."),
     "goals": Field(ListOf(GOAL), "Aims of the program."),

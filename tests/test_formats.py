@@ -6,7 +6,6 @@ from pathlib import Path
 
 import pytest
 from conftest import modules_loaded
-from hypothesis import given
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
@@ -279,18 +278,3 @@ _JSON_VALUES = st.recursive(
     | st.dictionaries(st.text(max_size=8), inner, max_size=4),
     max_leaves=20)
 
-
-@given(_JSON_VALUES)
-def test_json_text_is_the_standard_librarys(value):
-    """inl writes JSON without importing `json` (see render/json.py); the bytes are json.dumps's."""
-    from inl_cli.render import _CONTROL
-    from inl_cli.render.json import dumps
-
-    expected = json.dumps(value, ensure_ascii=False, indent=2) + "\n"
-    assert dumps(value) == _CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", expected)
-
-
-@pytest.mark.parametrize("args", [["export", "--format", "json"], ["show", "goals"], ["--version"]])
-def test_a_run_imports_neither_the_json_package_nor_locale(args):
-    """Start-up: `json` costs 1.7 ms to import, and Click's gettext look-ups import `locale` (inl_cli/params.py)."""
-    assert modules_loaded(args, ("json", "locale")) == []

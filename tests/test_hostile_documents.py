@@ -53,7 +53,7 @@ def test_source_urls_must_be_plain_web_addresses(run, program, url):
     text = MINIMAL.replace(URL, f"url: {json.dumps(url)}")
     result = run("validate", str(program(base=text)))
     assert result.exit_code == 1
-    assert "source.url: " in result.stdout and "is not a web address (http:// or https://, without spaces, control characters, < or >)" \
+    assert "source.url: " in result.stdout and "expected an http:// or https:// address without spaces, control or invisible characters, quotes, < or >" \
         in result.stdout
     import yaml
 

@@ -4,15 +4,15 @@ from __future__ import annotations
 import gc
 import os
 import re
-import unicodedata
 from pathlib import Path
 
 import click
 
+from ..text import ascii_words
+from ..text import one_line as visible
 from . import inputs
 from .build import PageError, read_page
 from .draft import counts, to_yaml
-from .text import visible
 
 COLUMNS = (("page", "Page"), ("file", "File"), ("country", "Country"), ("code", "Code"),
            ("accomplishments", "Accomplishments"),
@@ -21,8 +21,7 @@ COLUMNS = (("page", "Page"), ("file", "File"), ("country", "Country"), ("code", 
 
 def file_name(country: str) -> str:
     """`guinea.yaml`, `cote_divoire.yaml`, `the_gambia.yaml`."""
-    ascii_name = unicodedata.normalize("NFKD", country).encode("ascii", "ignore").decode().lower()
-    return (re.sub(r"[^a-z0-9]+", "_", ascii_name.replace("'", "")).strip("_") or "country") + ".yaml"
+    return ("_".join(ascii_words(country.replace("'", "").replace("’", ""))) or "country") + ".yaml"
 
 
 def check_inputs(files: tuple[str, ...], output: str | None, overrides: dict) -> None:

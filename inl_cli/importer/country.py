@@ -4,9 +4,10 @@ ISO 3166-1 alpha-2 code with pycountry (imported here only, so other commands ne
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from functools import lru_cache
+
+from ..text import fold
 
 # Names INL writes that pycountry spells otherwise, and the short name to write for them.
 ALIASES = {
@@ -57,8 +58,7 @@ DEMONYMS = {
 
 def key(text: str) -> str:
     """Letters only, accents and case folded: "Côte d'Ivoire" and "cote-divoire" agree."""
-    text = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in text if c.isalpha() and not unicodedata.combining(c)).casefold()
+    return "".join(c for c in fold(text) if c.isalpha())
 
 
 @lru_cache(maxsize=1)

@@ -4,9 +4,10 @@ from __future__ import annotations
 import json
 import re
 
-from .text import visible
+from ..text import CONTROL_CHARACTERS
+from ..text import one_line as visible
 
-_NOT_IN_YAML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff]")
+_NOT_IN_YAML = re.compile(f"[{CONTROL_CHARACTERS}]")
 
 
 def _scalar(value) -> str:

@@ -9,6 +9,8 @@ import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
+from ..text import is_web_address
+
 LIMIT = 20 * 1024 * 1024
 """The largest page read, in bytes: far above any real summary page."""
 TEXT_LIMIT = 1024 * 1024
@@ -22,7 +24,6 @@ DEADLINE = 60
 CHUNK = 64 * 1024
 
 
-ADDRESS = re.compile(r"https?://[^\s<>\"\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]+")
 """An address a program file may hold (the loader's rule, and no quote or bidi control)."""
 
 
@@ -162,7 +163,7 @@ def _page(data: bytes, name: str, url: str | None, html: bool | None, charset: s
                              re.I | re.S))
     if html:
         text, own = html_text(text)
-        if own and not ADDRESS.fullmatch(own):
+        if own and not is_web_address(own):
             dropped = own
         else:
             url = url or own

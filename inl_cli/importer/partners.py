@@ -5,7 +5,8 @@ Verbs ("Training Sierra Leone Police") and whole sentences never become a partne
 from __future__ import annotations
 
 import re
-import unicodedata
+
+from ..text import ascii_words
 
 KNOWN = {
     "un development program": ("United Nations Development Programme", "UNDP", "implementing partner"),
@@ -57,8 +58,7 @@ class Taken(set):
 
 
 def slug(text: str, taken: set[str]) -> str:
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-    base = "-".join(re.findall(r"[a-z0-9]+", ascii_text)[:4]) or "item"
+    base = "-".join(ascii_words(text)[:4]) or "item"
     counters = getattr(taken, "next", {})
     name, n = base, counters.get(base, 2)
     if n > 2:

@@ -8,11 +8,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-# Characters YAML may not hold raw and no page means: C0 controls but tab and newline, DEL, C1, U+FFFE/U+FFFF.
-_UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
-_ANY_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufffe\uffff]")
-# Bidirectional controls: they reorder what a reader sees and no program field needs them.
-_BIDI = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+from ..text import strip_unsafe
+
 SPELLING = {"Ivoirian": "Ivorian"}
 # Words that start a sentence after a glued full stop ("crisis in 2011The government").
 _VOWEL_SOUND = re.compile(r"\ba(?=[AEIOU][a-z])")
@@ -28,17 +25,8 @@ def normalize(text: str) -> str:
     """NFC, plain spaces and apostrophes, Unix newlines, no characters a YAML file may not hold."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
     text = unicodedata.normalize("NFC", text)
-    text = text.replace("\xa0", " ").replace("\u200b", "").replace("’", "'").replace("‘", "'")
-    return _BIDI.sub("", _UNPRINTABLE.sub("", text))
-
-
-def visible(text: str) -> str:
-    """One line with every control or bidi character shown escaped (`render.clean`), and the non-characters
-    YAML refuses too: for messages, file names and the draft's comments."""
-    from ..render import clean
-
-    return _ANY_CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"),
-                            clean(text, lines=False))
+    text = text.replace("\xa0", " ").replace("’", "'").replace("‘", "'")
+    return strip_unsafe(text)
 
 
 def _list_of(match: re.Match) -> str:

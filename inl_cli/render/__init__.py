@@ -6,7 +6,8 @@ never pay for Rich, and it feeds the `--format` choice.
 from __future__ import annotations
 
 import importlib
-import re
+
+from ..text import clean
 
 FORMATS = {
     "table": "terminal",
@@ -15,30 +16,10 @@ FORMATS = {
     "csv": "csv",
 }
 
-_BIDI = "\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069"
-_CONTROL = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{_BIDI}]")
-_NAMED = {"\t": "\\t", "\n": "\\n", "\r": "\\r"}
 
 
 def get(name: str):
     return importlib.import_module(f"{__name__}.{FORMATS[name]}")
-
-
-def _visible(match) -> str:
-    char = match.group()
-    return _NAMED.get(char) or (f"\\x{ord(char):02x}" if char < "\u0100" else f"\\u{ord(char):04x}")
-
-
-def clean(text: str, lines: bool = True) -> str:
-    """Text safe for a terminal or a document: control characters shown escaped, as `\\x1b` or `\\u202e`.
-
-    The one escape for every line that shows data or a path: C0 and C1 controls
-    (ESC, CSI, BEL among them), DEL, and the bidirectional overrides and marks that
-    reorder what follows. A tab is kept, and newlines too unless `lines` is false
-    (a message or a file name must stay one line).
-    """
-    shown = _CONTROL.sub(_visible, text)
-    return shown if lines else shown.replace("\n", "\\n")
 
 
 def cell_text(value, join: str = ", ") -> str:

@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections import namedtuple
 from datetime import date, timedelta
 
-from ..dates import PartialDate
+from ..dates import PartialDate, today
 
 GLYPHS = {
     False: {"bar": "█", "accomplishment": "●", "milestone": "◆", "context": "▲", "axis": "─", "tick": "┬",
@@ -163,8 +163,8 @@ def _end(row: dict) -> PartialDate:
     """The row's last date; an open span ("since 2012", no end) is drawn to today."""
     if row.get("end"):
         return PartialDate.parse(row["end"])
-    today = date.today()
-    return PartialDate(today.year, today.month, today.day)
+    now = today()
+    return PartialDate(now.year, now.month, now.day)
 
 
 def _axis(scale: Scale, glyph: dict) -> str:

@@ -14,9 +14,10 @@ import re
 from collections import namedtuple
 from datetime import date, timedelta
 
-from ..dates import PartialDate
+from ..dates import PartialDate, today
+from ..text import is_web_address
 from . import cell_text
-from .report import BLOCKS, layout, today
+from .report import BLOCKS, layout
 
 KIND_LABELS = {"accomplishment": "Accomplishment", "milestone": "Milestone", "context": "Context"}
 KIND_PLURALS = {"accomplishment": "accomplishments", "milestone": "milestones", "context": "context events"}
@@ -36,9 +37,7 @@ CHAR_WIDTH, MIN_LABEL = 7.0, 24
 def safe_url(url) -> str | None:
     """The address if it is a plain http(s) address, else None: `javascript:` and the like never link."""
     text = str(url or "").strip()
-    if re.fullmatch(r"https?://[^\s<>\"'`\x00-\x1f\x7f]+", text, re.I):
-        return text
-    return None
+    return text if is_web_address(text) else None
 
 
 def _text(value) -> str:

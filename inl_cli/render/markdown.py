@@ -16,9 +16,10 @@ import operator
 import re
 from datetime import timedelta
 
-from ..dates import PartialDate
-from . import clean, pieces
-from .report import BLOCKS, layout, today
+from ..dates import PartialDate, today
+from ..text import clean
+from . import pieces
+from .report import BLOCKS, layout
 
 #: Markdown punctuation, backslash first so that the backslashes added for the others stay single.
 _SPECIAL = tuple((char, "\\" + char) for char in "\\`*_[]<>|~#!")

@@ -5,7 +5,7 @@ import sys
 
 import click
 
-from . import clean
+from ..text import clean, strip_accents
 
 _ASCII = str.maketrans({"–": "-", "—": "-", "‘": "'", "’": "'", "“": '"', "”": '"', "…": "...", "•": "*",
                        "─": "-", "━": "-", "│": "|", "█": "#", "●": "o", "◆": "*", "▲": "x"})
@@ -13,10 +13,7 @@ _ASCII = str.maketrans({"–": "-", "—": "-", "‘": "'", "’": "'", "“": '
 
 def degrade(text: str, encoding: str) -> str:
     """Text for a stdout that cannot show every character: punctuation and accents simplified."""
-    import unicodedata
-
-    text = unicodedata.normalize("NFKD", text.translate(_ASCII))
-    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = strip_accents(text.translate(_ASCII))
     return text.encode(encoding, "replace").decode(encoding)
 
 

@@ -6,9 +6,6 @@
 """
 from __future__ import annotations
 
-import os
-from datetime import date, timedelta
-
 #: The overview's rows that name the source, which a report gives once, in its Source section.
 SOURCE_FIELDS = ("Source", "Address")
 #: The sections a report shows as one block per accomplishment rather than as a table.
@@ -31,11 +28,3 @@ def layout(table):
 
 def _filled(value) -> bool:
     return value is not None and value != "" and value != [] and value != ()
-
-
-def today() -> date:
-    """Today, where open spans ("since 2012") end; SOURCE_DATE_EPOCH (seconds) fixes it for reproducible output."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
-    if epoch.isdigit():
-        return date(1970, 1, 1) + timedelta(days=int(epoch) // 86400)
-    return date.today()

@@ -12,9 +12,10 @@ from __future__ import annotations
 from datetime import date
 
 from ..dates import PartialDate
+from ..dates import today as today_or_epoch
+from ..text import is_web_address
 from .json import dumps
 from .report import SOURCE_FIELDS
-from .report import today as today_or_epoch
 
 GROUPS = {"accomplishment": "Accomplishments", "milestone": "Milestones", "context": "Context"}
 _ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
@@ -69,7 +70,7 @@ def event(row: dict, about: dict, today: date) -> dict:
 def _link(source: dict) -> str:
     url = str(source.get("url") or "")
     title = escape(source.get("title") or url)
-    if url.lower().startswith(("http://", "https://")) and not any(c in url for c in ' <>"\'`'):
+    if is_web_address(url):
         return f'Source: <a href="{escape(url, quote=True)}">{title}</a>'
     return f"Source: {title} ({escape(url)})"
 
