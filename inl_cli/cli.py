@@ -9,7 +9,7 @@ import sys
 
 import click
 
-from . import __version__, render, views
+from . import __version__, formats, render, views
 from . import export as exports
 from .params import (
     Choice,
@@ -351,7 +351,7 @@ def output_options(function):
     function = click.option("--width", type=Width(), metavar="N",
                             help="Table width in columns, 20 to 1000 (default: the terminal's, or $COLUMNS)."
                             )(function)
-    function = click.option("--format", "-f", "fmt", type=Choice(list(render.FORMATS)), default="table",
+    function = click.option("--format", "-f", "fmt", type=Choice(formats.VIEW), default="table",
                             show_default=True, help=FORMAT_HELP)(function)
     return global_options(function)
 
@@ -662,7 +662,7 @@ def import_page(files, output, force, country, code, url):
 
 
 @main.command()
-@click.option("--format", "-f", "fmt", type=Choice(list(exports.FORMATS)),
+@click.option("--format", "-f", "fmt", type=Choice(formats.REPORT),
               help="markdown (the default): a report for documents; html: the report as one web page with a "
                    "drawn timeline; json: the whole program; csv: one table; timelinejs: the timeline for "
                    "TimelineJS3. With -o, the file's extension (.md, .html, .json, .csv) chooses it.")
@@ -696,10 +696,10 @@ def export(options, fmt, sections, output, sort):
       inl export --sort file -o report.md
     """
     try:
-        fmt = exports.choose(fmt, output)
+        fmt = formats.for_file(fmt, output)
         text = exports.build(fmt, options.programs(), sections, sort=sort, **renderer_options(fmt))
         fmt = "json" if fmt == "timelinejs" else fmt
-    except exports.ExportError as error:
+    except (exports.ExportError, formats.FormatError) as error:
         raise click.UsageError(str(error)) from None
     if output:
         from .files import write_atomic

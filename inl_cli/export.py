@@ -1,7 +1,5 @@
-"""Whole reports: one builder per export format, in a dict that also feeds `--format`."""
+"""Whole reports: one builder per report format of `formats.REPORT`."""
 from __future__ import annotations
-
-import gc
 
 from . import views
 
@@ -47,40 +45,9 @@ def timelinejs(programs, sections, sort: str = "date") -> str:
 
 
 def build(fmt: str, programs, sections, **options) -> str:
-    """The whole export in `fmt`. The cyclic garbage collector is paused meanwhile, as while loading: views
-    and renderers build rows and strings without cycles, and over hundreds of programs the collector
-    would otherwise re-walk every loaded object again and again."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        return FORMATS[fmt](programs, sections, **options)
-    finally:
-        if was_enabled:
-            gc.enable()
+    """The whole export in `fmt` (one of `formats.REPORT`)."""
+    return BUILDERS[fmt](programs, sections, **options)
 
 
-FORMATS = {"markdown": markdown, "html": html, "json": json, "csv": csv, "timelinejs": timelinejs}
-DEFAULT = "markdown"
-
-#: The formats a file name's extension allows; the first is the one `-o` infers.
-EXTENSIONS = {".md": ("markdown",), ".markdown": ("markdown",), ".html": ("html",), ".htm": ("html",),
-              ".json": ("json", "timelinejs"), ".csv": ("csv",)}
-
-
-def choose(fmt: str | None, output: str | None) -> str:
-    """The format to write: the one given, else the one `output`'s extension names, else Markdown.
-
-    A format that contradicts the extension is an error: `-o results.csv --format markdown`.
-    """
-    suffix = ""
-    if output:
-        name = output.replace("\\", "/").rsplit("/", 1)[-1]
-        suffix = name[name.rfind("."):].lower() if "." in name.lstrip(".") else ""
-    allowed = EXTENSIONS.get(suffix)
-    if fmt is None:
-        return allowed[0] if allowed else DEFAULT
-    if allowed and fmt not in allowed:
-        names = " or ".join(f"--format {f}" for f in allowed)
-        raise ExportError(f"--format {fmt} does not match the extension of {output!r}, which means {names}; "
-                          f"change one of them.")
-    return fmt
+BUILDERS = {"markdown": markdown, "html": html, "json": json, "csv": csv, "timelinejs": timelinejs}
+"""The builder of each report format of `formats.REPORT`."""

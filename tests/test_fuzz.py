@@ -13,7 +13,8 @@ from inl_cli import export, load, views
 from inl_cli.load import bundled_path, parse
 from inl_cli.model import Program
 from inl_cli.query import Window
-from inl_cli.render import FORMATS, get
+from inl_cli.formats import VIEW
+from inl_cli.render import get
 from inl_cli.render.terminal import render_chart
 from inl_cli.spec import Problem
 
@@ -71,11 +72,11 @@ def test_mutated_data_is_a_program_or_clean_problems(steps, parser):
     programs = [outcome]
     tables = [view(programs) for view in views.SECTIONS.values()]
     tables.append(views.timeline(programs, Window(), undated=True))
-    for name in FORMATS:
+    for name in VIEW:
         for table in tables:
             text = get(name).render([table], 40)
             if name in ("table", "markdown"):
                 assert not any(c in text for c in CONTROLS), (name, table.name)
     assert not any(c in render_chart(tables[-1], 60) for c in CONTROLS)
-    for build in export.FORMATS.values():
+    for build in export.BUILDERS.values():
         build(programs, ("timeline",) if build is export.csv else ())

@@ -84,9 +84,10 @@ def test_country_suggestions_are_escaped(run, program):
 def test_wrote_file_is_escaped(run, tmp_path, monkeypatch, command):
     monkeypatch.chdir(tmp_path)
     (tmp_path / "page.txt").write_text(SMALL_PAGE, encoding="utf-8")
-    result = run(*command, "-o", "out\x1b[2J\x9b.txt")
+    name = "out\x1b[2J\x9b.md" if command == ["export"] else "out\x1b[2J\x9b.txt"
+    result = run(*command, "-o", name)
     assert result.exit_code == 0, result.output
-    assert "out\\x1b[2J\\x9b.txt" in result.stderr
+    assert "out\\x1b[2J\\x9b." in result.stderr
     assert_no_raw_controls(result.stderr)
 
 

@@ -280,13 +280,29 @@ def test_only_the_html_export_imports_jinja2(args):
 
 @pytest.mark.parametrize("name, start", [("report.md", "# INL in Côte d'Ivoire\n"), ("report.html", "<!DOCTYPE html>"),
                                          ("REPORT.HTM", "<!DOCTYPE html>"), ("program.json", '{\n  "schema_version"'),
-                                         ("results.csv", "id,when,start,end,"), ("notes.txt", "# INL in Côte"),
-                                         ("no-extension", "# INL in Côte")])
+                                         ("results.csv", "id,when,start,end,"), ("no-extension", "# INL in Côte")])
 def test_the_output_s_extension_chooses_the_format(run, tmp_path, name, start):
     result = run("export", "-o", str(tmp_path / name))
     assert result.exit_code == 0, result.output
     assert result.stderr == f"Wrote {tmp_path / name}\n"
     assert (tmp_path / name).read_text(encoding="utf-8").startswith(start)
+
+
+@pytest.mark.parametrize("name", ["report.pdf", "report.docx", "program.yaml", "notes.txt"])
+def test_an_extension_that_names_no_format_is_refused(run, tmp_path, name):
+    result = run("export", "-o", str(tmp_path / name))
+    assert result.exit_code == 2
+    suffix = name[name.rindex("."):]
+    assert result.stderr.splitlines()[-1] == (
+        f"Error: the extension '{suffix}' names no format inl writes (.md, .markdown, .html, .htm, .json, .csv); "
+        "change it, or give --format.")
+    assert not (tmp_path / name).exists()
+
+
+def test_format_forces_a_format_onto_any_extension(run, tmp_path):
+    result = run("export", "--format", "markdown", "-o", str(tmp_path / "report.txt"))
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "report.txt").read_text(encoding="utf-8").startswith("# INL in Côte d'Ivoire\n")
 
 
 def test_a_format_that_contradicts_the_extension_is_a_usage_error(run, tmp_path):

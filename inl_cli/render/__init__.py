@@ -1,7 +1,7 @@
 """Renderers: one module per output format, each with `render(tables, width) -> str`.
 
-The registry names modules rather than importing them, so JSON and CSV output
-never pay for Rich, and it feeds the `--format` choice.
+`MODULES` names modules rather than importing them, so JSON and CSV output never pay for Rich;
+the formats themselves are listed in `inl_cli/formats.py`.
 """
 from __future__ import annotations
 
@@ -9,17 +9,12 @@ import importlib
 
 from ..text import clean
 
-FORMATS = {
-    "table": "terminal",
-    "markdown": "markdown",
-    "json": "json",
-    "csv": "csv",
-}
-
+MODULES = {"table": "terminal", "markdown": "markdown", "json": "json", "csv": "csv"}
+"""The module that draws each view format of `formats.VIEW`."""
 
 
 def get(name: str):
-    return importlib.import_module(f"{__name__}.{FORMATS[name]}")
+    return importlib.import_module(f"{__name__}.{MODULES[name]}")
 
 
 def cell_text(value, join: str = ", ") -> str:

@@ -5,6 +5,7 @@ import sys
 
 import click
 
+from ..formats import MACHINE
 from ..text import clean, strip_accents
 
 _ASCII = str.maketrans({"–": "-", "—": "-", "‘": "'", "’": "'", "“": '"', "”": '"', "…": "...", "•": "*",
@@ -17,8 +18,6 @@ def degrade(text: str, encoding: str) -> str:
     return text.encode(encoding, "replace").decode(encoding)
 
 
-#: Formats that programs and files read: their text never changes to suit a terminal.
-MACHINE_FORMATS = ("json", "csv", "yaml", "markdown")
 
 
 def emit(text: str, fmt: str = "") -> None:
@@ -33,7 +32,7 @@ def emit(text: str, fmt: str = "") -> None:
     try:
         text.encode(encoding)
     except UnicodeEncodeError:
-        if fmt in MACHINE_FORMATS:
+        if fmt in MACHINE:
             click.echo(text.encode("utf-8"), nl=False)
             return
         text = degrade(text, encoding)
