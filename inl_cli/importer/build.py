@@ -4,7 +4,8 @@ from __future__ import annotations
 import re
 
 from . import country as countries
-from . import layout, when
+from . import sections as layout
+from . import when
 from .partners import Partners, Taken, slug
 from .text import clause, normalize, sentence_spans, shorten
 
