@@ -64,10 +64,6 @@ class Partner(namedtuple("Partner", "id name role abbreviation", defaults=(None,
 
     __slots__ = ()
 
-    @property
-    def label(self) -> str:
-        return self.abbreviation or self.name
-
 
 class Result(namedtuple("Result", "value unit qualifier description", defaults=("exact", None))):
     """Fields: value: int | float, unit: str, qualifier: str, description: str | None."""
@@ -113,7 +109,3 @@ class Program(namedtuple("Program", _PROGRAM, defaults=((), (), (), (), ""))):
     """
 
     __slots__ = ()
-
-    def partner_names(self, ids: tuple[str, ...]) -> list[str]:
-        # A program has a handful of partners: a scan beats building a dict on every call.
-        return [p.abbreviation or p.name for i in ids for p in self.partners if p.id == i]

@@ -39,7 +39,7 @@ class Problem(namedtuple("Problem", "file line column path message")):
         return f"{self.file}:{self.line}:{self.column}: {where}{self.message}"
 
 
-class Context:
+class Checker:
     """Problems, ids and references gathered while one file is walked."""
 
     def __init__(self, file: str):
@@ -77,20 +77,20 @@ class Text:
         self.hint = hint
         self._regex = None
 
-    def load(self, node, path, ctx):
+    def load(self, node, path, checker):
         if type(node).__name__ != "ScalarNode" or node.tag != STR:
             quote = " (put it in quotes)" if type(node).__name__ == "ScalarNode" else ""
-            return ctx.problem(node, path, f"expected text, got {describe(node)}{quote}")
+            return checker.problem(node, path, f"expected text, got {describe(node)}{quote}")
         value = node.value
         if not value or value.isspace():
-            return ctx.problem(node, path, "must not be empty")
+            return checker.problem(node, path, "must not be empty")
         if self.pattern:
             if self._regex is None:
                 import re
 
                 self._regex = re.compile(self.pattern)
             if not self._regex.fullmatch(value):
-                return ctx.problem(node, path, f"{value!r} is not {self.hint}")
+                return checker.problem(node, path, f"{value!r} is not {self.hint}")
         return value
 
     def schema(self) -> dict:
@@ -103,12 +103,12 @@ class Text:
 class WebAddress(Text):
     """A page's address, by the one rule of `text.web_address_problem`."""
 
-    def load(self, node, path, ctx):
-        value = super().load(node, path, ctx)
+    def load(self, node, path, checker):
+        value = super().load(node, path, checker)
         if isinstance(value, str):
             problem = web_address_problem(value)
             if problem:
-                return ctx.problem(node, path, f"{quoted(value)}: {problem}")
+                return checker.problem(node, path, f"{quoted(value)}: {problem}")
         return value
 
     def schema(self) -> dict:
@@ -126,13 +126,13 @@ class _Identifier(Text):
 class Id(_Identifier):
     """An identifier other items refer to; unique within its scope."""
 
-    def load(self, node, path, ctx):
-        value = super().load(node, path, ctx)
+    def load(self, node, path, checker):
+        value = super().load(node, path, checker)
         if value is INVALID:
             return value
-        ids = ctx.ids.setdefault(self.scope, {})
+        ids = checker.ids.setdefault(self.scope, {})
         if value in ids:
-            return ctx.problem(node, path, f"duplicate id {value!r} (first used on line {ids[value]})")
+            return checker.problem(node, path, f"duplicate id {value!r} (first used on line {ids[value]})")
         ids[value] = node.start_mark.line + 1
         return value
 
@@ -140,21 +140,23 @@ class Id(_Identifier):
 class Ref(_Identifier):
     """The id of an item in another list, checked once the whole file is read."""
 
-    def load(self, node, path, ctx):
-        value = super().load(node, path, ctx)
+    def load(self, node, path, checker):
+        value = super().load(node, path, checker)
         if value is not INVALID:
-            ctx.refs.append((self.scope, value, node, path))
+            checker.refs.append((self.scope, value, node, path))
         return value
 
 
-class Choice:
+class OneOf:
+    """One of a few fixed words."""
+
     def __init__(self, values):
         self.values = tuple(values)
 
-    def load(self, node, path, ctx):
+    def load(self, node, path, checker):
         if type(node).__name__ != "ScalarNode" or node.value not in self.values:
             got = node.value if type(node).__name__ == "ScalarNode" else describe(node)
-            return ctx.problem(node, path, f"expected one of {', '.join(self.values)}, got {got!r}")
+            return checker.problem(node, path, f"expected one of {', '.join(self.values)}, got {got!r}")
         return node.value
 
     def schema(self) -> dict:
@@ -169,12 +171,12 @@ def quoted(text: str, limit: int = 40) -> str:
 class Version:
     """The layout version: a plain decimal integer (not 0x1, 1:00 or 1.0)."""
 
-    def load(self, node, path, ctx):
+    def load(self, node, path, checker):
         scalar = type(node).__name__ == "ScalarNode"
         if not (scalar and node.tag == INT and node.value.isascii() and node.value.isdigit()
                 and len(node.value) < 10 and int(node.value) == model.SCHEMA_VERSION):
             got = quoted(node.value) if scalar else describe(node)
-            return ctx.problem(node, path, f"this inl reads schema_version {model.SCHEMA_VERSION}, got {got}")
+            return checker.problem(node, path, f"this inl reads schema_version {model.SCHEMA_VERSION}, got {got}")
         return model.SCHEMA_VERSION
 
     def schema(self) -> dict:
@@ -185,27 +187,27 @@ class Number:
     """A number as the page gives it, in decimal: YAML 1.1 also reads 0x1F, 0b11 and 017 (octal, 15) as
     numbers, which nobody restating a page means; they are refused rather than read otherwise than typed."""
 
-    def load(self, node, path, ctx):
+    def load(self, node, path, checker):
         if type(node).__name__ != "ScalarNode" or node.tag not in (INT, FLOAT):
             hint = ""
             if type(node).__name__ == "ScalarNode" and node.tag == STR and _scientific(node.value):
                 hint = f" (YAML 1.1 reads {node.value.strip()} as text; write {_yaml_float(node.value)})"
-            return ctx.problem(node, path, f"expected a number, got {describe(node)}{hint}")
+            return checker.problem(node, path, f"expected a number, got {describe(node)}{hint}")
         text = node.value.replace("_", "").lstrip("+-")
         if node.tag == INT and not (text.isascii() and text.isdigit() and (text == "0" or text[0] != "0")):
             octal = text[:1] == "0" and text.isdigit()
             zero = " without a leading 0 (YAML 1.1 reads 017 as octal 15)" if octal else ""
-            return ctx.problem(node, path, f"expected a number in decimal{zero}, got {quoted(node.value)}")
+            return checker.problem(node, path, f"expected a number in decimal{zero}, got {quoted(node.value)}")
         try:
             value = _int(node.value) if node.tag == INT else float(node.value.replace("_", ""))
         except ValueError:
-            return ctx.problem(node, path, f"expected a number in decimal, got {quoted(node.value)}")
+            return checker.problem(node, path, f"expected a number in decimal, got {quoted(node.value)}")
         try:
             finite = math.isfinite(value)
         except OverflowError:
             finite = False
         if not finite:
-            return ctx.problem(node, path, f"expected a finite number, got {quoted(node.value)}")
+            return checker.problem(node, path, f"expected a finite number, got {quoted(node.value)}")
         return value
 
     def schema(self) -> dict:
@@ -239,16 +241,16 @@ def _int(text: str) -> int:
 class Date:
     """A partial date: "2013", "2013-09" or "2013-09-04" (a bare year may go unquoted), in MIN_YEAR–MAX_YEAR."""
 
-    def load(self, node, path, ctx):
+    def load(self, node, path, checker):
         if type(node).__name__ != "ScalarNode" or node.tag not in (STR, INT):
             hint = " (put it in quotes)" if node.tag == "tag:yaml.org,2002:timestamp" else ""
-            return ctx.problem(node, path, f"expected a date, got {describe(node)}{hint}")
+            return checker.problem(node, path, f"expected a date, got {describe(node)}{hint}")
         try:
             value = PartialDate.parse(node.value)
         except DateError as error:
-            return ctx.problem(node, path, str(error))
+            return checker.problem(node, path, str(error))
         if not MIN_YEAR <= value.year <= MAX_YEAR:
-            return ctx.problem(node, path, f"year {value.year} is outside the years a program may use "
+            return checker.problem(node, path, f"year {value.year} is outside the years a program may use "
                                            f"({MIN_YEAR}–{MAX_YEAR})")
         return value
 
@@ -270,15 +272,15 @@ class When:
     def __init__(self):
         self.date = Date()
 
-    def load(self, node, path, ctx):
+    def load(self, node, path, checker):
         if type(node).__name__ != "MappingNode":
-            return self.date.load(node, path, ctx)
-        span = SPAN.load(node, path, ctx)
+            return self.date.load(node, path, checker)
+        span = SPAN.load(node, path, checker)
         if span is INVALID:
             return span
         start, end = span
         if end is not None and end.last_day < start.first_day:
-            return ctx.problem(node, path, f"span ends ({end}) before it starts ({start})")
+            return checker.problem(node, path, f"span ends ({end}) before it starts ({start})")
         return Span(start, end)
 
     def schema(self) -> dict:
@@ -298,17 +300,17 @@ class ListOf:
     def __init__(self, kind):
         self.kind = kind
 
-    def load(self, node, path, ctx):
+    def load(self, node, path, checker):
         if type(node).__name__ != "SequenceNode":
-            return ctx.problem(node, path, f"expected a list, got {describe(node)}")
-        if id(node) in ctx.seen:
-            return ctx.problem(node, path, "repeats the list anchored here through an alias (*name); "
+            return checker.problem(node, path, f"expected a list, got {describe(node)}")
+        if id(node) in checker.seen:
+            return checker.problem(node, path, "repeats the list anchored here through an alias (*name); "
                                            "aliases are not supported, write it out")
-        ctx.seen.add(id(node))
-        before = len(ctx.problems)
+        checker.seen.add(id(node))
+        before = len(checker.problems)
         load = self.kind.load
-        items = tuple([load(item, f"{path}[{i}]", ctx) for i, item in enumerate(node.value)])
-        return INVALID if len(ctx.problems) != before else items
+        items = tuple([load(item, f"{path}[{i}]", checker) for i, item in enumerate(node.value)])
+        return INVALID if len(checker.problems) != before else items
 
     def schema(self) -> dict:
         return {"type": "array", "items": self.kind.schema()}
@@ -323,45 +325,46 @@ class Record:
         self.fields = fields
         self.required = tuple(name for name, field in fields.items() if field.required)
 
-    def load(self, node, path, ctx):
+    def load(self, node, path, checker):
         """Every field loaded, or INVALID once any problem is found. A kind returns INVALID exactly when it
         adds a problem, so the count of problems tells; this runs for every mapping of every file."""
         if type(node).__name__ != "MappingNode":
-            return ctx.problem(node, path, f"expected a mapping, got {describe(node)}")
-        if id(node) in ctx.seen:
-            return ctx.problem(node, path, "repeats the mapping anchored here through an alias (*name); "
+            return checker.problem(node, path, f"expected a mapping, got {describe(node)}")
+        if id(node) in checker.seen:
+            return checker.problem(node, path, "repeats the mapping anchored here through an alias (*name); "
                                            "aliases are not supported, write it out")
-        ctx.seen.add(id(node))
-        before = len(ctx.problems)
+        checker.seen.add(id(node))
+        before = len(checker.problems)
         fields, values = self.fields, {}
         prefix = f"{path}." if path else ""
         for key_node, value_node in node.value:
             key = key_node.value
             if key_node.tag != STR or type(key_node).__name__ != "ScalarNode":
-                self._bad_key(key_node, path, prefix, ctx)
+                self._bad_key(key_node, path, prefix, checker)
                 continue
             field = fields.get(key)
             if field is None:
-                ctx.problem(key_node, prefix + key, self._unknown(key))
+                checker.problem(key_node, prefix + key, self._unknown(key))
             elif key in values:
                 first = next(k for k, _ in node.value if k.value == key and k.tag == STR)
-                ctx.problem(key_node, prefix + key, f"duplicate key (first on line {first.start_mark.line + 1})")
+                line = first.start_mark.line + 1
+                checker.problem(key_node, prefix + key, f"duplicate key (first on line {line})")
             else:
-                values[key] = field.kind.load(value_node, prefix + key, ctx)
+                values[key] = field.kind.load(value_node, prefix + key, checker)
         for name in self.required:
             if name not in values:
-                ctx.problem(node, prefix + name, "required field is missing")
-        if len(ctx.problems) != before:
+                checker.problem(node, prefix + name, "required field is missing")
+        if len(checker.problems) != before:
             return INVALID
         return self.make(**values)
 
     @staticmethod
-    def _bad_key(key_node, path, prefix, ctx) -> None:
+    def _bad_key(key_node, path, prefix, checker) -> None:
         if type(key_node).__name__ != "ScalarNode":
-            ctx.problem(key_node, path, f"expected a field name, got {describe(key_node)} as a key "
+            checker.problem(key_node, path, f"expected a field name, got {describe(key_node)} as a key "
                                         "(a mapping takes one pair of braces, not two)")
         else:
-            ctx.problem(key_node, f"{prefix}{key_node.value}",
+            checker.problem(key_node, f"{prefix}{key_node.value}",
                         f"a field name must be plain text, got {describe(key_node)}")
 
     def _unknown(self, key) -> str:
@@ -398,7 +401,7 @@ RESULT = Record(model.Result, "A number the page reports, with what it counts.",
     "value": Field(Number(), "The number itself: 98, not \"98 officers\".", required=True),
     "unit": Field(Text(), "What is counted, plural: police officers, community awareness meetings.",
                   required=True),
-    "qualifier": Field(Choice(model.QUALIFIERS), "How the page states the number: exact unless it says "
+    "qualifier": Field(OneOf(model.QUALIFIERS), "How the page states the number: exact unless it says "
                        "over, at least, about, up to or fewer than."),
     "description": Field(Text(), "What the number measures, in a phrase."),
 })

@@ -9,7 +9,7 @@ import yaml
 from hypothesis import event, given
 from hypothesis import strategies as st
 
-from inl_cli import export, load, views
+from inl_cli import export, views, yamlnodes
 from inl_cli.load import bundled_path, parse
 from inl_cli.model import Program
 from inl_cli.query import Window
@@ -58,12 +58,12 @@ def test_mutated_data_is_a_program_or_clean_problems(steps, parser):
     lines = LINES
     for step in steps:
         lines = mutate(lines, *step)
-    chosen = load._Loader
-    load._Loader = yaml.SafeLoader if parser == "pure" else chosen
+    chosen = yamlnodes.LOADER
+    yamlnodes.LOADER = yaml.SafeLoader if parser == "pure" else chosen
     try:
         outcome = parse("\n".join(lines) + "\n", "fuzz.yaml")
     finally:
-        load._Loader = chosen
+        yamlnodes.LOADER = chosen
     if not isinstance(outcome, Program):
         event("data problems")
         assert outcome and all(isinstance(p, Problem) and p.line >= 1 and p.column >= 1 for p in outcome)

@@ -5,7 +5,7 @@ import time
 import pytest
 import yaml
 
-from inl_cli import load
+from inl_cli import load, yamlnodes
 from inl_cli.load import bundled_path
 
 BUNDLED = bundled_path() / "cote_divoire.yaml"
@@ -154,7 +154,7 @@ def test_decimal_values_are_read_as_written(run, program, value, number):
 @pytest.fixture(params=["libyaml", "pure"])
 def parser(request, monkeypatch):
     if request.param == "pure":
-        monkeypatch.setattr(load, "_Loader", yaml.SafeLoader)
+        monkeypatch.setattr(yamlnodes, "LOADER", yaml.SafeLoader)
     elif not hasattr(yaml, "CSafeLoader"):
         pytest.fail("PyYAML was built without libyaml; CI must test both parsers")
     return request.param
@@ -182,7 +182,7 @@ def test_nesting_up_to_the_limit_is_checked_as_usual(run, program, parser):
 def test_both_parsers_read_the_bundled_program_alike(monkeypatch):
     text = BUNDLED.read_text(encoding="utf-8")
     fast = load.parse(text, "p.yaml")
-    monkeypatch.setattr(load, "_Loader", yaml.SafeLoader)
+    monkeypatch.setattr(yamlnodes, "LOADER", yaml.SafeLoader)
     assert load.parse(text, "p.yaml") == fast
 
 
@@ -194,7 +194,7 @@ def test_both_parsers_read_the_bundled_program_alike(monkeypatch):
     (lambda n: "goals: {" + "".join(f"k{i}: 1, " for i in range(n // 2 + 1)) + "}", "program.yaml:5:"),
 ])
 def test_more_nodes_than_a_program_could_have_is_one_problem(run, program, parser, shape, where, monkeypatch):
-    monkeypatch.setattr(load, "MAX_NODES", 1000)  # the real cap is tried below, with the C parser
+    monkeypatch.setattr(yamlnodes, "MAX_NODES", 1000)  # the real cap is tried below, with the C parser
     path = program(shape(1000) + "\n")
     result = run("validate", str(path))
     assert result.exit_code == 1
