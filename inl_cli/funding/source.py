@@ -41,7 +41,7 @@ class Filter(NamedTuple):
     bureau: str | None = None
 
     def describe(self) -> str:
-        bureau = f"bureau {self.bureau}" if self.bureau else "every bureau"
+        bureau = f"bureau {self.bureau}" if self.bureau else "all bureaus"
         return f"{columns.account_label(self.account)}, {bureau}"
 
 
