@@ -1,0 +1,69 @@
+"""The pure parts of inl_cli/funding, without Click: money, fiscal years, columns, the chart's layout."""
+from datetime import date
+
+import pytest
+
+from inl_cli.funding import chart, columns, money, years
+from inl_cli.funding.summary import YearTotal
+from inl_cli.funding.years import FiscalYear
+
+
+@pytest.mark.parametrize("amount, shown", [
+    (0, "$0"), (950, "$950"), (-950, "-$950"), (1000, "$1K"), (1500, "$1.5K"), (9_300, "$9.3K"),
+    (850_000, "$850K"), (-40_000, "-$40K"), (99_949, "$99.9K"), (99_960, "$100K"), (999_499, "$999K"),
+    (999_960, "$1M"), (1_234_567, "$1.2M"), (12_345_678, "$12.3M"), (123_456_789, "$123M"),
+    (1_200_000_000, "$1.2B"), (-3_400_000_000, "-$3.4B"), (2 * 10**12, "$2T"),
+])
+def test_money_reads_as_people_read_it(amount, shown):
+    assert money.short(amount) == shown
+
+
+def test_fiscal_years_parse_order_and_cover_their_days():
+    assert years.parse("2019") == FiscalYear(2019) and years.parse(" fy2019 ") == FiscalYear(2019)
+    assert years.parse("1976TQ") == FiscalYear(1976, True) == years.parse("FY1976tq")
+    for bad in ("", "19", "20x9", "2019.0", "1977TQ", "1899", "2019-20"):
+        assert years.parse(bad) is None, bad
+    assert FiscalYear(1976) < FiscalYear(1976, True) < FiscalYear(1977)
+    assert str(FiscalYear(1976, True)) == "1976TQ" and FiscalYear(2019).label() == "FY2019"
+    assert FiscalYear(2019).days() == (date(2018, 10, 1), date(2019, 9, 30))
+    assert FiscalYear(1976, True).days() == (date(1976, 7, 1), date(1976, 9, 30))
+    assert FiscalYear(1976).days() == (date(1975, 7, 1), date(1976, 6, 30))
+    assert [str(y) for y in years.between(FiscalYear(1975), FiscalYear(1977))] == ["1975", "1976", "1976TQ", "1977"]
+    assert years.span([FiscalYear(2020), FiscalYear(2001)]) == "FY2001–FY2020" and years.span([]) == ""
+
+
+def test_columns_are_found_by_name_whatever_their_place_case_or_mark():
+    header = ["\ufeffcountry code", "Country Name", "Funding  Account Name", "US Sector Name",
+              "Managing Sub-agency or Bureau Name", "Implementing Partner Name", "Activity ID", "Activity Name",
+              "Transaction Type Name", "Fiscal Year", "Current Dollar Amount", "Constant Dollar Amount"][::-1]
+    found = columns.find(header)
+    assert found["country_code"] == 11 and found["constant"] == 0 and "type_id" not in found
+    with pytest.raises(columns.MissingColumns, match="no column 'Fiscal Year'.*the file has 11 columns"):
+        columns.find([h for h in header if h != "Fiscal Year"])
+
+
+def test_transaction_types_by_number_then_name():
+    assert columns.transaction_type("2", "anything") == "obligations"
+    assert columns.transaction_type("3", "") == "disbursements"
+    assert columns.transaction_type("1", "Appropriated and Planned") == "appropriations"
+    assert columns.transaction_type("18", "President's Budget Requests") == "budget requests"
+    assert columns.transaction_type(None, "Obligation") == "obligations"
+    assert columns.transaction_type("", "Budget Request") == "budget requests"
+    assert columns.transaction_type("99", "Refunds ") == "Refunds"
+
+
+def test_the_chart_draws_bars_to_scale_and_negatives_left_of_zero():
+    totals = [YearTotal(FiscalYear(2018), 1_000_000, 500_000), YearTotal(FiscalYear(2019), -250_000, 0),
+              YearTotal(FiscalYear(2020), 0, 0)]
+    lines = chart.layout(totals, 60, covered=[FiscalYear(2018), FiscalYear(2019)])
+    text = ["".join(piece for piece, _ in line) for line in lines]
+    assert text[0].startswith("FY2018 ") and text[0].endswith("$1M") and text[1].endswith("$500K")
+    full, half = text[0].count("█"), text[1].count("▒")
+    negative = text[2].count("█")
+    assert abs(full - 2 * half) <= 1 and abs(full - 4 * negative) <= 1
+    assert text[2].index("█") < text[0].index("█")  # left of the zero column
+    assert text[4] == "FY2020: no rows" and text[-1] == "█ obligations  ▒ disbursements"
+    assert all(len(line) <= 60 for line in text)
+    plain = ["".join(p for p, _ in line) for line in chart.layout(totals, 60, plain=True)]
+    assert all(line.isascii() for line in plain) and "#" in plain[0]
+    assert chart.layout([], 60) == []
