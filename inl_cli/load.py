@@ -13,9 +13,9 @@ import os
 import stat
 from collections import namedtuple
 
-from . import spec, yamlnodes
+from . import kinds, spec, yamlnodes
 from .model import Program
-from .spec import Problem
+from .kinds import Problem
 
 ENV_VAR = "INL_DATA"
 SUFFIXES = (".yaml", ".yml")
@@ -255,7 +255,7 @@ def _parse(text: str, name: str) -> tuple[Program | list[Problem], tuple[int, in
 
 def _checked(root, notes: list, name: str) -> Program | list[Problem]:
     """The program the node tree holds, or its problems (with the composer's notes) in file order."""
-    checker = spec.Checker(name)
+    checker = kinds.Checker(name)
     checker.problems += [Problem(name, line, column, "", message) for line, column, message in notes]
     program = spec.PROGRAM.load(root, "", checker)
     checker.check_refs()

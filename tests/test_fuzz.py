@@ -16,7 +16,7 @@ from inl_cli.query import Window
 from inl_cli.formats import VIEW
 from inl_cli.render import get
 from inl_cli.render.terminal import render_chart
-from inl_cli.spec import Problem
+from inl_cli.kinds import Problem
 
 LINES = (bundled_path() / "cote_divoire.yaml").read_text(encoding="utf-8").splitlines()
 VALUES = ["[1, 2]", "{a: 1}", "123", "-7.5", "true", "null", '""', "2013-13", '"2020-02-30"', "*nothing",

@@ -136,3 +136,45 @@ def test_plain_text_that_only_looks_typed_is_text(run, program, title):
                  "show", "goals", "--format", "csv")
     assert result.exit_code == 0, result.stderr
     assert result.stdout.splitlines()[1].startswith("g," + title.strip("'\"") + ",")
+
+
+def test_check_reads_each_file_once_and_tells_what_validate_tells(program, tmp_path):
+    """The one entry of `inl validate`: the files read, the valid programs, every problem (the ISO 3166
+    code and one file per country among them)."""
+    from conftest import MINIMAL
+
+    from inl_cli.load import check
+
+    first = program()
+    program(base=MINIMAL.replace('code: "TL"', 'code: "XX"'), name="unassigned.yaml")
+    program(name="again.yaml")
+    checked = check([tmp_path, first], recursive=False)
+    assert [path.rsplit("/", 1)[-1] for path in checked.files] == ["again.yaml", "program.yaml", "unassigned.yaml"]
+    assert [p.origin.rsplit("/", 1)[-1] for p in checked.programs] == ["again.yaml", "program.yaml", "unassigned.yaml"]
+    assert [(p.file.rsplit("/", 1)[-1], p.line, p.column, p.path, p.message) for p in checked.problems] == [
+        ("program.yaml", 2, 33, "country.code", f"TL is also the country of {tmp_path}/again.yaml; one file per country"),
+        ("unassigned.yaml", 2, 33, "country.code",
+         "XX is not an ISO 3166-1 alpha-2 country code (Côte d'Ivoire is CI, The Gambia GM)"),
+    ]
+
+
+def test_check_with_no_location_reads_the_selected_data(monkeypatch, program):
+    from inl_cli.load import check
+
+    monkeypatch.setenv("INL_DATA", str(program()))
+    checked = check([])
+    assert (len(checked.files), [p.country.code for p in checked.programs], checked.problems) == (1, ["TL"], [])
+    monkeypatch.delenv("INL_DATA")
+    assert [p.country.code for p in check([None]).programs] == ["CI"]
+
+
+def test_other_commands_read_any_two_capital_letters(run, program):
+    from conftest import MINIMAL
+
+    path = program(base=MINIMAL.replace('code: "TL"', 'code: "XX"'))
+    assert run("--data", str(path), "show", "overview").exit_code == 0
+    result = run("validate", str(path))
+    assert result.exit_code == 1
+    assert problems(result) == []  # the problem is on stdout, the count on stderr
+    assert result.stdout.rsplit("/", 1)[-1] == ("program.yaml:2:33: country.code: XX is not an ISO 3166-1 alpha-2 "
+                                                "country code (Côte d'Ivoire is CI, The Gambia GM)\n")
