@@ -15,12 +15,13 @@ from .dates import MAX_YEAR, MIN_YEAR, DateError, PartialDate
 from .text import WEB_ADDRESS_PATTERN, web_address_problem
 
 STR, INT, FLOAT = "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float"
+NULL = "tag:yaml.org,2002:null"
 _NAMES = {
     STR: "text",
     INT: "a number",
     FLOAT: "a number",
     "tag:yaml.org,2002:bool": "a boolean",
-    "tag:yaml.org,2002:null": "nothing (null)",
+    NULL: "nothing (null)",
     "tag:yaml.org,2002:timestamp": "a timestamp",
     "tag:yaml.org,2002:merge": "YAML's merge key <<",
     "tag:yaml.org,2002:value": "YAML's value key =",
@@ -71,6 +72,20 @@ def describe(node) -> str:
     return _NAMES.get(node.tag, node.tag)
 
 
+def is_null(node) -> bool:
+    """Whether `node` is YAML's null: `~`, `null`, or nothing after the colon."""
+    return node.tag == NULL and type(node).__name__ == "ScalarNode"
+
+
+def got(node, path: str) -> str:
+    """What `node` is, for `expected …, got …`. A null only gets this far as a required field or a list
+    item (an optional field given null is left out), so it says what to do instead."""
+    if not is_null(node):
+        return describe(node)
+    instead = "give a value or leave the item out" if path.endswith("]") else "the field is required, give a value"
+    return f"nothing (null); {instead}"
+
+
 class Text:
     def __init__(self, pattern: str | None = None, hint: str = ""):
         self.pattern = pattern
@@ -79,8 +94,8 @@ class Text:
 
     def load(self, node, path, checker):
         if type(node).__name__ != "ScalarNode" or node.tag != STR:
-            quote = " (put it in quotes)" if type(node).__name__ == "ScalarNode" else ""
-            return checker.problem(node, path, f"expected text, got {describe(node)}{quote}")
+            quote = " (put it in quotes)" if type(node).__name__ == "ScalarNode" and not is_null(node) else ""
+            return checker.problem(node, path, f"expected text, got {got(node, path)}{quote}")
         value = node.value
         if not value or value.isspace():
             return checker.problem(node, path, "must not be empty")
@@ -155,8 +170,9 @@ class OneOf:
 
     def load(self, node, path, checker):
         if type(node).__name__ != "ScalarNode" or node.value not in self.values:
-            got = node.value if type(node).__name__ == "ScalarNode" else describe(node)
-            return checker.problem(node, path, f"expected one of {', '.join(self.values)}, got {got!r}")
+            scalar = type(node).__name__ == "ScalarNode" and not is_null(node)
+            given = repr(node.value) if scalar else got(node, path)
+            return checker.problem(node, path, f"expected one of {', '.join(self.values)}, got {given}")
         return node.value
 
     def schema(self) -> dict:
@@ -175,8 +191,9 @@ class Version:
         scalar = type(node).__name__ == "ScalarNode"
         if not (scalar and node.tag == INT and node.value.isascii() and node.value.isdigit()
                 and len(node.value) < 10 and int(node.value) == model.SCHEMA_VERSION):
-            got = quoted(node.value) if scalar else describe(node)
-            return checker.problem(node, path, f"this inl reads schema_version {model.SCHEMA_VERSION}, got {got}")
+            given = quoted(node.value) if scalar and not is_null(node) else got(node, path)
+            return checker.problem(node, path, f"this inl reads schema_version {model.SCHEMA_VERSION}, "
+                                               f"got {given}")
         return model.SCHEMA_VERSION
 
     def schema(self) -> dict:
@@ -192,7 +209,7 @@ class Number:
             hint = ""
             if type(node).__name__ == "ScalarNode" and node.tag == STR and _scientific(node.value):
                 hint = f" (YAML 1.1 reads {node.value.strip()} as text; write {_yaml_float(node.value)})"
-            return checker.problem(node, path, f"expected a number, got {describe(node)}{hint}")
+            return checker.problem(node, path, f"expected a number, got {got(node, path)}{hint}")
         text = node.value.replace("_", "").lstrip("+-")
         if node.tag == INT and not (text.isascii() and text.isdigit() and (text == "0" or text[0] != "0")):
             octal = text[:1] == "0" and text.isdigit()
@@ -244,7 +261,7 @@ class Date:
     def load(self, node, path, checker):
         if type(node).__name__ != "ScalarNode" or node.tag not in (STR, INT):
             hint = " (put it in quotes)" if node.tag == "tag:yaml.org,2002:timestamp" else ""
-            return checker.problem(node, path, f"expected a date, got {describe(node)}{hint}")
+            return checker.problem(node, path, f"expected a date, got {got(node, path)}{hint}")
         try:
             value = PartialDate.parse(node.value)
         except DateError as error:

@@ -11,7 +11,7 @@ from collections import namedtuple
 
 from . import model
 from .dates import Span
-from .kinds import INVALID, STR, Date, Id, Number, OneOf, Ref, Text, Version, WebAddress, describe
+from .kinds import INVALID, STR, Date, Id, Number, OneOf, Ref, Text, Version, WebAddress, describe, got, is_null
 from .text import WEB_ADDRESS_RULE
 
 
@@ -51,7 +51,7 @@ class ListOf:
 
     def load(self, node, path, checker):
         if type(node).__name__ != "SequenceNode":
-            return checker.problem(node, path, f"expected a list, got {describe(node)}")
+            return checker.problem(node, path, f"expected a list, got {got(node, path)}")
         if id(node) in checker.seen:
             return checker.problem(node, path, "repeats the list anchored here through an alias (*name); "
                                            "aliases are not supported, write it out")
@@ -78,13 +78,13 @@ class Record:
         """Every field loaded, or INVALID once any problem is found. A kind returns INVALID exactly when it
         adds a problem, so the count of problems tells; this runs for every mapping of every file."""
         if type(node).__name__ != "MappingNode":
-            return checker.problem(node, path, f"expected a mapping, got {describe(node)}")
+            return checker.problem(node, path, f"expected a mapping, got {got(node, path)}")
         if id(node) in checker.seen:
             return checker.problem(node, path, "repeats the mapping anchored here through an alias (*name); "
                                            "aliases are not supported, write it out")
         checker.seen.add(id(node))
         before = len(checker.problems)
-        fields, values = self.fields, {}
+        fields, values, given = self.fields, {}, set()
         prefix = f"{path}." if path else ""
         for key_node, value_node in node.value:
             key = key_node.value
@@ -94,14 +94,16 @@ class Record:
             field = fields.get(key)
             if field is None:
                 checker.problem(key_node, prefix + key, self._unknown(key))
-            elif key in values:
+            elif key in given:
                 first = next(k for k, _ in node.value if k.value == key and k.tag == STR)
                 line = first.start_mark.line + 1
                 checker.problem(key_node, prefix + key, f"duplicate key (first on line {line})")
             else:
-                values[key] = field.kind.load(value_node, prefix + key, checker)
+                given.add(key)
+                if field.required or not is_null(value_node):  # null: left out, as JSON exports write it
+                    values[key] = field.kind.load(value_node, prefix + key, checker)
         for name in self.required:
-            if name not in values:
+            if name not in given:
                 checker.problem(node, prefix + name, "required field is missing")
         if len(checker.problems) != before:
             return INVALID
@@ -130,9 +132,22 @@ class Record:
             "additionalProperties": False,
             "required": [name for name, field in self.fields.items() if field.required],
             "properties": {
-                name: {"description": field.doc, **field.kind.schema()} for name, field in self.fields.items()
+                name: {"description": field.doc, **(field.kind.schema() if field.required else
+                                                    _or_null(field.kind.schema()))}
+                for name, field in self.fields.items()
             },
         }
+
+
+def _or_null(schema: dict) -> dict:
+    """`schema`, or null: an optional field given null is a field left out."""
+    if "anyOf" in schema:
+        return {**schema, "anyOf": [*schema["anyOf"], {"type": "null"}]}
+    if "enum" in schema:
+        return {**schema, "enum": [*schema["enum"], None]}
+    if isinstance(schema.get("type"), str):
+        return {**schema, "type": [schema["type"], "null"]}
+    return {"anyOf": [schema, {"type": "null"}]}
 
 
 def _pair(start, end=None):

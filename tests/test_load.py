@@ -178,3 +178,45 @@ def test_other_commands_read_any_two_capital_letters(run, program):
     assert problems(result) == []  # the problem is on stdout, the count on stderr
     assert result.stdout.rsplit("/", 1)[-1] == ("program.yaml:2:33: country.code: XX is not an ISO 3166-1 alpha-2 "
                                                 "country code (Côte d'Ivoire is CI, The Gambia GM)\n")
+
+
+# A JSON export is a program ----------------------------------------------------------------------------------
+
+def test_a_json_export_validates_and_loads_as_the_yaml_it_came_from(run, tmp_path):
+    """The export writes every optional field, null where the YAML left it out (an abbreviation, a location,
+    the date of an undated accomplishment)."""
+    exported = tmp_path / "p.json"
+    assert run("export", "-f", "json", "-o", str(exported)).exit_code == 0
+    assert "null" in exported.read_text(encoding="utf-8")
+    result = run("validate", str(exported))
+    assert (result.exit_code, result.stdout) == (0, "No problems in 1 file\n")
+    assert run("--data", str(exported), "export", "-f", "json").stdout == run("export", "-f", "json").stdout
+
+
+@pytest.mark.parametrize("extra", [
+    "partners:\n  - {id: p, name: P, role: r, abbreviation: null}\n",
+    "partners:\n  - {id: p, name: P, role: r, abbreviation: ~}\n",
+    "partners:\n  - id: p\n    name: P\n    abbreviation:\n    role: r\n",
+    "accomplishments:\n  - {id: a, title: T, summary: S, date: null, location: null, details: null}\n",
+    "accomplishments:\n  - {id: a, title: T, summary: S, date: {start: \"2012\", end: null}}\n",
+    "accomplishments:\n  - {id: a, title: T, summary: S, results: [{value: 1, unit: u, qualifier: null}]}\n",
+    "goals: null\naccomplishments: ~\n",
+])
+def test_an_optional_field_given_null_is_left_out(run, program, extra):
+    result = run("validate", str(program(extra)))
+    assert (result.exit_code, result.stdout) == (0, "No problems in 1 file\n")
+
+
+def test_a_required_field_given_null_says_to_give_a_value(run, program):
+    path = program("accomplishments:\n  - {id: a, title: null, summary: S, date: {start: ~}, details: [x, null]}\n")
+    result = run("validate", str(path))
+    assert result.exit_code == 1
+    assert [line.rsplit("/", 1)[-1] for line in result.stdout.splitlines()] == [
+        "program.yaml:6:20: accomplishments[0].title: expected text, got nothing (null); the field is required, "
+        "give a value",
+        "program.yaml:6:52: accomplishments[0].date.start: expected a date, got nothing (null); the field is "
+        "required, give a value",
+        "program.yaml:6:69: accomplishments[0].details[1]: expected text, got nothing (null); give a value or "
+        "leave the item out",
+    ]
+    assert "quotes" not in result.stdout

@@ -32,6 +32,11 @@ ACCEPTED = {
     "empty lists": MINIMAL + "goals: []\npartners: []\n",
     "open span (since 2013)": MINIMAL + "accomplishments:\n  - {id: a, title: T, summary: S, date: {start: \"2013\"}}\n",
     "no accomplishments": MINIMAL + "challenges:\n  - {id: c, title: T, text: X}\naccomplishments: []\n",
+    "optional fields given null": MINIMAL.replace("department: Department", "department: Department, mission: null")
+    + "goals: ~\npartners:\n  - {id: p, name: P, role: r, abbreviation: null}\naccomplishments:\n"
+      "  - {id: a, title: T, summary: S, date: null, location: null, partners: null, details: null, results: "
+      "[{value: 1, unit: u, qualifier: null, description: null}], milestones: null}\n"
+      "  - {id: b, title: T, summary: S, date: {start: \"2013\", end: null}}\n",
 }
 REJECTED = {
     "not a mapping": "- a\n",
@@ -52,6 +57,9 @@ REJECTED = {
     "bad id": MINIMAL + "goals:\n  - {id: \"Has Space\", title: T, text: t}\n",
     "span without start": MINIMAL + "accomplishments:\n  - {id: a, title: T, summary: S, date: {end: \"2013\"}}\n",
     "list for text": MINIMAL + "goals:\n  - {id: g, title: [a], text: t}\n",
+    "required field given null": MINIMAL + "goals:\n  - {id: g, title: null, text: t}\n",
+    "span start given null": MINIMAL + "accomplishments:\n  - {id: a, title: T, summary: S, date: {start: null}}\n",
+    "null list item": MINIMAL + "goals:\n  - {id: g, title: T, text: t, crimes: [null]}\n",
 }
 
 
