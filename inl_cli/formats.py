@@ -26,7 +26,7 @@ REGISTRY = {f.name: f for f in (
     Format("json", (".json",), True, True, True, True, "for programs: the whole program, or the tables"),
     Format("csv", (".csv",), True, True, True, False, "one table, for spreadsheets and programs"),
     Format("timelinejs", (".json",), True, False, True, False, "the timeline, for TimelineJS3"),
-    Format("yaml", (".yaml", ".yml"), True, False, False, False, "a program file (what `inl import` drafts)"),
+    Format("yaml", (".yaml", ".yml"), True, False, False, False, "a program file, as `inl import` drafts"),
 )}
 
 VIEW = tuple(name for name, f in REGISTRY.items() if f.view)
@@ -59,8 +59,8 @@ def for_file(fmt: str | None, output: str | None, allowed: tuple[str, ...] = REP
     if fmt is not None:
         if named and fmt not in named:
             choices = " or ".join(f"--format {f}" for f in named)
-            raise FormatError(f"--format {fmt} does not match the extension of {one_line(repr(output))}, which means {choices}; "
-                              "change one of them.")
+            raise FormatError(f"--format {fmt} does not match the extension of {one_line(repr(output))}, "
+                              f"which means {choices}; change one of them.")
         return fmt
     if named:
         return named[0]

@@ -15,7 +15,7 @@ import pytest
 from click.testing import CliRunner
 
 from inl_cli import views
-from inl_cli.cli import main
+from inl_cli.commands import main
 from inl_cli.load import bundled_path, load
 
 CHROMIUM = os.environ.get("INL_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"

@@ -1,5 +1,6 @@
 """What users see from `inl show` and `inl export --format json`, and how it exits."""
 import json
+import shlex
 
 import pytest
 
@@ -451,6 +452,30 @@ def test_bash_completion_inserts_a_name_the_shell_reads_back_whole(tmp_path):
     env = {**os.environ, "PATH": f"{tmp_path}:{os.environ['PATH']}"}
     result = subprocess.run(["bash", "-c", script], capture_output=True, text=True, env=env)
     assert result.stdout == "inl|timeline|--country|Côte d'Ivoire|", result.stderr
+
+
+@pytest.mark.parametrize("typed", ['"Cô', "'Cô"])
+def test_bash_completion_inside_quotes_adds_no_backslashes(tmp_path, typed):
+    """`--country "Cô<TAB>` completes to "Côte d'Ivoire" in the user's own quotes, read back whole."""
+    import os
+    import subprocess
+    import sys
+
+    (tmp_path / "inl").write_text(f"#!/bin/sh\nexec {sys.executable} -m inl_cli \"$@\"\n", encoding="utf-8")
+    (tmp_path / "inl").chmod(0o755)
+    script = f"""
+        eval "$(inl completion bash)"
+        COMP_WORDS=(inl timeline --country {shlex.quote(typed)}); COMP_CWORD=3
+        _inl_completion inl
+        printf '%s\\n' "${{COMPREPLY[0]}}"
+        eval "set -- inl timeline --country ${{COMPREPLY[0]}}"
+        printf '%s|' "$@"
+    """
+    env = {**os.environ, "PATH": f"{tmp_path}:{os.environ['PATH']}"}
+    result = subprocess.run(["bash", "-c", script], capture_output=True, text=True, env=env)
+    reply, words = result.stdout.splitlines()
+    assert "\\" not in reply and reply[0] == typed[0], result.stderr
+    assert words == "inl|timeline|--country|Côte d'Ivoire|"
 
 
 def test_machine_output_of_import_on_an_ascii_stdout_keeps_accents(tmp_path):

@@ -291,7 +291,7 @@ def test_a_folder_that_links_to_itself_is_read_once(run, tmp_path):
 
 _AS_NOBODY = """
 import contextlib, io, os, sys
-from inl_cli.cli import main
+from inl_cli.commands import main
 
 # The interpreter and its libraries may live where nobody cannot read (/root/.pyenv): every module the
 # commands use is loaded first, by running them once on the bundled program, and only then is root given up.
@@ -421,3 +421,54 @@ def test_recursive_does_not_follow_a_linked_folder(run, tmp_path):
     result = run("--data", str(tmp_path / "own"), "--recursive", "validate")
     assert result.exit_code == 0, result.output
     assert result.stdout == "No problems in 1 file\n"
+
+
+def test_a_writable_file_in_a_read_only_folder_is_written_in_place_as_a_shell_would(shared):
+    """`>` writes a file the user may write in a folder they may not: so does -o (no temporary file there)."""
+    folder = shared / "closed"
+    folder.mkdir()
+    report = folder / "report.md"
+    report.write_text("old", encoding="utf-8")
+    os.chmod(report, 0o666)
+    os.chmod(folder, 0o555)
+    try:
+        result = as_nobody("--data", str(BUNDLED), "export", "-o", str(report), folder=shared)
+    finally:
+        os.chmod(folder, 0o755)
+    assert result.returncode == 0, result.stderr
+    assert report.read_text(encoding="utf-8").startswith("# INL in Côte d'Ivoire\n")
+    assert sorted(p.name for p in folder.iterdir()) == ["report.md"]
+
+
+@pytest.mark.parametrize("redirect", [">", ">>"])
+def test_o_dev_stdout_writes_where_the_shell_stands(tmp_path, redirect):
+    """`{ echo HEADER; inl export -o /dev/stdout; echo FOOTER; } > f` keeps HEADER; `>>` keeps the log."""
+    out = tmp_path / "f.csv"
+    out.write_text("LOG\n", encoding="utf-8")
+    script = (f"{{ echo HEADER; {sys.executable} -m inl_cli export -f csv --section goals -o /dev/stdout; "
+              f"echo FOOTER; }} {redirect} {out}")
+    result = subprocess.run(["bash", "-c", script], capture_output=True, text=True,
+                            env={**os.environ, "INL_DATA": str(BUNDLED)}, timeout=60)
+    assert result.returncode == 0, result.stderr
+    lines = out.read_text(encoding="utf-8").splitlines()
+    before = ["LOG", "HEADER"] if redirect == ">>" else ["HEADER"]
+    assert lines[:len(before)] == before
+    assert lines[len(before)].startswith("id,")
+    assert lines[-1] == "FOOTER"
+
+
+@pytest.mark.parametrize("command, closed, code, message", [
+    ("timeline", ">&-", 1, "Error: cannot write the output: standard output is closed"),
+    ("validate", ">&-", 1, "Error: cannot write the output: standard output is closed"),
+    ("import -", "<&-", 1, None),
+    ("show nope", "2>&-", 2, ""),
+])
+def test_a_closed_standard_stream_ends_with_a_line_and_the_right_code(command, closed, code, message):
+    result = subprocess.run(["bash", "-c", f"{sys.executable} -m inl_cli {command} {closed}"], capture_output=True,
+                            text=True, env={**os.environ, "INL_DATA": str(BUNDLED)}, timeout=60)
+    assert result.returncode == code, result.stderr
+    assert "Traceback" not in result.stderr
+    if message is not None:
+        assert result.stderr.strip() == message
+    else:
+        assert len(result.stderr.splitlines()) == 1 and result.stderr.startswith("Error: ")

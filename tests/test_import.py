@@ -174,10 +174,16 @@ def test_a_country_given_by_hand_is_used(run, tmp_path):
     (["--code", "C1"], "Error: Invalid value for '--code': expected a two-letter ISO 3166-1 code such as CI, "
                        "got 'C1'"),
     (["--code", "XX"], "Error: Invalid value for '--code': 'XX' is not an ISO 3166-1 alpha-2 country code"),
-    (["--url", "example.org"], "Error: Invalid value for '--url': expected a web address (http:// or https://), "
-                               "got 'example.org'"),
-    (["--url", "https://x/>)[a](https://evil)"], "Error: Invalid value for '--url': a web address has no spaces, < or "
-                                                 ">, got 'https://x/>)[a](https://evil)'"),
+    (["--url", "example.org"], "Error: Invalid value for '--url': 'example.org': expected an http:// or https:// "
+                               "address without spaces, control or invisible characters, quotes, < or >"),
+    (["--url", "https://x/>)[a](https://evil)"], "Error: Invalid value for '--url': 'https://x/>)[a](https://evil)': "
+                                                 "expected an http:// or https:// address without spaces, control or "
+                                                 "invisible characters, quotes, < or >"),
+    (["--url", "https://example.org/a\u200bb"], "Error: Invalid value for '--url': 'https://example.org/a\\u200bb': "
+                                                "expected an http:// or https:// address without spaces, control or "
+                                                "invisible characters, quotes, < or >"),
+    (["--url", "http://h:abc/"], "Error: Invalid value for '--url': 'http://h:abc/': not a valid web address: Port "
+                                 "could not be cast to integer value as 'abc'"),
 ])
 def test_bad_options_are_usage_errors(run, tmp_path, args, message):
     source = tmp_path / "page.txt"

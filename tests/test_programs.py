@@ -97,11 +97,13 @@ def test_an_unknown_country_suggests_the_closest(run, folder):
         "Error: Invalid value for '--country': no program for 'gana'; did you mean Ghana?")
     far = run("--data", str(folder), "--country", "Norway", "countries")
     assert far.stderr.splitlines()[-1] == (
-        "Error: Invalid value for '--country': no program for 'Norway'; loaded: Ghana, São Tomé and Príncipe")
+        "Error: Invalid value for '--country': no program for 'Norway'; loaded: Ghana, São Tomé and Príncipe; "
+        "--data PATH reads other program files")
 
 
 @pytest.mark.parametrize("wanted, hint", [("sao", "did you mean São Tomé and Príncipe?"),
-                                           ("atlantis", "loaded: Ghana, São Tomé and Príncipe")])
+                                           ("atlantis", "loaded: Ghana, São Tomé and Príncipe; --data PATH reads "
+                                                        "other program files")])
 def test_a_suggestion_is_a_prefix_or_a_close_spelling_never_a_far_one(run, folder, wanted, hint):
     result = run("--data", str(folder), "--country", wanted, "countries")
     assert result.stderr.splitlines()[-1] == f"Error: Invalid value for '--country': no program for {wanted!r}; {hint}"
@@ -113,9 +115,11 @@ def test_an_unknown_name_among_many_programs_points_to_the_list_instead_of_print
     result = run("--data", str(tmp_path), "--country", "atlantis", "countries")
     assert result.exit_code == 2
     assert result.stderr.splitlines()[-1] == ("Error: Invalid value for '--country': no program for 'atlantis'; "
-                                              f"loaded: 9 programs (`inl --data {tmp_path} countries` lists them)")
+                                              f"loaded: 9 programs (`inl --data {tmp_path} countries` lists them); "
+                                              "--data PATH reads other program files")
     inl_data = run("countries", "--country", "atlantis", env={"INL_DATA": str(tmp_path)})
-    assert inl_data.stderr.endswith(f"(`inl --data {tmp_path} countries` lists them)\n")
+    assert inl_data.stderr.endswith(f"(`inl --data {tmp_path} countries` lists them); --data PATH reads other "
+                                    "program files\n")
 
 
 def test_options_without_a_command_are_a_usage_error(run, tmp_path):

@@ -90,14 +90,17 @@ def fetch(url: str) -> Page:
         raise _too_slow(url)
     if "error" in outcome:
         raise outcome["error"]
-    return outcome["page"]
+    data, final, html, charset = outcome["page"]
+    return _page(data, url, final, html=html, charset=charset)  # read here: the deadline is the server's
 
 
 def _too_slow(url: str) -> ReadError:
     return ReadError(f"{url}: took longer than {DEADLINE:g} s to send the page; gave up")
 
 
-def _fetch(url: str) -> Page:
+def _fetch(url: str) -> tuple[bytes, str, bool | None, str | None]:
+    """The body, the final address, whether it is HTML, and its charset."""
+    import http.client
     import time
     import urllib.error
     import urllib.request
@@ -117,10 +120,10 @@ def _fetch(url: str) -> Page:
         raise ReadError(f"{url}: the server answered {error.code} {error.reason}") from None
     except urllib.error.URLError as error:
         raise ReadError(f"{url}: could not fetch it ({error.reason})") from None
-    except (OSError, ValueError) as error:
-        raise ReadError(f"{url}: could not fetch it ({error})") from None
+    except (OSError, ValueError, http.client.HTTPException) as error:
+        raise ReadError(f"{url}: could not fetch it ({type(error).__name__}: {error})") from None
     html = True if kind in ("text/html", "application/xhtml+xml") else None
-    return _page(data, url, final, html=html, charset=charset)
+    return data, final, html, charset
 
 
 def _read_by(response, deadline: float, url: str) -> bytes:
@@ -136,6 +139,10 @@ def _read_by(response, deadline: float, url: str) -> bytes:
             break
         chunks.append(chunk)
         size += len(chunk)
+    missing = getattr(response, "length", None)
+    if size <= LIMIT and missing:
+        raise ReadError(f"{url}: the server sent {size:,} bytes of the {size + missing:,} it announced; the page "
+                        "is cut short, try again")
     return b"".join(chunks)
 
 
@@ -200,6 +207,8 @@ SKIP_ROLES = {"navigation", "banner", "contentinfo", "search", "complementary"}
 MAIN = {"main", "article"}
 
 
+MAX_INDENT = 8
+"""Deepest indentation of a list item's line: a page nested deeper (40,000 levels) keeps its text linear."""
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
 
@@ -264,7 +273,7 @@ class _Text(HTMLParser):
         if tag in ("ul", "ol"):
             self.depth += 1
         if tag == "li":
-            self.prefix = "  " * max(0, self.depth - 1) + "• "
+            self.prefix = "  " * min(max(0, self.depth - 1), MAX_INDENT) + "• "
 
     def handle_endtag(self, tag):
         if tag == "title":

@@ -1,0 +1,38 @@
+"""`inl show SECTION`: one section of the programs as a table."""
+from __future__ import annotations
+
+import click
+
+from .. import views
+from .help import Command
+from .options import view_options
+from .output import show_tables
+from .types import Choice
+
+
+@click.command(cls=Command)
+@click.argument("section", metavar="SECTION", type=Choice(list(views.SECTIONS)))
+@click.option("--sort", type=Choice(views.SORTS), default="date", show_default=True,
+              help="Accomplishments by date (undated last), or in the file's order.")
+@view_options
+@click.pass_obj
+def show(session, section, sort, fmt, width, csv_safe):
+    """Show one SECTION of the program as a table.
+
+    Sections: overview, challenges, goals, partners, accomplishments, results,
+    details (each accomplishment's summary, details and milestones). With several
+    programs, results adds a table of totals per unit.
+
+    \b
+    Examples:
+      inl show accomplishments
+      inl show results --format csv > results.csv
+      inl show overview --width 60
+      inl show details --sort file
+    """
+    programs = session.programs()
+    view = views.SECTIONS[section]
+    tables = [view(programs, sort) if section in views.SORTED else view(programs)]
+    if section == "results" and len(programs) > 1 and fmt != "csv":
+        tables.append(views.totals(programs))
+    show_tables(tables, fmt, width, csv_safe)
