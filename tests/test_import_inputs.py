@@ -422,3 +422,121 @@ def test_the_summary_table_fits_the_terminal(run, tmp_path, monkeypatch):
     lines = result.stderr.splitlines()
     assert max(len(line) for line in lines) <= 40
     assert lines[:4] == ["Imported pages", "─" * 40, "Page            ghana.txt", "File            p/ghana.yaml"]
+
+
+class _Broken(http.server.BaseHTTPRequestHandler):
+    """A server that answers badly: too many headers, a broken chunked body, fewer bytes than it announces."""
+
+    def do_GET(self):
+        self.send_response(200)
+        self.send_header("Content-Type", "text/plain; charset=utf-8")
+        if self.path == "/headers/":
+            for n in range(120):
+                self.send_header(f"X-Header-{n}", "x")
+            self.end_headers()
+            self.wfile.write(SIMPLE.encode("utf-8"))
+        elif self.path == "/chunked/":
+            self.send_header("Transfer-Encoding", "chunked")
+            self.end_headers()
+            self.wfile.write(b"zz\r\nnot a chunk\r\n")
+        elif self.path == "/short/":
+            data = SIMPLE.encode("utf-8")
+            self.send_header("Content-Length", str(len(data) + 500))
+            self.end_headers()
+            self.wfile.write(data)
+        else:
+            data = SIMPLE.encode("utf-8")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+        self.close_connection = True
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def broken():
+    yield from _serve(_Broken)
+
+
+@pytest.mark.parametrize("path, says", [
+    ("/headers/", "the server's answer is broken (HTTPException: got more than 100 headers)"),
+    ("/chunked/", "the server's answer is broken (IncompleteRead"),
+    ("/short/", "the server sent 76 bytes of the 576 it announced; the page is cut short, try again"),
+])
+def test_a_broken_answer_is_one_line_not_a_traceback(run, broken, path, says):
+    result = run("import", f"{broken}{path}")
+    assert result.exit_code == 1
+    assert len(result.stderr.splitlines()) == 1
+    assert result.stderr.startswith(f"Error: {broken}{path}: {says}")
+
+
+def test_an_address_in_capitals_is_fetched_and_kept(run, broken):
+    address = broken.replace("http://", "HTTP://") + "/page/"
+    result = run("import", address)
+    assert result.exit_code == 0, result.output
+    assert parse(result.stdout, "x.yaml").source.url == address
+
+
+@pytest.mark.parametrize("address", ["http://h/o k", "http://h/x\r\nX: 1", "http://h:abc/", "http://[::1"])
+def test_a_malformed_address_is_a_usage_error(run, address):
+    result = run("import", address)
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1].startswith("Error: Invalid value for 'FILE...': ")
+    assert "\r" not in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_page_past_the_size_limit_is_refused_before_any_work(run, tmp_path):
+    page = tmp_path / "page.txt"
+    page.write_text("Accomplishments:\n" + "".join(f"• In 2019 INL trained {n} officers.\n" for n in range(21_000)),
+                    encoding="utf-8")
+    result = run("import", str(page))
+    assert result.exit_code == 1
+    assert result.stderr == (f"Error: {page}: 21,002 lines and sentences, more than the 5,000 a summary page could "
+                             "hold; import the program's part of it\n")
+
+
+def test_deeply_nested_lists_import_in_bounded_memory(tmp_path):
+    """920 KB of <ul><li> nested 40,000 deep peaked at 6.6 GB: the text built from it is now linear."""
+    import resource
+    import subprocess
+    import sys
+
+    page = tmp_path / "deep.html"
+    depth = 40_000
+    page.write_text("<html><body><p>Challenges: crime in Ghana.</p>" + "<ul><li>x" * depth + "</li></ul>" * depth
+                    + "</body></html>", encoding="utf-8")
+    code = ("import resource, subprocess, sys; r = subprocess.run(sys.argv[1:], capture_output=True, text=True); "
+            "print(r.returncode); print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss); "
+            "print(r.stderr.count('Traceback'))")
+    result = subprocess.run([sys.executable, "-c", code, sys.executable, "-m", "inl_cli", "import", str(page)],
+                            capture_output=True, text=True, timeout=120)
+    returncode, peak_kb, tracebacks = result.stdout.split()
+    assert tracebacks == "0"
+    assert returncode in ("0", "1")
+    assert int(peak_kb) < 400 * 1024
+    del resource
+
+
+def test_import_into_a_folder_passes_over_a_fifo_named_like_a_program(run, tmp_path):
+    import os
+
+    folder = tmp_path / "programs"
+    folder.mkdir()
+    os.mkfifo(folder / "ghana.yaml")
+    page = tmp_path / "guinea.txt"
+    page.write_text(SIMPLE.replace("Ghana", "Guinea"), encoding="utf-8")
+    result = run("import", str(page), "-o", str(folder))
+    assert result.exit_code == 0, result.output
+    assert (folder / "guinea.yaml").is_file()
+
+
+def test_importing_over_an_existing_file_prints_the_refusal_only(run, tmp_path):
+    page = tmp_path / "ghana.txt"
+    page.write_text(SIMPLE, encoding="utf-8")
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "ghana.yaml").write_text("kept", encoding="utf-8")
+    result = run("import", str(page), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 1
+    assert result.stderr == f"Error: {tmp_path / 'out' / 'ghana.yaml'} already exists; give --force to replace it\n"

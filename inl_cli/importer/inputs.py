@@ -120,8 +120,10 @@ def _fetch(url: str) -> tuple[bytes, str, bool | None, str | None]:
         raise ReadError(f"{url}: the server answered {error.code} {error.reason}") from None
     except urllib.error.URLError as error:
         raise ReadError(f"{url}: could not fetch it ({error.reason})") from None
-    except (OSError, ValueError, http.client.HTTPException) as error:
-        raise ReadError(f"{url}: could not fetch it ({type(error).__name__}: {error})") from None
+    except (OSError, ValueError) as error:
+        raise ReadError(f"{url}: could not fetch it ({error})") from None
+    except http.client.HTTPException as error:
+        raise ReadError(f"{url}: the server's answer is broken ({type(error).__name__}: {error})") from None
     html = True if kind in ("text/html", "application/xhtml+xml") else None
     return data, final, html, charset
 
