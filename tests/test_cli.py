@@ -511,3 +511,20 @@ def test_countries_with_one_program_prints_its_address_whole(run, tmp_path, widt
     out = run("countries", "--width", str(width)).stdout.splitlines()
     if width == 120:  # with a short path, a grid with the address under it as a footnote
         assert out[-1].startswith("[1] https://www.state.gov/") and "│ [1]    │" in "\n".join(out)
+
+
+@pytest.mark.parametrize("columns", ["80", "40"])
+def test_schema_help_keeps_the_language_server_line_whole(run, columns):
+    result = run("schema", "--help", env={"COLUMNS": columns})
+    lines = [line.strip() for line in result.stdout.splitlines()]
+    assert "# yaml-language-server: $schema=PATH/program.schema.json" in lines
+
+
+def test_country_before_import_names_the_page_country_as_after_it(run, tmp_path):
+    page = tmp_path / "page.txt"
+    page.write_text("Challenges: crime rises.\n\nGoals: INL helps the courts.\n", encoding="utf-8")
+    before = run("--country", "Ghana", "import", str(page))
+    after = run("import", str(page), "--country", "Ghana")
+    assert before.exit_code == after.exit_code == 0, before.output + after.output
+    assert before.stdout == after.stdout
+    assert 'name: "Ghana"' in before.stdout
