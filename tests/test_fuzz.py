@@ -10,13 +10,13 @@ from hypothesis import event, given
 from hypothesis import strategies as st
 
 from inl_cli import export, views, yamlnodes
+from inl_cli.formats import VIEW
+from inl_cli.kinds import Problem
 from inl_cli.load import bundled_path, parse
 from inl_cli.model import Program
 from inl_cli.query import Window
-from inl_cli.formats import VIEW
 from inl_cli.render import get
 from inl_cli.render.terminal import render_chart
-from inl_cli.kinds import Problem
 
 LINES = (bundled_path() / "cote_divoire.yaml").read_text(encoding="utf-8").splitlines()
 VALUES = ["[1, 2]", "{a: 1}", "123", "-7.5", "true", "null", '""', "2013-13", '"2020-02-30"', "*nothing",

@@ -220,3 +220,59 @@ def test_a_required_field_given_null_says_to_give_a_value(run, program):
         "leave the item out",
     ]
     assert "quotes" not in result.stdout
+
+
+# A summary page given as data ----------------------------------------------------------------------------------
+
+def page_hint(path) -> str:
+    import shlex
+
+    return (f"{path}:1:1: looks like an INL summary page, not a program file; turn it into one with: "
+            f"inl import {shlex.quote(str(path))} -o program.yaml")
+
+
+@pytest.mark.parametrize("cut", [None, 2000, 1200])
+def test_a_summary_page_given_as_data_says_how_to_import_it(run, tmp_path, source_page, cut):
+    """The whole page is a YAML syntax error; cut short, it can read as one plain text."""
+    page = tmp_path / "page.txt"
+    text = source_page.read_text(encoding="utf-8")
+    page.write_text(text[:cut], encoding="utf-8")
+    result = run("--data", str(page), "show", "overview")
+    assert result.exit_code == 1
+    lines = result.stderr.splitlines()
+    assert lines[0] == page_hint(page)
+    assert lines[-1] == "Error: 2 problems in 1 file"
+
+
+def test_a_short_page_that_reads_as_a_mapping_says_so_too(run, tmp_path):
+    from conftest import SMALL_PAGE
+
+    page = tmp_path / "small page.txt"
+    page.write_text(SMALL_PAGE, encoding="utf-8")
+    result = run("validate", str(page))
+    assert result.exit_code == 1
+    assert result.stdout.splitlines()[0] == page_hint(page)
+    assert "Challenges: unknown field" in result.stdout
+
+
+@pytest.mark.parametrize("text", [
+    "schema_version: 1\ncountry: {name: Testland, code: TL\n",
+    "INL trained judges in 2015 and police in 2016.\n",
+    "{\"schema_version\": 1, \"country\": {\"name\": \"INL has worked in Testland for many years.\"}}\n",
+    "a: [1\n",
+])
+def test_a_broken_program_or_a_line_of_text_gets_no_page_hint(run, tmp_path, text):
+    path = tmp_path / "program.yaml"
+    path.write_text(text, encoding="utf-8")
+    result = run("validate", str(path))
+    assert result.exit_code == 1
+    assert "summary page" not in result.stdout
+
+
+def test_every_stored_page_layout_gets_the_page_hint(run, source_page):
+    pages = sorted((source_page.parent / "pages").glob("*.txt"))
+    assert len(pages) >= 12
+    for page in pages:
+        result = run("validate", str(page))
+        assert result.exit_code == 1
+        assert result.stdout.splitlines()[0] == page_hint(page), page.name
