@@ -1,4 +1,6 @@
 """Bad data: every problem at once, as file:line:col: field.path: message, exit 1."""
+import os
+
 import pytest
 
 ACCOMPLISHMENT = """\
@@ -276,3 +278,65 @@ def test_every_stored_page_layout_gets_the_page_hint(run, source_page):
         result = run("validate", str(page))
         assert result.exit_code == 1
         assert result.stdout.splitlines()[0] == page_hint(page), page.name
+
+
+# File names that are not UTF-8 ---------------------------------------------------------------------------------
+
+@pytest.fixture
+def bad_names(tmp_path):
+    """A folder holding a program and a broken file whose names are not UTF-8, as a Linux file system allows."""
+    import os
+
+    from conftest import MINIMAL
+
+    folder = os.fsencode(tmp_path)
+    with open(os.path.join(folder, b"bad\xff.yaml"), "w", encoding="utf-8") as file:
+        file.write(MINIMAL)
+    with open(os.path.join(folder, b"broken\xfe.yaml"), "w", encoding="utf-8") as file:
+        file.write("a: [1\n")
+    return tmp_path
+
+
+@pytest.mark.parametrize("fmt", ["json", "csv", "markdown", "table"])
+def test_a_file_name_that_is_not_utf8_is_shown_with_its_bytes_escaped(run, bad_names, fmt):
+    (bad_names / os.fsdecode(b"broken\xfe.yaml")).unlink()
+    result = run("--data", str(bad_names), "countries", "-f", fmt)
+    assert result.exit_code == 0, result.output
+    if fmt == "json":
+        import json
+
+        [row] = json.loads(result.stdout)
+        assert row["file"].endswith("/bad\\xff.yaml")
+    else:
+        assert ("bad\\\\xff.yaml" if fmt == "markdown" else "bad\\xff.yaml") in result.stdout  # Markdown escapes \\
+
+
+@pytest.mark.parametrize("fmt", ["json", "text"])
+def test_validate_names_such_files_with_their_bytes_escaped(run, bad_names, fmt):
+    result = run("validate", str(bad_names), "-f", fmt)
+    assert result.exit_code == 1
+    if fmt == "json":
+        import json
+
+        [problem] = json.loads(result.stdout)
+        assert problem["file"] == f"{bad_names}/broken\\xfe.yaml"
+    else:
+        assert result.stdout.startswith(f"{bad_names}/broken\\xfe.yaml:2:1: YAML syntax: ")
+
+
+def test_a_folder_name_that_is_not_utf8_is_escaped_too(run, tmp_path):
+    folder = tmp_path / os.fsdecode(b"empty\xfd")
+    folder.mkdir()
+    result = run("validate", str(folder), "-f", "json")
+    assert result.exit_code == 1
+    assert '"file": "' + f"{tmp_path}/empty\\\\xfd" + '"' in result.stdout
+
+
+def test_two_files_for_one_country_name_each_other_escaped(run, bad_names):
+    import shutil
+
+    (bad_names / os.fsdecode(b"broken\xfe.yaml")).unlink()
+    shutil.copy(bad_names / os.fsdecode(b"bad\xff.yaml"), bad_names / os.fsdecode(b"copy\xfc.yaml"))
+    result = run("validate", str(bad_names), "-f", "json")
+    assert result.exit_code == 1
+    assert f"TL is also the country of {bad_names}/bad\\\\xff.yaml; one file per country" in result.stdout
