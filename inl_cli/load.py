@@ -26,15 +26,6 @@ MAX_BYTES = 20 * 1024 * 1024
 _KINDS = {stat.S_IFIFO: "a FIFO or pipe", stat.S_IFCHR: "a character device", stat.S_IFBLK: "a block device",
           stat.S_IFSOCK: "a socket", stat.S_IFDIR: "a folder"}
 _NOWHERE = (1, 1)
-_PROGRAM_KEY = re.compile(r"(?:^|[{,])[ \t-]*[\"']?(?:" + "|".join(spec.PROGRAM.fields) + r")[\"']?[ \t]*:",
-                          re.MULTILINE)
-"""A program's own field, as a YAML or JSON key."""
-_SENTENCE = re.compile(r"(?<![\w'’-])(?:[^\W\d_][\w'’-]{0,40}[ \t]+){5}[^\n]{0,300}?[.!?](?=\s|$)")
-"""Five words and more, to the end of a sentence."""
-_PAGE_START = 20_000
-"""Characters of a text looked at for a page's prose: a page's first sentences come within its first few
-thousand, and a bound keeps the look linear in the file's size."""
-_INL_PAGE = re.compile(r"\bINL\b|^[ \t]*(?:Challenges|Goals|Accomplishments)\b", re.MULTILINE)
 
 
 class DataError(Exception):
@@ -268,6 +259,17 @@ def _parse(text: str, name: str) -> tuple[Program | list[Problem], tuple[int, in
         outcome.insert(0, Problem(name, 1, 1, "", "looks like an INL summary page, not a program file; "
                                                   f"turn it into one with: {command}"))
     return outcome, position
+
+
+_PROGRAM_KEY = re.compile(r"(?:^|[{,])[ \t-]*[\"']?(?:" + "|".join(spec.PROGRAM.fields) + r")[\"']?[ \t]*:",
+                          re.MULTILINE)
+"""A program's own field, as a YAML or JSON key."""
+_SENTENCE = re.compile(r"(?<![\w'’-])(?:[^\W\d_][\w'’-]{0,40}[ \t]+){5}[^\n]{0,300}?[.!?](?=\s|$)")
+"""Five words and more, to the end of a sentence."""
+_PAGE_START = 20_000
+"""Characters of a text looked at for a page's prose: a page's first sentences come within its first few
+thousand, and a bound keeps the look linear in the file's size."""
+_INL_PAGE = re.compile(r"\bINL\b|^[ \t]*(?:Challenges|Goals|Accomplishments)\b", re.MULTILINE)
 
 
 def _looks_like_page(text: str) -> bool:
