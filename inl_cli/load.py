@@ -12,12 +12,12 @@ from __future__ import annotations
 import os
 import re
 import stat
-import sys
 from collections import namedtuple
 
 from . import kinds, spec, yamlnodes
 from .kinds import Problem
 from .model import Program
+from .text import path_name
 
 ENV_VAR = "INL_DATA"
 SUFFIXES = (".yaml", ".yml")
@@ -113,13 +113,13 @@ def _find(location: str | os.PathLike | None, recursive: bool) -> tuple[list[str
         is_dir = stat.S_ISDIR(os.stat(path).st_mode)
     except OSError as error:
         if isinstance(error, FileNotFoundError):
-            return [], [Problem(_shown(path), 1, 1, "", "no such file or folder")]
-        return [], [Problem(_shown(path), 1, 1, "", f"cannot read: {error.strerror or error}")]
+            return [], [Problem(path_name(path), 1, 1, "", "no such file or folder")]
+        return [], [Problem(path_name(path), 1, 1, "", f"cannot read: {error.strerror or error}")]
     if not is_dir:
         return [path], []
     found, problems = _walk(path, recursive)
     if not found and not problems:
-        problems.append(Problem(_shown(path), 1, 1, "", "no *.yaml or *.yml program files in this folder"))
+        problems.append(Problem(path_name(path), 1, 1, "", "no *.yaml or *.yml program files in this folder"))
     return sorted(found, key=lambda name: name.split("/")), problems  # in pathlib's order
 
 
@@ -137,7 +137,7 @@ def _walk(top: str, recursive: bool) -> tuple[list[str], list[Problem]]:
             with os.scandir(folder) as entries:
                 entries = list(entries)
         except OSError as error:
-            problems.append(Problem(_shown(folder), 1, 1, "", f"cannot read this folder: {_reason(error)}"))
+            problems.append(Problem(path_name(folder), 1, 1, "", f"cannot read this folder: {_reason(error)}"))
             continue
         for entry in entries:
             try:
@@ -220,7 +220,7 @@ def _read_all(paths: list) -> tuple[list[Program], list[tuple[int, int]], list[P
 
 
 def _read(path: str) -> tuple[Program | list[Problem], tuple[int, int]]:
-    name = _shown(path)
+    name = path_name(path)
     try:
         raw = read_bytes(path)
     except OSError as error:
@@ -233,19 +233,6 @@ def _read(path: str) -> tuple[Program | list[Problem], tuple[int, int]]:
         return [Problem(name, line, column, "", f"not UTF-8 text (byte 0x{raw[error.start]:02x})")], _NOWHERE
     return _parse(text, name)
 
-
-def _shown(path: str) -> str:
-    """`path` as the name a program or a problem carries. A byte the file system's encoding cannot decode
-    is kept by Python as a lone surrogate, which no output can write: it is shown escaped, as `bad\\xff.yaml`."""
-    try:
-        path.encode("utf-8")
-        return path
-    except UnicodeEncodeError:
-        pass
-    try:
-        return os.fsencode(path).decode(sys.getfilesystemencoding(), "backslashreplace")
-    except UnicodeError:
-        return path.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def _parse(text: str, name: str) -> tuple[Program | list[Problem], tuple[int, int]]:

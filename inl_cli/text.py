@@ -16,8 +16,10 @@ INVISIBLE = "\u200b-\u200d\u2028\u2029\u2060-\u2065\ufeff"
 NONCHARACTERS = "\ufffe\uffff"
 CONTROL_CHARACTERS = f"\x00-\x08\x0b-\x1f\x7f-\x9f{BIDI}{INVISIBLE}{NONCHARACTERS}"
 """C0 controls but tab and newline, DEL, C1 controls (CSI among them), and the characters above."""
-_UNSAFE = re.compile(f"[{CONTROL_CHARACTERS}]")
-_UNSAFE_OR_LINE = re.compile(f"[\n{CONTROL_CHARACTERS}]")
+_SURROGATES = "\ud800-\udfff"
+"""How Python keeps bytes it could not decode (a file name): no output can write them, so they are shown."""
+_UNSAFE = re.compile(f"[{CONTROL_CHARACTERS}{_SURROGATES}]")
+_UNSAFE_OR_LINE = re.compile(f"[\n{CONTROL_CHARACTERS}{_SURROGATES}]")
 _NAMED = {"\t": "\\t", "\n": "\\n", "\r": "\\r"}
 
 
@@ -43,6 +45,23 @@ def one_line(text: str) -> str:
 def has_unsafe(text: str) -> bool:
     """Whether `clean` would change `text` (a newline counts)."""
     return _UNSAFE_OR_LINE.search(text) is not None
+
+
+def path_name(path: str) -> str:
+    """A file name as inl shows it. A byte the file system's encoding cannot decode is kept by Python as a lone
+    surrogate, which no output can write: it is shown escaped, as `bad\\xff.yaml`."""
+    import os
+    import sys
+
+    try:
+        path.encode("utf-8")
+        return path
+    except UnicodeEncodeError:
+        pass
+    try:
+        return os.fsencode(path).decode(sys.getfilesystemencoding(), "backslashreplace")
+    except UnicodeError:
+        return path.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def strip_unsafe(text: str) -> str:

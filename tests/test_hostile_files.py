@@ -472,3 +472,22 @@ def test_a_closed_standard_stream_ends_with_a_line_and_the_right_code(command, c
         assert result.stderr.strip() == message
     else:
         assert len(result.stderr.splitlines()) == 1 and result.stderr.startswith("Error: ")
+
+
+def test_an_output_name_that_is_not_utf8_is_written_and_shown_escaped(tmp_path):
+    name = os.fsdecode(b"bad\xff.md")
+    result = subprocess.run([sys.executable, "-m", "inl_cli", "export", "-o", name], capture_output=True,
+                            cwd=tmp_path, env={**os.environ, "INL_DATA": str(BUNDLED)}, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == b"Wrote bad\\xff.md\n"
+    assert (tmp_path / name).read_text(encoding="utf-8").startswith("# INL in C")
+
+
+def test_export_never_writes_over_a_program_it_reads(run, tmp_path):
+    program = tmp_path / "p.yaml"
+    program.write_bytes(BUNDLED.read_bytes())
+    result = run("--data", str(program), "export", "--format", "markdown", "-o", str(program))
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1] == (f"Error: {program} is a program file being read; write the export "
+                                              "to another file")
+    assert program.read_bytes() == BUNDLED.read_bytes()

@@ -10,7 +10,7 @@ import os
 
 import click
 
-from ..text import one_line
+from ..text import one_line, path_name
 
 
 class BadData(click.ClickException):
@@ -34,7 +34,7 @@ class MissingPath(click.ClickException):
     exit_code = 2
 
     def __init__(self, path):
-        super().__init__(f"no such file or folder: {one_line(os.fspath(path))}")
+        super().__init__(f"no such file or folder: {one_line(path_name(os.fspath(path)))}")
 
 
 class Failed(click.ClickException):

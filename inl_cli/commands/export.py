@@ -4,7 +4,7 @@ from __future__ import annotations
 import click
 
 from .. import formats, views
-from ..text import one_line
+from ..text import one_line, path_name
 from .help import Command
 from .options import csv_option, global_options, output_file_only
 from .output import emit
@@ -62,7 +62,7 @@ def export(session, fmt, sections, output, sort, csv_safe):
         from ..files import write_atomic
 
         write_atomic(output, text)
-        click.echo(f"Wrote {one_line(output)}", err=True)
+        click.echo(f"Wrote {one_line(path_name(output))}", err=True)
     else:
         emit(text, "json" if fmt == "timelinejs" else fmt)
 
@@ -77,5 +77,5 @@ def refuse_an_input(output: str, programs) -> None:
         except (OSError, ValueError):
             continue
         if same:
-            raise click.UsageError(f"{one_line(output)} is a program file being read; write the export to "
-                                   "another file")
+            raise click.UsageError(f"{one_line(path_name(output))} is a program file being read; write the "
+                                   "export to another file")

@@ -152,7 +152,7 @@ def show(located, by, countries, window, constant, chart, fmt, width, csv_safe) 
         emit(bars.render(per_year(summary), tables.caption(summary), tables.note(summary), terminal_width(width),
                          summary.fiscal_years))
         return
-    show_tables(tables.as_tables(summary), fmt, width, csv_safe)
+    show_tables(tables.as_tables(summary, human=fmt not in formats.MACHINE), fmt, width, csv_safe)
     if fmt in formats.MACHINE:
         from ..text import one_line
 
@@ -192,8 +192,9 @@ def import_funding(ctx, files, output, force, account, bureau):
     (every `inl funding` finds it there), written whole or not at all; an existing
     one is replaced only with --force.
     """
+    from ..funding.build import scan
     from ..funding.errors import FundingError
-    from ..funding.source import Filter, scan
+    from ..funding.source import Filter
 
     if not account.strip() or (bureau is not None and not bureau.strip()):
         raise click.UsageError("--account and --bureau take a name, not an empty one.")
@@ -208,7 +209,7 @@ def import_funding(ctx, files, output, force, account, bureau):
             found = scan(list(files), wanted, progress)
     except FundingError as error:
         raise clicked(error) from None
-    _write(target, named, found.entries)
+    _write(target, named, found.text)
     _report(target, wanted, found)
 
 
@@ -252,13 +253,11 @@ class _progress:
         return False
 
 
-def _write(target: str, named: bool, entries) -> None:
+def _write(target: str, named: bool, text: str) -> None:
     """The extract, whole or not at all; the data folder is made when it is the default's."""
     from .. import files
-    from ..funding.extract import to_csv
     from .output import emit
 
-    text = to_csv(entries)
     if target == "-":
         emit(text, "csv")
         return
@@ -272,13 +271,12 @@ def _write(target: str, named: bool, entries) -> None:
 
 def _report(target: str, wanted, found) -> None:
     """One line on stderr: what was written, where, and the filter it used."""
-    from ..funding.years import parse, span
+    from ..funding.years import span
     from ..text import one_line
 
-    countries = len({e.code or e.country for e in found.entries})
-    when = span({parse(e.fiscal_year) for e in found.entries})
-    rows = sum(found.rows_per_file.values())
     where = "stdout" if target == "-" else one_line(target)
-    click.echo(f"Wrote {len(found.entries):,} rows to {where}: {wanted.describe()}; {countries:,} "
-               f"countr{'ies' if countries != 1 else 'y'}, {when}, from {rows:,} transactions in "
-               f"{len(found.rows_per_file):,} file{'s' * (len(found.rows_per_file) != 1)}.", err=True)
+    files = len(found.rows_per_file)
+    click.echo(f"Wrote {found.rows:,} rows to {where}: {wanted.describe()}; {found.countries:,} "
+               f"countr{'ies' if found.countries != 1 else 'y'}, {span(found.fiscal_years)}, from "
+               f"{sum(found.rows_per_file.values()):,} transactions in {files:,} file{'s' * (files != 1)}.",
+               err=True)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import click
 
-from ..text import one_line
+from ..text import one_line, path_name
 from .errors import Failed, MissingPath
 from .help import Command
 from .options import output_file
@@ -83,7 +83,7 @@ def page_country(session) -> str | None:
 
 def found_line(found: dict, output: str | None) -> str:
     """`Found 5 accomplishments, 6 dates, 3 results and 5 partners; 11 guesses to review …`."""
-    where = f"; wrote {one_line(output)}" if output else ""
+    where = f"; wrote {one_line(path_name(output))}" if output else ""
     cut = "; the page is cut short" if found["cut"] else ""
     return (f"Found {_count(found['accomplishments'], 'accomplishment')}, {_count(found['dates'], 'date')}, "
             f"{_count(found['results'], 'result')} and {_count(found['partners'], 'partner')}; "

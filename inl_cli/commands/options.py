@@ -11,7 +11,7 @@ import functools
 import click
 
 from .. import formats
-from ..text import one_line
+from ..text import one_line, path_name
 from .complete import complete_country, complete_partner
 from .session import Session
 from .types import Choice, PathText, Width
@@ -94,6 +94,6 @@ def output_file(ctx, param, value):
 def output_file_only(ctx, param, value):
     """-o FILE where only a file will do (export): as `output_file`, and a name ending in / is a folder."""
     if value and value.endswith("/"):
-        raise click.BadParameter(f"{one_line(value)} ends in /, which names a folder; give a file name",
+        raise click.BadParameter(f"{one_line(path_name(value))} ends in /, which names a folder; give a file name",
                                  ctx, param)
     return output_file(ctx, param, value)

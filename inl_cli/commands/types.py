@@ -5,7 +5,7 @@ import os
 
 import click
 
-from ..text import one_line
+from ..text import one_line, path_name
 
 
 class PathText(click.ParamType):
@@ -22,7 +22,7 @@ class PathText(click.ParamType):
     def convert(self, value, param, ctx):
         value = os.fsdecode(value) if isinstance(value, bytes) else value
         if self.file_only and value not in ("", "-") and os.path.isdir(value):  # `-` is stdout
-            self.fail(f"{one_line(value)} is a folder; give a file name", param, ctx)
+            self.fail(f"{one_line(path_name(value))} is a folder; give a file name", param, ctx)
         return value
 
     def shell_complete(self, ctx, param, incomplete):
