@@ -19,6 +19,7 @@ import funding_data  # noqa: E402
 from funding_data import COMPLETE, INCLE, PER_COUNTRY  # noqa: E402
 
 from inl_cli.commands.funding import funding  # noqa: E402
+from inl_cli.funding.extract import read as read_extract  # noqa: E402
 
 ROWS = 4000
 
@@ -181,18 +182,23 @@ def test_plans_are_kept_apart_and_negative_and_blank_amounts_count(tmp_path):
         {"Transaction Type ID": "18", "Transaction Type Name": "President's Budget Requests",
          "Current Dollar Amount": "77000000", "Fiscal Year": "2030"},
     ])
-    extract = tmp_path / "e.csv"
-    assert run("import", source, "-o", str(extract)).exit_code == 0
-    rows = list(csv.DictReader(open(extract, encoding="utf-8", newline="")))
+    extract_path = tmp_path / "e.csv"
+    assert run("import", source, "-o", str(extract_path)).exit_code == 0
+    with open(extract_path, encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
     assert list(rows[0]) == ["country", "code", "fiscal_year", "transaction_type", "account", "bureau", "us_sector",
                              "implementing_partner", "activity_id", "activity_name", "current_dollars",
                              "constant_dollars"]
     assert {r["transaction_type"]: r["current_dollars"] for r in rows} == {
         "obligations": "600000", "disbursements": "850000", "appropriations": "99000000",
         "budget requests": "77000000"}
-    assert run("--funding", str(extract), "-f", "csv").stdout.splitlines() == [
+    entries = read_extract(str(extract_path))
+    assert {(e.code, e.fiscal_year, e.transaction_type, e.current_dollars) for e in entries} == {
+        ("CO", "2019", "obligations", 600000), ("CO", "2019", "disbursements", 850000),
+        ("CO", "2019", "appropriations", 99000000), ("CO", "2030", "budget requests", 77000000)}
+    assert run("--funding", str(extract_path), "-f", "csv").stdout.splitlines() == [
         "country,code,fiscal_year,obligations,disbursements", "Colombia,CO,2019,600000,850000"]
-    table = " ".join(run("--funding", str(extract)).stdout.split())
+    table = " ".join(run("--funding", str(extract_path)).stdout.split())
     assert "Colombia, FY2019: INCLE account, all bureaus; obligations and disbursements, current dollars" in table
     assert "$600K" in table and "$850K" in table and "FY2019" in table and "FY2030" not in table
     assert "INCLE account" in table and "current dollars" in table and "2 rows of appropriations" in table
@@ -269,7 +275,8 @@ def test_truncated_binary_and_non_utf8_files_are_one_line(files, tmp_path):
 
 
 def test_a_bad_amount_or_year_names_its_row(files, tmp_path):
-    rows = list(csv.reader(open(files.complete, encoding="utf-8-sig", newline="")))
+    with open(files.complete, encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.reader(handle))
     incle = [i for i, r in enumerate(rows) if r[COMPLETE.index("Funding Account Name")] == INCLE]
     for column, value, index, words in (("Current Dollar Amount", "12abc", incle[40], "not a number"),
                                         ("Fiscal Year", "20x9", incle[70], "not a fiscal year"),
@@ -324,7 +331,7 @@ def test_year_totals_for_a_report(files):
 
     totals = year_totals(files.extract, ["CO", "MX", "ZZ"])
     expected = defaultdict(lambda: [0, 0])
-    for (country, code, year), (o, d) in file_sums(files.complete).items():
+    for (_, code, year), (o, d) in file_sums(files.complete).items():
         if code in ("CO", "MX"):
             expected[year][0] += o
             expected[year][1] += d

@@ -93,7 +93,8 @@ Examples:
               help="Sum by country and fiscal year, or by sector, implementing partner, account, activity or "
                    "country.")
 @click.option("--country", "-c", "countries", multiple=True, metavar="NAME", callback=not_blank,
-              help="Only this country: ISO code (CO or COL) or name, accents and case ignored; repeat for several.")
+              help="Only this country: ISO code (CO or COL) or name, accents and case ignored; repeat for "
+                   "several.")
 @click.option("--from", "first", type=FiscalYearBound(), metavar="FY", help="From this fiscal year (2019, FY2019, "
               "1976TQ); FY2019 runs from October 2018 to September 2019.")
 @click.option("--to", "last", type=FiscalYearBound(), metavar="FY", help="To this fiscal year, inclusive.")
@@ -147,16 +148,40 @@ def show(located, by, countries, window, constant, chart, fmt, width, csv_safe) 
     except FundingError as error:
         raise clicked(error) from None
     if chart:
-        from ..funding import chart as bars
-
-        emit(bars.render(per_year(summary), tables.caption(summary), tables.note(summary), terminal_width(width),
-                         summary.fiscal_years))
+        emit(draw_chart(per_year(summary), tables.caption(summary), tables.note(summary), terminal_width(width),
+                        summary.fiscal_years))
         return
     show_tables(tables.as_tables(summary, human=fmt not in formats.MACHINE), fmt, width, csv_safe)
     if fmt in formats.MACHINE:
         from ..text import one_line
 
         click.echo(one_line(tables.caption(summary)), err=True)
+
+
+def draw_chart(totals, title: str, note: str, width: int | None, covered) -> str:
+    """The bar chart as text, drawn by Rich as `inl timeline --chart` is: colour only where the terminal has
+    it (never with NO_COLOR or on a pipe), ASCII glyphs only when stdout cannot encode the others."""
+    from rich.console import Console, Group
+    from rich.text import Text
+
+    from ..funding.chart import layout
+    from ..text import one_line
+
+    console = Console(width=width, highlight=False, emoji=False, markup=False)
+    plain = not console.encoding.lower().replace("-", "").startswith("utf")
+    parts = [Text(one_line(title), style="bold")]
+    lines = layout(totals, console.width, plain, covered)
+    if not lines:
+        parts.append(Text("Nothing to show.", style="italic"))
+    for pieces in lines:
+        text = Text.assemble(*((one_line(piece), style) for piece, style in pieces))
+        text.no_wrap = True
+        parts.append(text)
+    if note:
+        parts.append(Text(one_line(note), style="dim"))
+    with console.capture() as capture:
+        console.print(Group(*parts), crop=False)
+    return "".join(line.rstrip() + "\n" for line in capture.get().splitlines())
 
 
 def output_name(ctx, param, value):

@@ -4,7 +4,8 @@ Two bars a fiscal year, obligations above disbursements, each followed by its am
 its own. Every fiscal year from the first to the last is there, so a gap shows: a year without rows has
 one line saying so, and a run of them one line for the run ("FY1978–FY2000: no rows"). Negative totals
 (more de-obligated than obligated) run left of a zero column. `plain` uses ASCII glyphs, for a stdout that
-cannot encode others; colour is Rich's business, and it leaves it out with NO_COLOR or on a pipe.
+cannot encode others. Colour is the drawer's business (the command draws the lines with Rich, which leaves
+colour out with NO_COLOR or on a pipe); this module imports neither Rich nor Click.
 """
 from __future__ import annotations
 
@@ -61,28 +62,3 @@ def _gap(years: list) -> list[list[tuple[str, str]]]:
         return []
     shown = years[0].label() if len(years) == 1 else f"{years[0].label()}–{years[-1].label()}"
     return [[(f"{shown}: no rows", "dim")]]
-
-
-def render(totals: list[YearTotal], title: str, note: str, width: int | None = None, covered=None) -> str:
-    """The chart as text: colour only where the terminal has it (never with NO_COLOR), ASCII glyphs only
-    when stdout cannot encode the others."""
-    from rich.console import Console, Group
-    from rich.text import Text
-
-    from ..text import clean
-
-    console = Console(width=width, highlight=False, emoji=False, markup=False)
-    plain = not console.encoding.lower().replace("-", "").startswith("utf")
-    parts = [Text(clean(title, lines=False), style="bold")]
-    lines = layout(totals, console.width, plain, covered)
-    if not lines:
-        parts.append(Text("Nothing to show.", style="italic"))
-    for pieces in lines:
-        text = Text.assemble(*pieces)
-        text.no_wrap = True
-        parts.append(text)
-    if note:
-        parts.append(Text(clean(note, lines=False), style="dim"))
-    with console.capture() as capture:
-        console.print(Group(*parts), crop=False)
-    return "".join(line.rstrip() + "\n" for line in capture.get().splitlines())

@@ -41,8 +41,7 @@ DOWNLOADS = ("ForeignAssistance.gov's complete dataset (us_foreign_aid_complete.
 
 OBLIGATIONS, DISBURSEMENTS = "obligations", "disbursements"
 APPROPRIATIONS, REQUESTS = "appropriations", "budget requests"
-SPENDING = (OBLIGATIONS, DISBURSEMENTS)
-"""The transaction types that are spending; appropriations and budget requests are plans, kept apart."""
+"""Obligations and disbursements are spending; appropriations and budget requests are plans, kept apart."""
 _TYPE_IDS = {"2": OBLIGATIONS, "3": DISBURSEMENTS, "1": APPROPRIATIONS, "18": REQUESTS}
 
 
@@ -88,6 +87,23 @@ def transaction_type(type_id: str | None, name: str | None) -> str:
     if "request" in words:
         return REQUESTS
     return " ".join((name or "").split()) or "unknown"
+
+
+_UNASSIGNED = {"XKX": "XK"}
+"""Codes the site uses that ISO 3166-1 has not assigned: Kosovo's."""
+
+
+def alpha2(code: str) -> str:
+    """The ISO 3166-1 alpha-2 code of an alpha-3 (or alpha-2) code: COL -> CO; "" when it names no country
+    (a region). pycountry is imported only here, when a code is looked up."""
+    if not code:
+        return ""
+    if code in _UNASSIGNED:
+        return _UNASSIGNED[code]
+    import pycountry
+
+    found = pycountry.countries.get(alpha_3=code) if len(code) == 3 else pycountry.countries.get(alpha_2=code)
+    return found.alpha_2 if found is not None else ""
 
 
 def account_label(account: str) -> str:

@@ -1,14 +1,14 @@
-"""Reading ForeignAssistance.gov's CSV downloads: INL's rows, summed, with DuckDB.
+"""Reading one of ForeignAssistance.gov's CSV downloads into DuckDB: the rows of a filter, summed.
 
 The complete dataset is about 3.75 GB. DuckDB reads it as a stream on every core, keeps only the rows of
-the account (and bureau) asked for and sums them by the extract's columns, so memory stays in the
-hundreds of megabytes whatever the file's size. It is also strict where it matters: a row with too few
+the account (and bureau) asked for and sums them by the columns the extract keeps, so memory stays in
+the hundreds of megabytes whatever the file's size. It is also strict where it matters: a row with too few
 fields (a file cut short), a quote never closed or bytes that are not UTF-8 are errors that name their row,
-where a lenient reader would quietly count half a row. This is the only module that imports DuckDB, and only
-`inl funding import` imports it.
+where a lenient reader would quietly count half a row. Only `inl funding import` imports this module and
+`build`, and they are the only ones that import DuckDB.
 
-Every value is read as text; amounts are cast here, so a bad one is found and named by its row (a second,
-slower pass runs only then) instead of failing the scan with DuckDB's own message.
+Every value is read as text and amounts are cast here, so a bad one is found and named by its row (a
+second, slower pass runs only then) instead of failing the scan with DuckDB's own message.
 """
 from __future__ import annotations
 
@@ -16,22 +16,18 @@ import csv
 import os
 import re
 import threading
-from typing import Callable, NamedTuple
+from collections.abc import Callable
+from typing import NamedTuple
 
 from ..text import fold, one_line
 from . import columns
-from .errors import BadFile, NoMatch, Overlap
-from .extract import Entry
+from .errors import BadFile
 from .years import parse as parse_year
 
 HEADER_LIMIT = 1 << 20
 """A header longer than this (1 MB) is not ForeignAssistance.gov's."""
 MEMORY_LIMIT = "500MB"
 """DuckDB's own buffers; what it cannot hold it spills to a temporary folder (peak memory stays < 1 GB)."""
-_KEYS = ("country_code", "country", "fiscal_year", "type_id", "type_name", "account", "bureau", "us_sector",
-         "implementing_partner", "activity_id", "activity_name")
-_EXTRA_ALPHA3 = {"XKX": "XK"}
-"""Codes the site uses that ISO 3166-1 has not assigned: Kosovo."""
 
 
 class Filter(NamedTuple):
@@ -45,62 +41,23 @@ class Filter(NamedTuple):
         return f"{columns.account_label(self.account)}, {bureau}"
 
 
-class Scanned(NamedTuple):
-    """What the import found: the extract's rows and how many source rows each file gave."""
-
-    entries: list[Entry]
-    rows_per_file: dict[str, int]
-
-
 Progress = Callable[[float], None]
 """Told the share of the work done, from 0 to 1."""
 
-
-def scan(paths: list[str], wanted: Filter, progress: Progress | None = None) -> Scanned:
-    """The rows of `wanted` in every file, summed by the extract's columns, as extract entries.
-
-    BadFile for a file that cannot be read; NoMatch when no file has a row of `wanted`; Overlap when two
-    files hold the same country's rows for one fiscal year (they would be counted twice).
-    """
-    import duckdb
-
-    paths = list({os.path.realpath(p): p for p in reversed(paths)}.values())[::-1]  # a file named twice once
-    sizes = [max(1, _size(p)) for p in paths]
-    done, total = 0, sum(sizes)
-    sums: dict[tuple, list[int]] = {}
-    counts, seen_in = {}, {}
-    with _Db(duckdb) as db:
-        for path, size in zip(paths, sizes):
-            def step(share, before=done, size=size):
-                if progress:
-                    progress((before + share * size) / total)
-
-            groups = _scan_one(db, path, wanted, step)
-            counts[path] = sum(g[-1] for g in groups)
-            for key, current, constant in _entries(path, groups):
-                _check_overlap(seen_in, path, key)
-                added = sums.setdefault(key, [0, 0])
-                added[0] += current
-                added[1] += constant
-            done += size
-        if not any(counts.values()):
-            raise NoMatch(_closest(db, paths, wanted))
-    return Scanned([Entry(*key, *amounts) for key, amounts in sums.items()], counts)
+KEYS = ("country_code", "country", "fiscal_year", "type_id", "type_name", "account", "bureau", "us_sector",
+        "implementing_partner", "activity_id", "activity_name")
+"""The columns of a file's table (see `scan_file`), before its sums `current`, `constant` and its `bad` and
+`rows` counts; a column the file lacks (an optional one) is NULL."""
 
 
-def _size(path: str) -> int:
-    try:
-        return os.path.getsize(path)
-    except OSError:
-        return 0
-
-
-class _Db:
+class Db:
     """An in-memory DuckDB with bounded memory and a temporary folder of its own (for what it spills, and
     links to files whose names DuckDB would read as patterns), printing no progress bar of its own."""
 
-    def __init__(self, duckdb):
+    def __init__(self):
         import tempfile
+
+        import duckdb
 
         self.folder = tempfile.mkdtemp(prefix="inl-funding-")
         self.con = duckdb.connect(config={"memory_limit": MEMORY_LIMIT, "temp_directory": self.folder})
@@ -214,26 +171,30 @@ def _amount_bad(column: str) -> str:
     return f"(NULLIF(trim({column}), '') IS NOT NULL AND TRY_CAST({column} AS BIGINT) IS NULL)"
 
 
-def _scan_one(db: _Db, path: str, wanted: Filter, progress: Progress) -> list[tuple]:
-    """The groups of one file: the key columns, the two sums, whether an amount was not a number, a count."""
+def scan_file(db: Db, path: str, wanted: Filter, table: str, progress: Progress | None = None) -> int:
+    """Sum the rows of `wanted` in the file at `path` into a new table named `table`, keyed by KEYS as the
+    file writes them, and return how many rows of the file that is. BadFile for a file that cannot be
+    read, or a row of the filter whose amount or fiscal year is not one."""
     header = read_header(path)
     try:
         at = columns.find(header)
     except columns.MissingColumns as error:
         raise BadFile(path, str(error)) from None
     source = db.source(path, len(header))
-    keys = ", ".join(f"c{at[k]}" if k in at else "NULL" for k in _KEYS)
+    keys = ", ".join(f"c{at[k]} AS {k}" if k in at else f"NULL::VARCHAR AS {k}" for k in KEYS)
     current, constant = f"c{at['current']}", f"c{at['constant']}"
     where, params = _where(at, wanted)
-    sql = (f"SELECT {keys}, sum(TRY_CAST({current} AS BIGINT)), sum(TRY_CAST({constant} AS BIGINT)), "
-           f"bool_or({_amount_bad(current)} OR {_amount_bad(constant)}), count(*) "
-           f"FROM {source} WHERE {where} GROUP BY ALL")
-    db.con.execute("SET preserve_insertion_order = false")  # less memory; the sums do not need an order
-    groups = db.run(path, sql, params, progress)
-    bad_years = {g[2] for g in groups if parse_year(g[2] or "") is None}
-    if bad_years or any(g[-2] for g in groups):
+    db.con.execute("SET preserve_insertion_order = false")  # less memory; the sums need no order
+    db.run(path, f"CREATE TEMP TABLE {table} AS SELECT {keys}, sum(TRY_CAST({current} AS BIGINT)) AS current, "
+                 f"sum(TRY_CAST({constant} AS BIGINT)) AS constant, "
+                 f"bool_or({_amount_bad(current)} OR {_amount_bad(constant)}) AS bad, count(*) AS rows "
+                 f"FROM {source} WHERE {where} GROUP BY ALL", params, progress)
+    bad, rows, fiscal = db.con.execute(f"SELECT coalesce(bool_or(bad), false), coalesce(sum(rows), 0), "
+                                       f"list(DISTINCT coalesce(fiscal_year, '')) FROM {table}").fetchone()
+    bad_years = {y for y in fiscal or () if parse_year(y) is None}
+    if bad or bad_years:
         raise _first_bad_row(db, path, source, at, wanted, bad_years)
-    return groups
+    return int(rows)
 
 
 def _csv_problem(path: str, error: Exception) -> BadFile:
@@ -255,7 +216,7 @@ def _csv_problem(path: str, error: Exception) -> BadFile:
     return BadFile(path, reason, int(row.group(1)) if row else None)
 
 
-def _first_bad_row(db: _Db, path, source, at, wanted: Filter, bad_years) -> BadFile:
+def _first_bad_row(db: Db, path, source, at, wanted: Filter, bad_years) -> BadFile:
     """The first row of `wanted` whose fiscal year or an amount is not one, counted as the header is row 1."""
     where, params = _where(at, wanted)
     year, current, constant = (f"c{at[k]}" for k in ("fiscal_year", "current", "constant"))
@@ -286,42 +247,7 @@ def _not_amount(text: str | None) -> bool:
     return False
 
 
-def _entries(path: str, groups: list[tuple]):
-    """(extract key, current, constant) for each group: codes to alpha-2, types named, text trimmed."""
-    codes: dict[str, str] = {}
-    for group in groups:
-        code3, country, year, type_id, type_name, *rest = (v.strip() if isinstance(v, str) else v
-                                                           for v in group[:len(_KEYS)])
-        code3 = (code3 or "").upper()
-        if code3 not in codes:
-            codes[code3] = alpha2(code3)
-        kind = columns.transaction_type(type_id, type_name)
-        key = (country or "", codes[code3], str(parse_year(year)), kind, *(v or "" for v in rest))
-        yield key, group[len(_KEYS)] or 0, group[len(_KEYS) + 1] or 0
-
-
-def alpha2(code: str) -> str:
-    """The ISO 3166-1 alpha-2 code of an alpha-3 code (COL -> CO), "" when it names no country (a region)."""
-    if not code:
-        return ""
-    if code in _EXTRA_ALPHA3:
-        return _EXTRA_ALPHA3[code]
-    import pycountry
-
-    found = pycountry.countries.get(alpha_3=code) if len(code) == 3 else pycountry.countries.get(alpha_2=code)
-    return found.alpha_2 if found is not None else ""
-
-
-def _check_overlap(seen_in: dict, path: str, key: tuple) -> None:
-    """Overlap when another file already gave rows of this country and fiscal year."""
-    place = (key[1] or fold(key[0]), key[2])
-    other = seen_in.setdefault(place, path)
-    if other != path:
-        raise Overlap(f"{other} and {path} both hold {key[0] or key[1]}'s FY{key[2]} rows, which would be "
-                      "counted twice; give the complete dataset or the country downloads, not both")
-
-
-def _closest(db: _Db, paths: list[str], wanted: Filter) -> str:
+def closest(db: Db, paths: list[str], wanted: Filter) -> str:
     """Why nothing matched: the account (or bureau) names of the files that come closest to those asked for."""
     names = set()
     for path in paths:

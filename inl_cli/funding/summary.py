@@ -1,19 +1,19 @@
 """Sums of the extract: obligations and disbursements by country and fiscal year, or by another key.
 
-The extract is read once with the csv module and summed by country, fiscal year and the chosen key; the
-countries and years asked for are picked from those sums, so the rows are never held. Appropriations and
-budget requests are plans, not spending: they are counted, never added to obligations or disbursements.
+The extract is read once (`extract.amounts_by`): its amounts are grouped by country, fiscal year, type,
+account, bureau and the chosen key, then summed, and the countries and years asked for are picked from
+the groups, once per country and year; no row is kept. Appropriations and budget requests are plans,
+not spending: they are counted, never added to obligations or disbursements.
 """
 from __future__ import annotations
 
 import csv
-from operator import itemgetter
 from typing import NamedTuple
 
 from ..text import key as country_key
 from . import columns, years
 from .errors import BadFile, UnknownCountry
-from .extract import open_rows
+from .extract import amounts_by, open_rows
 
 BY = {
     "year": ("country", "code", "fiscal_year"),
@@ -24,9 +24,23 @@ BY = {
     "activity": ("country", "code", "activity_id", "activity_name"),
 }
 """--by choice -> the extract columns each total is keyed by."""
-_EXTRA = {"sector": ("us_sector",), "partner": ("implementing_partner",), "account": ("account", "bureau"),
+_GROUP = ("country", "code", "fiscal_year", "transaction_type", "account", "bureau")
+"""The columns every query groups by; a choice of BY adds its own after them (`_EXTRA`)."""
+_EXTRA = {"sector": ("us_sector",), "partner": ("implementing_partner",),
           "activity": ("activity_id", "activity_name")}
-"""The columns summed by besides country and fiscal year."""
+_KEY = {
+    "year": lambda base, group: base,
+    "country": lambda base, group: (base[0], base[1]),
+    "account": lambda base, group: (group[4], group[5]),
+    "activity": lambda base, group: (base[0], base[1], group[6], group[7]),
+}
+"""A total's key from its country's name, code and fiscal year (`base`) and its group (`_GROUP` and the
+extra columns); `_by_extra` for the others."""
+
+
+def _by_extra(base: tuple, group: tuple) -> tuple:
+    return group[6:]
+_SLOTS = {columns.OBLIGATIONS: 0, columns.DISBURSEMENTS: 1}
 
 
 class Total(NamedTuple):
@@ -41,10 +55,10 @@ class Summary(NamedTuple):
     """Totals of the extract for the countries and years asked for.
 
     by: a key of BY; keys: its columns; totals: sorted as people read them (by country and year, or the
-    largest obligations first); countries: the names of the countries asked for ([] for all); seen: the
-    names of the countries with a total;
-    fiscal_years: the years with a row; scope: what was summed ("INCLE account, all bureaus; obligations
-    and disbursements, current dollars"); plans: rows of appropriations and budget requests left out.
+    largest obligations first); countries: the names of the countries asked for ([] for all);
+    fiscal_years: the years with a total; scope: what was summed ("INCLE account, all bureaus; obligations
+    and disbursements, current dollars"); plans: rows of appropriations and budget requests left out;
+    seen: the names of the countries with a total.
     """
 
     by: str
@@ -57,61 +71,50 @@ class Summary(NamedTuple):
     seen: list[str]
 
 
-class _Sums(NamedTuple):
-    groups: dict  # (country, code, fiscal_year, *extra) -> [obligations, disbursements, plans, spending rows]
-    accounts: set
-    bureaus: set
+class _Read(NamedTuple):
+    path: str
+    column: str  # current_dollars or constant_dollars
+    groups: dict  # the values of _GROUP and the extra columns -> the amounts, as written
 
 
-def _collect(path: str, extra: tuple[str, ...], constant: bool, named: bool = True) -> _Sums:
-    """Sum the extract by country, code, fiscal year and `extra` columns, checking every value summed."""
-    at, reader, handle = open_rows(path, named)
-    amount = at["constant_dollars" if constant else "current_dollars"]
-    kind, account, bureau = at["transaction_type"], at["account"], at["bureau"]
-    key_of = itemgetter(at["country"], at["code"], at["fiscal_year"], *(at[c] for c in extra))
-    slots = {columns.OBLIGATIONS: 0, columns.DISBURSEMENTS: 1}  # anything else is a plan: counted
-    groups: dict = {}
-    accounts, bureaus = set(), set()
-    number = 1
+def _read(path: str, by: str, constant: bool, named: bool = True) -> _Read:
+    column = "constant_dollars" if constant else "current_dollars"
+    try:
+        groups = amounts_by(path, _GROUP + _EXTRA.get(by, ()), column, named)
+    except IndexError:
+        raise _first_bad_row(path, column) from None
+    except (UnicodeDecodeError, csv.Error) as error:
+        raise BadFile(path, f"cannot be read as CSV ({error})") from None
+    return _Read(path, column, groups)
+
+
+def _first_bad_row(path: str, column: str) -> BadFile:
+    """The first row cut short, or whose amount or fiscal year is not one, numbered as the header is row 1
+    (the extract is read again, only when something is wrong)."""
+    at, rows, handle, _ = open_rows(path)
     with handle:
-        try:
-            for number, row in enumerate(reader, 2):
-                slot = slots.get(row[kind], 2)
-                sums = groups.get(key := key_of(row))
-                if sums is None:
-                    groups[key] = sums = [0, 0, 0, 0]
-                if slot < 2:
-                    sums[slot] += int(row[amount] or 0)
-                    sums[3] += 1
-                else:
-                    sums[2] += 1
-                accounts.add(row[account])
-                bureaus.add(row[bureau])
-        except (ValueError, IndexError):
-            raise _bad_row(path, number, row, at, amount) from None
-        except (UnicodeDecodeError, csv.Error) as error:
-            raise BadFile(path, f"cannot be read as CSV ({error})", number) from None
-    _check_years(path, groups)
-    return _Sums(groups, accounts, bureaus)
+        for number, row in enumerate(rows, 2):
+            if not row:
+                continue
+            if len(row) <= max(at.values()):
+                return BadFile(path, f"{len(row)} fields where the header has {len(at)}", number)
+            value, fiscal = row[at[column]], row[at["fiscal_year"]]
+            try:
+                int(value) if value.strip() else 0
+            except ValueError:
+                return BadFile(path, f"{column} is {value[:40]!r}, not a whole number of dollars", number)
+            if years.parse(fiscal) is None:
+                return BadFile(path, f"fiscal_year is {fiscal[:40]!r}, not a fiscal year", number)
+    return BadFile(path, "cannot be read as a funding extract")
 
 
-def _bad_row(path: str, number: int, row: list[str], at: dict, amount: int) -> BadFile:
-    if len(row) <= max(at.values()):
-        return BadFile(path, f"{len(row)} fields where the header has {len(at)}", number)
-    column = next(c for c, i in at.items() if i == amount)
-    return BadFile(path, f"{column} is {row[amount][:40]!r}, not a whole number of dollars", number)
-
-
-def _check_years(path: str, groups: dict) -> None:
-    """BadFile naming the first row whose fiscal year is not one (read again, only when there is one)."""
-    bad = {key[2] for key in groups if years.parse(key[2]) is None}
-    if not bad:
-        return
-    at, reader, handle = open_rows(path)
-    with handle:
-        for number, row in enumerate(reader, 2):
-            if row[at["fiscal_year"]] in bad:
-                raise BadFile(path, f"fiscal_year is {row[at['fiscal_year']][:40]!r}, not a fiscal year", number)
+def _total(read: _Read, amounts: list[str]) -> int:
+    """The sum of amounts that `sum(map(int, ...))` refused: a blank amount is 0 (another tool may write
+    one); anything else is a BadFile naming its row."""
+    try:
+        return sum(int(a) if a.strip() else 0 for a in amounts)
+    except ValueError:
+        raise _first_bad_row(read.path, read.column) from None
 
 
 def _identity(country: str, code: str) -> str:
@@ -128,9 +131,7 @@ def select(known: dict[str, str], wanted: tuple[str, ...]) -> set[str]:
         folded = country_key(text)
         found = by_name.get(folded) or (text.strip().upper() if text.strip().upper() in known else None)
         if found is None and len(text.strip()) == 3:
-            from .source import alpha2
-
-            found = alpha2(text.strip().upper()) or None
+            found = columns.alpha2(text.strip().upper()) or None
             found = found if found in known else None
         if found is None:
             raise UnknownCountry(_unknown(text, known))
@@ -161,50 +162,101 @@ def summarize(path: str, by: str = "year", countries: tuple[str, ...] = (), firs
 
     NoExtract without an extract (`named`: the user named its path), BadFile for a bad one, UnknownCountry
     for a country it does not have."""
-    sums = _collect(path, _EXTRA.get(by, ()), constant, named)
-    known = _countries(sums)
-    chosen = select(known, countries) if countries else None
-    return _summary(sums, by, known, chosen, first, last, constant)
+    with _no_cycles():
+        read = _read(path, by, constant, named)
+        known = _countries(read)
+        chosen = select(known, countries) if countries else None
+        return _summary(read, by, known, chosen, first, last, constant)
 
 
-def _countries(sums: _Sums) -> dict[str, str]:
-    """identity -> name of every country of the sums (the first name seen of a code)."""
+class _no_cycles:
+    """The cyclic garbage collector waits while the extract is summed: the groups hold strings, tuples and
+    lists that make no cycles, and it would walk them again and again (a fifth of --by activity's time)."""
+
+    def __enter__(self):
+        import gc
+
+        self.enabled = gc.isenabled()
+        gc.disable()
+
+    def __exit__(self, *error):
+        import gc
+
+        if self.enabled:
+            gc.enable()
+        return False
+
+
+def _countries(read: _Read) -> dict[str, str]:
+    """identity -> name of every country of the extract (the first name it gives a code)."""
     known = {}
-    for country, code, *_ in sums.groups:
+    for country, code in dict.fromkeys(group[:2] for group in read.groups):
         known.setdefault(_identity(country, code), country)
     return known
 
 
-def _summary(sums: _Sums, by: str, known: dict, chosen: set | None, first, last, constant: bool) -> Summary:
-    """The sums of the chosen countries (None: all) and years, keyed by `by`, sorted."""
+def _summary(read: _Read, by: str, known: dict, chosen: set | None, first, last, constant: bool) -> Summary:
+    """The sums of the chosen countries (None: all) and years, keyed by `by`, sorted.
+
+    Whether a country's year is kept is decided once, not once a group: with --by activity there are
+    about as many groups as rows, so this loop is kept to a few operations a group."""
+    make = _KEY.get(by, _by_extra)
+    decided: dict = {}
     totals: dict = {}
-    plans, seen_years, seen_countries = 0, set(), set()
-    for (country, code, fiscal, *extra), (obligations, disbursements, planned, spent) in sums.groups.items():
-        identity = _identity(country, code)
-        year = years.parse(fiscal)
-        if (chosen is not None and identity not in chosen) or (first and year < first) or (last and year > last):
+    plans, seen = 0, set()
+    for group, amounts in read.groups.items():
+        base = decided.get(group[:3], False)
+        if base is False:
+            base = decided[group[:3]] = _keep(read.path, group[:3], known, chosen, first, last)
+        if base is None:
             continue
-        plans += planned
-        if not spent:
-            continue  # plans only: no spending to show
-        values = {"country": known[identity], "code": code, "fiscal_year": fiscal}
-        key = tuple(values[c] if c in values else extra[_EXTRA[by].index(c)] for c in BY[by])
-        added = totals.setdefault(key, [0, 0])
-        added[0] += obligations
-        added[1] += disbursements
-        seen_years.add(year)
-        seen_countries.add(identity)
+        slot = _SLOTS.get(group[3])
+        if slot is None:
+            plans += len(amounts)
+            continue
+        key = make(base, group)
+        added = totals.get(key)
+        if added is None:
+            totals[key] = added = [0, 0]
+        try:
+            added[slot] += sum(map(int, amounts))
+        except ValueError:
+            added[slot] += _total(read, amounts)
+        seen.add(base)
     rows = [Total(key, o, d) for key, (o, d) in totals.items()]
     rows.sort(key=_order(by))
     asked = sorted((known[i] for i in chosen), key=country_key) if chosen else []
-    seen = sorted((known[i] for i in seen_countries), key=country_key)
-    return Summary(by, BY[by], rows, asked, sorted(seen_years), scope(sums.accounts, sums.bureaus, constant),
-                   plans, seen)
+    return Summary(by, BY[by], rows, asked, sorted({years.parse(base[2]) for base in seen}),
+                   scope({g[4] for g in read.groups}, {g[5] for g in read.groups}, constant), plans,
+                   sorted({base[0] for base in seen}, key=country_key))
+
+
+def _keep(path: str, base: tuple, known: dict, chosen: set | None, first, last) -> tuple | None:
+    """(name, code, fiscal year) of a group's country and year when they are asked for, else None; the name
+    is the first one the extract gives the country's code. BadFile for a fiscal year that is not one."""
+    country, code, fiscal = base
+    identity = _identity(country, code)
+    year = years.parse(fiscal)
+    if year is None:
+        raise _first_bad_row(path, "current_dollars")
+    if (chosen is not None and identity not in chosen) or (first and year < first) or (last and year > last):
+        return None
+    return known[identity], code, fiscal
 
 
 def _order(by: str):
+    """Countries by name, each one's years in order; other keys the largest obligations first."""
     if by in ("year", "country"):
-        return lambda t: (country_key(t.key[0]), t.key[0], years.parse(t.key[2]) if by == "year" else 0)
+        names, fiscal = {}, {}
+
+        def by_name(total):
+            country = total.key[0]
+            name = names.get(country) or names.setdefault(country, (country_key(country), country))
+            if by == "country":
+                return name
+            year = fiscal.get(total.key[2]) or fiscal.setdefault(total.key[2], years.parse(total.key[2]))
+            return name, year
+        return by_name
     return lambda t: (-t.obligations, -t.disbursements, t.key)
 
 
@@ -253,8 +305,9 @@ def year_totals(path: str, codes: list[str], constant: bool = False) -> YearTota
     """For a report: the obligations and disbursements of the countries with these ISO 3166-1 alpha-2
     `codes`, summed per fiscal year, and the years covered. A code without rows adds nothing (no error);
     NoExtract when there is no extract at `path`, BadFile when it cannot be read."""
-    sums = _collect(path, (), constant)
-    known = _countries(sums)
-    chosen = {c.upper() for c in codes} & set(known)
-    summary = _summary(sums, "year", known, chosen, None, None, constant)
+    with _no_cycles():
+        read = _read(path, "year", constant)
+        known = _countries(read)
+        chosen = {c.upper() for c in codes} & set(known)
+        summary = _summary(read, "year", known, chosen, None, None, constant)
     return YearTotals(per_year(summary), summary.fiscal_years, summary.scope)

@@ -44,24 +44,27 @@ def note(summary: Summary) -> str:
     return text
 
 
-def as_tables(summary: Summary) -> list:
-    """The summary as one view table: the key's columns, then obligations and disbursements."""
+def as_tables(summary: Summary, human: bool = True) -> list:
+    """The summary as one view table: the key's columns, then obligations and disbursements. Without
+    `human` (JSON, CSV) the columns only people read ($1.2M, FY2019) are left out, and their cost with them."""
     from ..views import Column, Table
 
     columns = []
     for key in summary.keys:
         if key == "fiscal_year":
-            columns += [Column("fiscal_year", TITLES[key], human=False), Column("fy", TITLES[key], machine=False)]
+            columns.append(Column("fiscal_year", TITLES[key], human=False))
+            columns += [Column("fy", TITLES[key], machine=False)] if human else []
         else:
             columns.append(Column(key, TITLES[key]))
     for key in ("obligations", "disbursements"):
-        columns += [Column(key, key.title(), human=False), Column(f"{key}_shown", key.title(), machine=False)]
+        columns.append(Column(key, key.title(), human=False))
+        columns += [Column(f"{key}_shown", key.title(), machine=False)] if human else []
     rows = []
     for total in summary.totals:
-        row = dict(zip(summary.keys, total.key))
-        if "fiscal_year" in row:
-            row["fy"] = f"FY{row['fiscal_year']}"
-        row.update(obligations=total.obligations, disbursements=total.disbursements,
-                   obligations_shown=short(total.obligations), disbursements_shown=short(total.disbursements))
+        row = dict(zip(summary.keys, total.key), obligations=total.obligations, disbursements=total.disbursements)
+        if human:
+            row.update(obligations_shown=short(total.obligations), disbursements_shown=short(total.disbursements))
+            if "fiscal_year" in row:
+                row["fy"] = f"FY{row['fiscal_year']}"
         rows.append(row)
     return [Table(f"funding_by_{summary.by}", caption(summary), tuple(columns), rows, note(summary))]
