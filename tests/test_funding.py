@@ -122,6 +122,23 @@ def test_every_grouping_sums_to_the_files_own(files):
         assert got == dict(expected), by
 
 
+def test_activities_of_some_countries_and_years(files):
+    expected = defaultdict(lambda: [0, 0])
+    with open(files.complete, encoding="utf-8-sig", newline="") as handle:
+        for row in csv.DictReader(handle):
+            if (row["Funding Account Name"] == INCLE and row["Transaction Type ID"] in ("2", "3")
+                    and row["Country Code"] in ("COL", "MEX") and "2010" <= row["Fiscal Year"] <= "2015"):
+                key = (row["Country Name"], alpha2(row["Country Code"]), row["Activity ID"], row["Activity Name"])
+                expected[key][row["Transaction Type ID"] == "3"] += int(row["Constant Dollar Amount"] or 0)
+    result = run("--funding", files.extract, "--by", "activity", "-c", "MEX", "-c", "colombia", "--from", "2010",
+                 "--to", "2015", "--constant", "-f", "json")
+    got = {(r["country"], r["code"], r["activity_id"], r["activity_name"]): [r["obligations"], r["disbursements"]]
+           for r in json.loads(result.stdout)}
+    assert got == dict(expected) and len(got) > 10
+    assert "Colombia and Mexico, FY2010–FY2015" in result.stderr and "constant dollars" in result.stderr
+    assert run("--funding", files.extract, "--by", "activity", "-c", "atlantis").exit_code == 2
+
+
 def test_a_country_by_code_alpha3_or_name_accents_and_case_ignored(files):
     outputs = {run("--funding", files.extract, "-c", name, "-f", "csv").stdout
                for name in ("CI", "ci", "CIV", "Cote d'Ivoire", "côte d’ivoire", "COTE-D'IVOIRE")}
@@ -292,6 +309,39 @@ def test_a_bad_amount_or_year_names_its_row(files, tmp_path):
     with open(tmp_path / "other.csv", "w", encoding="utf-8", newline="") as out:
         csv.writer(out, quoting=csv.QUOTE_ALL).writerows(changed)
     assert run("import", str(tmp_path / "other.csv"), "-o", str(tmp_path / "x.csv")).exit_code == 0
+
+
+def test_an_extract_from_another_tool_is_read_by_column_name_and_checked(files, tmp_path):
+    with open(files.extract, encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle))
+    amount = rows[0].index("current_dollars")
+
+    def write(name, changed, quoting=csv.QUOTE_MINIMAL):
+        with open(tmp_path / name, "w", encoding="utf-8", newline="") as out:
+            csv.writer(out, quoting=quoting, lineterminator="\r\n").writerows(changed)
+        return str(tmp_path / name)
+
+    reordered = write("reordered.csv", [row[::-1] for row in rows], csv.QUOTE_ALL)
+    for by in ("year", "activity"):
+        assert (run("--funding", reordered, "--by", by, "-f", "csv").stdout
+                == run("--funding", files.extract, "--by", by, "-f", "csv").stdout)
+    zero = [list(row) for row in rows]
+    zero[5][amount] = "0" if zero[5][amount] else zero[5][amount]
+    blank = [list(row) for row in zero]
+    blank[5][amount] = ""
+    assert (run("--funding", write("blank.csv", blank), "-f", "csv").stdout
+            == run("--funding", write("zero.csv", zero), "-f", "csv").stdout)
+    for change, words in (((8, amount, "12.5"), "row 8: current_dollars is '12.5'"),
+                          ((10, 2, "FY 20"), "row 10: fiscal_year is 'FY 20'"), ((12, None, None), "row 12: 3 fields")):
+        changed = [list(row) for row in rows]
+        at, column, value = change
+        if column is None:
+            changed[at - 1] = changed[at - 1][:3]
+        else:
+            changed[at - 1][column] = value
+        for by in ("year", "activity", "partner"):
+            result = run("--funding", write("bad.csv", changed), "--by", by)
+            assert result.exit_code == 1 and words in result.stderr, (by, result.stderr)
 
 
 def test_no_row_of_the_filter_names_the_closest_accounts_and_bureaus(files, tmp_path):

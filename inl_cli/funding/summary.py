@@ -162,6 +162,10 @@ def summarize(path: str, by: str = "year", countries: tuple[str, ...] = (), firs
 
     NoExtract without an extract (`named`: the user named its path), BadFile for a bad one, UnknownCountry
     for a country it does not have."""
+    if by == "activity":
+        from .activities import by_activity
+
+        return by_activity(path, countries, first, last, constant, named)
     with _no_cycles():
         read = _read(path, by, constant, named)
         known = _countries(read)
