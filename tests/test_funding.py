@@ -221,6 +221,22 @@ def test_plans_are_kept_apart_and_negative_and_blank_amounts_count(tmp_path):
     assert "INCLE account" in table and "current dollars" in table and "2 rows of appropriations" in table
 
 
+def test_values_written_two_ways_are_one_row_of_the_extract(tmp_path):
+    source = small_file(tmp_path / "s.csv", [
+        {"Transaction Type ID": "2", "Transaction Type Name": "Obligations", "Current Dollar Amount": "100"},
+        {"Transaction Type ID": "", "Transaction Type Name": "Obligation", "Current Dollar Amount": "20",
+         "Fiscal Year": " FY2019 ", "Country Name": "Colombia "},
+        {"Transaction Type ID": "2", "Transaction Type Name": "Obligations", "Current Dollar Amount": "3",
+         "Country Code": "col", "Fiscal Year": "1976tq"},
+    ])
+    extract_path = tmp_path / "e.csv"
+    assert run("import", source, "-o", str(extract_path)).exit_code == 0
+    with open(extract_path, encoding="utf-8", newline="") as handle:
+        rows = [(r["country"], r["code"], r["fiscal_year"], r["transaction_type"], r["current_dollars"])
+                for r in csv.DictReader(handle)]
+    assert rows == [("Colombia", "CO", "1976TQ", "obligations", "3"), ("Colombia", "CO", "2019", "obligations", "120")]
+
+
 def test_the_chart_draws_each_fiscal_year_without_colour(files):
     result = run("--funding", files.extract, "-c", "CO", "--chart", env={"NO_COLOR": "1"})
     assert result.exit_code == 0 and "\x1b" not in result.stdout
@@ -390,6 +406,34 @@ def test_year_totals_for_a_report(files):
     assert totals.years[0].fiscal_year == min(totals.covered) and totals.years[-1].fiscal_year == max(totals.covered)
     assert FiscalYear(2019).days()[0].isoformat() == "2018-10-01"
     assert year_totals(files.extract, []).years == []
+
+
+@pytest.fixture
+def in_inl():
+    """`inl` with the funding command, as it will be registered (`main.add_command(funding)`)."""
+    from inl_cli.commands import main
+
+    added = "funding" not in main.commands
+    if added:
+        main.add_command(funding)
+    yield main
+    if added:
+        del main.commands["funding"]
+
+
+def test_through_inl_the_global_options_choose_the_extract_and_countries(files, in_inl):
+    def inl(*args, env=None):
+        environment = {"COLUMNS": "80", "NO_COLOR": "1", "INL_FUNDING": None, "INL_DATA": None, **(env or {})}
+        return CliRunner().invoke(in_inl, list(args), env=environment, catch_exceptions=False)
+
+    expected = file_sums(files.complete)
+    for args, env in ((["--funding", files.extract, "funding"], None), (["funding", "--funding", files.extract], None),
+                      (["funding"], {"INL_FUNDING": files.extract})):
+        result = inl(*args, "-c", "PE", "-f", "csv", env=env)
+        assert output_sums(result.stdout) == {k: v for k, v in expected.items() if k[1] == "PE"}, args
+    both = inl("--country", "GH", "funding", "--funding", files.extract, "-c", "UKR", "-f", "csv")
+    assert {k[1] for k in output_sums(both.stdout)} == {"GH", "UA"}
+    assert inl("--funding", str(files.folder / "none.csv"), "funding").exit_code == 2
 
 
 def test_start_up_of_the_command_loads_no_engine(files):

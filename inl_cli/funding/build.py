@@ -104,20 +104,37 @@ def _check_overlap(con, paths: list[str], tables: list[str]) -> None:
                               "counted twice; give the complete dataset or the country downloads, not both")
 
 
+def _merges(con) -> bool:
+    """Whether making the values the same could make two of the files' groups one: a code, fiscal year or
+    type written two ways, or text with spaces around it. Files seldom do, and then no second sum is needed
+    (it would be a sixth of the import of the complete dataset's INCLE rows)."""
+    for table, column in (("codes", "code"), ("years", "year"), ("types", "kind")):
+        if con.execute(f"SELECT count(*) <> count(DISTINCT {column}) FROM {table}").fetchone()[0]:
+            return True
+    padded = " OR ".join(f"{c} <> trim({c})" for c in _SOURCE.values())
+    return bool(con.execute(f"SELECT coalesce(bool_or({padded}), false) FROM parts").fetchone()[0])
+
+
 def _write(db, counts: dict[str, int]) -> Scanned:
-    """Sum the files' tables by the extract's columns, sort them, and have DuckDB write the CSV; an empty
-    text is written as nothing (not a quoted "") so that a line without quotes reads fastest."""
-    texts = ", ".join(f"coalesce(trim(p.{_SOURCE[c]}), '') AS {c}" for c in _TEXT)
-    db.con.execute(f"CREATE TEMP TABLE extract AS SELECT {texts}, k.code AS code, y.year AS fiscal_year, "
-                   "t.kind AS transaction_type, coalesce(sum(p.current), 0) AS current_dollars, "
-                   f"coalesce(sum(p.constant), 0) AS constant_dollars FROM parts p {_JOINS} GROUP BY ALL")
-    shown = ", ".join(c if c.endswith("_dollars") else f"NULLIF({c}, '') AS {c}" for c in COLUMNS)
+    """The extract's rows, sorted, written as CSV by DuckDB: summed again only when `_merges` says two
+    groups may have become one. An empty text is written as nothing (not a quoted ""), so that a line
+    without quotes is read fastest."""
+    texts = ", ".join(f"NULLIF(trim(p.{_SOURCE[c]}), '') AS {c}" for c in _TEXT)
+    values = f"{texts}, NULLIF(k.code, '') AS code, y.year AS fiscal_year, t.kind AS transaction_type"
+    if _merges(db.con):
+        rows = (f"SELECT {values}, coalesce(sum(p.current), 0) AS current_dollars, coalesce(sum(p.constant), 0) "
+                f"AS constant_dollars FROM parts p {_JOINS} GROUP BY ALL")
+    else:
+        rows = (f"SELECT {values}, coalesce(p.current, 0) AS current_dollars, coalesce(p.constant, 0) "
+                f"AS constant_dollars FROM parts p {_JOINS}")
     order = ", ".join(c for c in COLUMNS if not c.endswith("_dollars"))
     out = os.path.join(db.folder, "extract.csv")
-    db.con.execute(f"COPY (SELECT {shown} FROM extract ORDER BY {order}) TO '{out}' (HEADER, DELIMITER ',')")
-    rows, countries, fiscal = db.con.execute(
-        "SELECT count(*), count(DISTINCT CASE WHEN code <> '' THEN code ELSE '~' || country END), "
-        "list(DISTINCT fiscal_year) FROM extract").fetchone()
+    written, = db.con.execute(f"COPY (SELECT {', '.join(COLUMNS)} FROM ({rows}) ORDER BY {order}) TO '{out}' "
+                              "(HEADER, DELIMITER ',')").fetchone()
+    countries, fiscal = db.con.execute(
+        "SELECT count(DISTINCT CASE WHEN k.code <> '' THEN k.code ELSE '~' || lower(trim(p.country)) END), "
+        "list(DISTINCT y.year) FROM parts p JOIN codes k ON k.raw = coalesce(p.country_code, '') "
+        "JOIN years y ON y.raw = coalesce(p.fiscal_year, '')").fetchone()
     with open(out, encoding="utf-8", newline="") as handle:
         text = handle.read()
-    return Scanned(text, rows, countries, sorted(map(parse_year, fiscal)), counts)
+    return Scanned(text, written, countries, sorted(map(parse_year, fiscal)), counts)

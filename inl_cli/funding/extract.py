@@ -163,21 +163,26 @@ def amounts_by(path: str, keys: tuple[str, ...], amount: str, named: bool = True
         feed = _Feed(opened.handle)
         reader = csv.reader(feed)
         for line in opened.handle:
-            try:
-                quote = line.find('"')
+            if '"' not in line:
+                parts = line.split(",")
+                if len(parts) == fields:
+                    groups[key_of(parts)].append(parts[index])
+                    continue
+            else:  # quoted text after the last key column (a partner's or an activity's name) needs no parsing
                 parts = line.split(",", width)
-                if (line.count(",") == fields - 1 if quote < 0 else
-                        len(parts) > width and quote >= len(line) - len(parts[-1]) and not line.count('"') % 2):
-                    groups[key_of(parts)].append(line.rsplit(",", 2)[back])
-                else:
-                    feed.line = line
-                    row = next(reader)
-                    if len(row) < fields:
-                        raise IndexError(len(row))
-                    groups[key_of(row)].append(row[index])
-            except IndexError:
-                if line.strip():
-                    raise
+                if (len(parts) > width and line.find('"') >= len(line) - len(parts[-1])
+                        and not line.count('"') % 2):
+                    amounts = parts[-1].rsplit(",", 2)
+                    if len(amounts) == 3:
+                        groups[key_of(parts)].append(amounts[back])
+                        continue
+            if not line.strip():
+                continue
+            feed.line = line
+            row = next(reader)
+            if len(row) != fields:
+                raise IndexError(len(row))
+            groups[key_of(row)].append(row[index])
     return groups
 
 
