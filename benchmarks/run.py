@@ -1,20 +1,25 @@
 """Benchmarks for inl: start-up against its import floor, scale against the YAML parse floor, memory.
 
-Whole processes are timed, in interleaved rounds, and the fastest run of each is
-kept (noise only adds time); every ratio compares runs of the same session.
+Whole processes of the installed `inl` are timed, pinned to one core, in interleaved rounds, and the fastest
+run of each is kept (noise only adds time); every ratio compares runs of the same session.
 
     python benchmarks/run.py                 # the table, with each target
     python benchmarks/run.py --json out.json --rounds 20
 
-Exits 1 when a target is missed. Run it after the README's install; it times the
-`inl` installed beside this Python, with bytecode caching on (as users have it).
+Exits 1 when a target is missed. Run it after the README's install (`pip install .`, not `-e`); it times
+the `inl` installed beside this Python, with bytecode caching on (as users have it). No test runs it.
 
-Over 48 files or more, `inl` reads on two cores where there are two (inl_cli/forked.py);
-the rows marked INL_JOBS=1 show the same commands on one, without a target.
+Rows are dicts, printed as a table and saved by --json, of two shapes:
+    {"measure": str, "ms": float, "versus_ms": float, "ratio": float, "target": float | None, "ok": bool}
+    {"measure": str, "value": float, "unit": str, "target": float | None, "ok": bool}
+A ratio row meets its target when ratio <= target, a value row when value < target; a row without a target
+is shown for information. benchmarks/funding.py, when it exists, adds its own rows through
+`rows(rounds: int) -> list[dict]`; it may import this module's helpers (`from run import INL, fastest, ...`).
 """
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import os
 import subprocess
@@ -24,7 +29,8 @@ import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
 from generate import write_corpus  # noqa: E402
 
 PYTHON = sys.executable
@@ -32,9 +38,30 @@ SCRIPT = Path(sysconfig.get_path("scripts")) / "inl"
 INL = [str(SCRIPT)] if SCRIPT.exists() else [PYTHON, "-m", "inl_cli"]
 ENV = {k: v for k, v in os.environ.items() if k not in ("PYTHONDONTWRITEBYTECODE", "INL_DATA")}
 ENV.update(NO_COLOR="1", COLUMNS="120")
-PARSE = ("import sys, yaml\n"
-         "for path in sorted(__import__('glob').glob(sys.argv[1] + '/*.yaml')):\n"
+IMPORTS = {"rich": "import click, yaml, rich.console, rich.table\n", "plain": "import click, yaml\n"}
+PARSE = ("import sys, glob, yaml\n"
+         "for path in sorted(glob.glob(sys.argv[1] + '/*.yaml')):\n"
          "    yaml.load(open(path, encoding='utf-8').read(), Loader=yaml.CSafeLoader)\n")
+SIZES = (10, 60, 70, 600)  # 70: INL's real portfolio; 60 and 600 for growth
+
+# Every table view, as people see it piped: drawn by Rich without styles.
+VIEWS = {
+    "timeline": ["timeline"],
+    "search police": ["search", "police"],
+    "countries": ["countries"],
+    **{f"show {section}": ["show", section] for section in
+       ("overview", "challenges", "goals", "partners", "accomplishments", "results", "details")},
+}
+STARTUP, PORTFOLIO, LARGE, GROWTH, MEMORY_MB = 1.30, 1.5, 2.5, 11, 150
+
+
+def one_core() -> str:
+    """Pin this process, and so every process it starts, to one core: the floors and `inl` run alike."""
+    if not hasattr(os, "sched_setaffinity"):
+        return "all cores (this system cannot pin a process)"
+    core = min(os.sched_getaffinity(0))
+    os.sched_setaffinity(0, {core})
+    return f"core {core}"
 
 
 def timed(command: list[str]) -> float:
@@ -46,15 +73,15 @@ def timed(command: list[str]) -> float:
 def fastest(commands: dict[str, list[str]], rounds: int) -> dict[str, float]:
     """The fastest of `rounds` interleaved runs of each command, after one warm-up run each.
 
-    A floor (a name starting "parse floor") runs three times a round: every ratio divides by it, so a
-    floor caught by a busy moment would flatter them all.
+    A floor (a name starting "floor") runs three times a round: every ratio divides by it, so a floor
+    caught by a busy moment would flatter them all.
     """
     for command in commands.values():
         timed(command)
     best = {name: float("inf") for name in commands}
     for _ in range(rounds):
         for name, command in commands.items():
-            for _ in range(3 if name.startswith("parse floor") else 1):
+            for _ in range(3 if name.startswith("floor") else 1):
                 best[name] = min(best[name], timed(command))
     return best
 
@@ -67,6 +94,83 @@ def peak_memory_mb(command: list[str]) -> float:
     return int(out.stdout) / 1024
 
 
+def ratio_row(measure: str, value: float, base: float, target: float | None) -> dict:
+    ratio = value / base
+    return {"measure": measure, "ms": round(value * 1000, 1), "versus_ms": round(base * 1000, 1),
+            "ratio": round(ratio, 3), "target": target, "ok": target is None or ratio <= target}
+
+
+def value_row(measure: str, value: float, unit: str, target: float | None) -> dict:
+    return {"measure": measure, "value": round(value, 2), "unit": unit, "target": target,
+            "ok": target is None or value < target}
+
+
+def startup_rows(rounds: int) -> list[dict]:
+    t = fastest({
+        "show": INL + ["show", "accomplishments"],
+        "imports(click, yaml, rich)": [PYTHON, "-c", IMPORTS["rich"]],
+        "export json": INL + ["export", "--format", "json"],
+        "imports(click, yaml)": [PYTHON, "-c", IMPORTS["plain"]],
+    }, rounds)
+    return [
+        ratio_row("start-up: show accomplishments / imports(click, yaml, rich)", t["show"],
+                  t["imports(click, yaml, rich)"], STARTUP),
+        ratio_row("start-up: export --format json / imports(click, yaml)", t["export json"],
+                  t["imports(click, yaml)"], STARTUP),
+    ]
+
+
+def scale_commands(corpus: dict[int, str]) -> dict[str, list[str]]:
+    """Every command timed over the generated corpora, and the floors they are compared with."""
+    commands = {}
+    for n, folder in corpus.items():
+        commands[f"floor: parse N={n}"] = [PYTHON, "-c", PARSE, folder]
+        commands[f"timeline csv N={n}"] = INL + ["--data", folder, "timeline", "--format", "csv"]
+        commands[f"search csv N={n}"] = INL + ["--data", folder, "search", "police", "--format", "csv"]
+    for kind, imports in IMPORTS.items():
+        commands[f"floor: parse N=70 + imports {kind}"] = [PYTHON, "-c", imports + PARSE, corpus[70]]
+    for n in (60, 70, 600):
+        for view, words in VIEWS.items():
+            commands[f"{view} N={n}"] = INL + ["--data", corpus[n], *words]
+        commands[f"export markdown N={n}"] = INL + ["--data", corpus[n], "export"]
+    commands["export html"] = INL + ["export", "--format", "html"]
+    commands["export markdown"] = INL + ["export", "--format", "markdown"]
+    return commands
+
+
+def csv_rows(t: dict[str, float]) -> list[dict]:
+    """`timeline` and `search` as CSV against the parse floor at each size (a target at 600), and their growth."""
+    rows = [ratio_row(f"{kind} --format csv, N={n} / parse floor", t[f"{kind} csv N={n}"],
+                      t[f"floor: parse N={n}"], LARGE if n == 600 else None)
+            for kind in ("timeline", "search") for n in (10, 60, 600)]
+    rows += [ratio_row(f"{kind} csv: time(N=600) / time(N=60)", t[f"{kind} csv N=600"], t[f"{kind} csv N=60"],
+                       GROWTH) for kind in ("timeline", "search")]
+    return rows
+
+
+def portfolio_rows(t: dict[str, float]) -> list[dict]:
+    """N=70, INL's real portfolio: each view and the Markdown export against parsing it after the imports."""
+    rich, plain = t["floor: parse N=70 + imports rich"], t["floor: parse N=70 + imports plain"]
+    rows = [ratio_row(f"{view} (table), N=70 / (parse + imports(click, yaml, rich))", t[f"{view} N=70"], rich,
+                      PORTFOLIO) for view in VIEWS]
+    rows.append(ratio_row("export (markdown), N=70 / (parse + imports(click, yaml))", t["export markdown N=70"],
+                          plain, PORTFOLIO))
+    return rows
+
+
+def large_rows(t: dict[str, float]) -> list[dict]:
+    """N=600: each view and the Markdown export against the single-core parse floor, and their growth."""
+    rows = []
+    for view in (*VIEWS, "export markdown"):
+        label = "export (markdown)" if view == "export markdown" else f"{view} (table)"
+        rows.append(ratio_row(f"{label}, N=600 / parse floor", t[f"{view} N=600"], t["floor: parse N=600"], LARGE))
+        rows.append(ratio_row(f"{label}: time(N=600) / time(N=60)", t[f"{view} N=600"], t[f"{view} N=60"],
+                              GROWTH))
+    rows.append(ratio_row("export --format html / export --format markdown (bundled)", t["export html"],
+                          t["export markdown"], None))
+    return rows
+
+
 def enormous_bullet_page(path: Path, size: int = 200_000) -> Path:
     """A page of about `size` bytes whose one bullet is a single sentence full of dates, numbers and names."""
     part = ("INL trained 98 police officers with the Ghana Police Service and over 100 judges in 2016 and the "
@@ -76,116 +180,63 @@ def enormous_bullet_page(path: Path, size: int = 200_000) -> Path:
     return path
 
 
-# Every table view, as people see it: piped, so drawn without styles (render/plain.py).
-VIEWS = {
-    "timeline": ["timeline"],
-    "search police": ["search", "police"],
-    "countries": ["countries"],
-    **{f"show {section}": ["show", section] for section in
-       ("overview", "challenges", "goals", "partners", "accomplishments", "results", "details")},
-}
-TABLE_TARGET, GROWTH_TARGET, MARKDOWN_TARGET, STARTUP_TARGET, MEMORY_MB = 2.0, 11, 1.5, 1.15, 150
+def memory_and_import_rows(corpus600: str, tmp: Path) -> list[dict]:
+    rows = [value_row(f"peak memory (max RSS), {view}, N=600", peak_memory_mb(INL + ["--data", corpus600, *words]),
+                      "MB", MEMORY_MB)
+            for view, words in {"timeline csv": ["timeline", "--format", "csv"], **VIEWS,
+                                "export markdown": ["export"]}.items()]
+    page = enormous_bullet_page(tmp / "enormous-bullet.txt")
+    importing = INL + ["import", str(page), "-o", str(tmp / "enormous.yaml"), "--force"]
+    rows.append(value_row("import: 200 KB page, one enormous bullet", fastest({"import": importing}, 3)["import"],
+                          "s", 5))
+    rows.append(value_row("import: 200 KB page, one enormous bullet, peak memory", peak_memory_mb(importing),
+                          "MB", 200))
+    html = subprocess.run(INL + ["export", "--format", "html"], capture_output=True, env=ENV, check=True).stdout
+    rows.append(value_row("HTML report of the bundled program", len(html), "bytes", None))
+    return rows
+
+
+def extra_rows(rounds: int) -> list[dict]:
+    """Rows of benchmarks/funding.py (`rows(rounds) -> list[dict]`), when that file exists."""
+    if not (HERE / "funding.py").exists():
+        return []
+    return list(importlib.import_module("funding").rows(rounds))
+
+
+def show(rows: list[dict]) -> None:
+    print(f"{'measure':72} {'value':>9} {'vs ms':>9} {'ratio':>7} {'target':>8}  ok")
+    for row in rows:
+        target, mark = row.get("target"), "" if row.get("target") is None else ("yes" if row["ok"] else "NO")
+        if "ratio" in row:
+            shown = f"<= {target}" if target is not None else ""
+            print(f"{row['measure']:72} {row['ms']:7.1f}ms {row['versus_ms']:9.1f} {row['ratio']:7.2f} "
+                  f"{shown:>8}  {mark}")
+        else:
+            shown = f"< {target}" if target is not None else ""
+            value = f"{row['value']:g}{row['unit']}" if row["unit"] != "bytes" else f"{int(row['value'])}B"
+            print(f"{row['measure']:72} {value:>9} {'':9} {'':7} {shown:>8}  {mark}")
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=30, help="interleaved rounds for start-up (default 30)")
     parser.add_argument("--scale-rounds", type=int, default=5, help="rounds for the corpus runs (default 5)")
-    parser.add_argument("--json", metavar="FILE", help="also write the figures as JSON")
+    parser.add_argument("--json", metavar="FILE", help="also write the rows as JSON")
     args = parser.parse_args()
-
+    core = one_core()
+    print(f"inl: {' '.join(INL)}; pinned to {core}", file=sys.stderr)
     with tempfile.TemporaryDirectory(prefix="inl-bench-") as tmp:
-        corpus = {n: str(write_corpus(Path(tmp) / f"n{n}", n)) for n in (10, 60, 600)}
-        start = fastest({
-            "show": INL + ["show", "accomplishments"],
-            "imports(click, yaml, rich)": [PYTHON, "-c", "import click, yaml, rich.console, rich.table"],
-            "export json": INL + ["export", "--format", "json"],
-            "imports(click, yaml)": [PYTHON, "-c", "import click, yaml"],
-        }, args.rounds)
-        commands = {}
-        for n, folder in corpus.items():
-            commands[f"timeline csv N={n}"] = INL + ["--data", folder, "timeline", "--format", "csv"]
-            commands[f"search csv N={n}"] = INL + ["--data", folder, "search", "police", "--format", "csv"]
-            commands[f"parse floor N={n}"] = [PYTHON, "-c", PARSE, folder]
-        for n in (60, 600):
-            for view, words in VIEWS.items():
-                commands[f"{view} N={n}"] = INL + ["--data", corpus[n], *words]
-            commands[f"export markdown N={n}"] = INL + ["--data", corpus[n], "export"]
-        one_core = ["env", "INL_JOBS=1", *INL, "--data", corpus[600]]
-        commands["export markdown N=600, one core"] = one_core + ["export"]
-        commands["timeline N=600, one core"] = one_core + ["timeline"]
-        commands["export html"] = INL + ["export", "--format", "html"]
-        commands["export markdown"] = INL + ["export", "--format", "markdown"]
-        scale = fastest(commands, args.scale_rounds)
-        memory = {name: peak_memory_mb(commands[f"{name} N=600"])
-                  for name in ("timeline csv", *VIEWS, "export markdown")}
-        page = enormous_bullet_page(Path(tmp) / "enormous-bullet.txt")
-        importing = INL + ["import", str(page), "-o", str(Path(tmp) / "enormous.yaml"), "--force"]
-        import_seconds = fastest({"import": importing}, 3)["import"]
-        import_memory = peak_memory_mb(importing)
-        html_bytes = len(subprocess.run(INL + ["export", "--format", "html"], capture_output=True, env=ENV,
-                                        check=True).stdout)
-
-    t = {**start, **scale}
-    rows = [
-        ("start-up: show accomplishments / imports(click, yaml, rich)",
-         t["show"], t["imports(click, yaml, rich)"], STARTUP_TARGET),
-        ("start-up: export --format json / imports(click, yaml)",
-         t["export json"], t["imports(click, yaml)"], STARTUP_TARGET),
-    ]
-    for n in (10, 60, 600):
-        rows.append((f"timeline --format csv, N={n} / parse floor", t[f"timeline csv N={n}"],
-                     t[f"parse floor N={n}"], 1.5 if n == 600 else None))
-    for n in (10, 60, 600):
-        rows.append((f"search --format csv, N={n} / parse floor", t[f"search csv N={n}"],
-                     t[f"parse floor N={n}"], None))
-    rows.append(("timeline csv: time(N=600) / time(N=60)", t["timeline csv N=600"], t["timeline csv N=60"],
-                 GROWTH_TARGET))
-    for view in VIEWS:
-        rows.append((f"{view} (table), N=600 / parse floor", t[f"{view} N=600"], t["parse floor N=600"],
-                     TABLE_TARGET))
-        rows.append((f"{view} (table): time(N=600) / time(N=60)", t[f"{view} N=600"], t[f"{view} N=60"],
-                     GROWTH_TARGET))
-    rows.append(("export (markdown), N=600 / parse floor", t["export markdown N=600"], t["parse floor N=600"],
-                 MARKDOWN_TARGET))
-    rows.append(("export (markdown), N=600, INL_JOBS=1 / parse floor", t["export markdown N=600, one core"],
-                 t["parse floor N=600"], None))
-    rows.append(("timeline (table), N=600, INL_JOBS=1 / parse floor", t["timeline N=600, one core"],
-                 t["parse floor N=600"], None))
-    rows.append(("export (markdown): time(N=600) / time(N=60)", t["export markdown N=600"],
-                 t["export markdown N=60"], GROWTH_TARGET))
-    rows.append(("export --format html / export --format markdown (bundled)", t["export html"],
-                 t["export markdown"], None))
-
-    results, failed = [], False
-    print(f"{'measure':62} {'ms':>9} {'vs ms':>9} {'ratio':>7} {'target':>8}  ok")
-    for name, value, base, target in rows:
-        ratio = value / base
-        ok = target is None or ratio <= target
-        failed |= not ok
-        mark = "" if target is None else ("yes" if ok else "NO")
-        shown = f"<= {target}" if target else ""
-        print(f"{name:62} {value * 1000:9.1f} {base * 1000:9.1f} {ratio:7.2f} {shown:>8}  {mark}")
-        results.append({"measure": name, "ms": round(value * 1000, 1), "versus_ms": round(base * 1000, 1),
-                        "ratio": round(ratio, 3), "target": target, "ok": ok})
-    for name, megabytes in memory.items():
-        ok = megabytes < MEMORY_MB
-        failed |= not ok
-        label = f"peak memory (max RSS), {name}, N=600, MB"
-        print(f"{label:62} {megabytes:9.1f} {'':9} {'':7} {f'< {MEMORY_MB}':>8}  {'yes' if ok else 'NO'}")
-        results.append({"measure": label, "value": round(megabytes, 1), "target": MEMORY_MB, "ok": ok})
-    for name, value, target, unit in (
-            ("import: 200 KB page, one enormous bullet, seconds", import_seconds, 5, "s"),
-            ("import: 200 KB page, one enormous bullet, peak memory MB", import_memory, 200, "MB")):
-        ok = value < target
-        failed |= not ok
-        print(f"{name:62} {value:9.2f} {'':9} {'':7} {f'< {target}':>8}  {'yes' if ok else 'NO'}")
-        results.append({"measure": name, "value": round(value, 2), "unit": unit, "target": target, "ok": ok})
-    print(f"{'HTML report of the bundled program, bytes':62} {html_bytes:9d}")
-    results.append({"measure": "HTML report bytes (bundled)", "value": html_bytes, "target": None, "ok": True})
+        corpus = {n: str(write_corpus(Path(tmp) / f"n{n}", n)) for n in SIZES}
+        rows = startup_rows(args.rounds)
+        t = fastest(scale_commands(corpus), args.scale_rounds)
+        rows += csv_rows(t) + portfolio_rows(t) + large_rows(t)
+        rows += memory_and_import_rows(corpus[600], Path(tmp))
+    rows += extra_rows(args.scale_rounds)
+    show(rows)
     if args.json:
-        Path(args.json).write_text(json.dumps({"inl": INL, "python": PYTHON, "results": results}, indent=2) + "\n")
-    return 1 if failed else 0
+        Path(args.json).write_text(json.dumps({"inl": INL, "python": PYTHON, "pinned": core, "results": rows},
+                                              indent=2) + "\n")
+    return 0 if all(row["ok"] for row in rows) else 1
 
 
 if __name__ == "__main__":
