@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from inl_cli.cli import main
+from inl_cli.commands import main
 
 MINIMAL = """\
 schema_version: 1
@@ -27,7 +27,7 @@ def modules_loaded(args: list[str], packages: tuple[str, ...]) -> list[str]:
     import subprocess
     import sys
 
-    code = ("import sys; from inl_cli.cli import main\n"
+    code = (f"import sys; from {main.callback.__module__} import main\n"  # wherever `main` lives
             f"main({args!r}, standalone_mode=False)\n"
             f"sys.stderr.write(repr(sorted(m for m in sys.modules if m.split('.')[0] in {packages!r})))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
@@ -44,14 +44,59 @@ def shared_source() -> Path | None:
     return next((c for c in candidates if (c / "cote-divoire-summary.txt").is_file()), None)
 
 
-@pytest.fixture
-def source_page() -> Path:
-    """INL's captured Côte d'Ivoire page. Never skipped: without it, the tests that read it fail and say why."""
+MISSING_SHARED = "INL's captured pages are missing (../shared/source beside this clone, or $INL_SHARED_SOURCE)"
+
+
+def shared_required() -> bool:
+    """CI (`.ci/run`) sets INL_REQUIRE_SHARED=1: there the shared pages must be found, never skipped."""
+    return os.environ.get("INL_REQUIRE_SHARED") == "1"
+
+
+def require_shared() -> Path:
+    """The shared source folder, for a test that reads INL's captured pages. Without it the test is skipped
+    (a fresh clone has no `../shared`), unless INL_REQUIRE_SHARED=1: then it fails, saying why."""
     found = shared_source()
     if found is None:
-        pytest.fail("the shared source pages are missing: put the `shared` folder beside this clone "
-                    "(../shared/source/cote-divoire-summary.txt) or set INL_SHARED_SOURCE to its source folder")
-    return found / "cote-divoire-summary.txt"
+        if shared_required():
+            pytest.fail(f"{MISSING_SHARED}, and INL_REQUIRE_SHARED=1 requires them", pytrace=False)
+        pytest.skip(MISSING_SHARED)
+    return found
+
+
+#: Tests that read the shared pages without asking for a fixture: they get the `shared` mark below.
+#: (Better: ask for `shared_pages` or `source_page`, or mark the test `@pytest.mark.shared`.)
+READS_SHARED = {"test_import_inputs.py::test_every_stored_page_imports_into_a_file_that_validates"}
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "shared: reads INL's captured pages in ../shared/source; skipped without "
+                                       "them, required when INL_REQUIRE_SHARED=1")
+
+
+def pytest_collection_modifyitems(items):
+    missing = shared_source() is None
+    for item in items:
+        if item.nodeid.split("/")[-1].split("[")[0] in READS_SHARED:
+            item.add_marker(pytest.mark.shared)
+        if missing and not shared_required() and item.get_closest_marker("shared"):
+            item.add_marker(pytest.mark.skip(reason=MISSING_SHARED))
+
+
+def pytest_runtest_setup(item):
+    if item.get_closest_marker("shared"):
+        require_shared()
+
+
+@pytest.fixture
+def source_page() -> Path:
+    """INL's captured Côte d'Ivoire page (skipped, or required, as `require_shared` says)."""
+    return require_shared() / "cote-divoire-summary.txt"
+
+
+@pytest.fixture
+def shared_pages() -> Path:
+    """The folder of INL's captured country pages, with its `index.tsv` (skipped, or required, as above)."""
+    return require_shared() / "pages"
 
 
 @pytest.fixture
@@ -78,8 +123,7 @@ def program(tmp_path):
 
 
 def _hypothesis_profiles():
-    import os
-
+    """A small default run; CI or a developer turns on the long fuzzing with HYPOTHESIS_PROFILE=long."""
     from hypothesis import HealthCheck, settings
 
     common = {"deadline": None, "suppress_health_check": [HealthCheck.too_slow]}
