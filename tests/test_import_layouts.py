@@ -94,8 +94,8 @@ def test_without_labels_paragraphs_are_told_apart_by_what_they_say(run, tmp_path
     assert texts(program.challenges) == ["Ghana remains a transit point for cocaine, and corruption impedes law "
                                          "enforcement.", "Porous borders remain a problem."]
     assert texts(program.goals) == ["INL's program in Ghana aims to strengthen the police."]
-    assert "left out the opening paragraph, not a challenge, goal or accomplishment: 'The United States" \
-        in result.stdout
+    assert ("# review: left out, as not a challenge, goal or accomplishment: praise: 'The United States maintains a "
+            "strong partnership with Ghana, which boasts a solid record on human rights.'") in result.stdout
 
 
 def test_opening_praise_under_challenges_is_not_a_challenge(run, tmp_path):
@@ -104,7 +104,9 @@ def test_opening_praise_under_challenges_is_not_a_challenge(run, tmp_path):
             "Goals: INL supports Niger's police.\n")
     program, result = draft(run, tmp_path, page)
     assert texts(program.challenges) == ["Niger faces threats from terrorism and trafficking."]
-    assert "# review: left out opening praise, not a challenge: 'Niger is a strong" in result.stdout
+    assert ("# review: left out, as not a challenge, goal or accomplishment: praise: 'Niger is a strong, reliable "
+            "U.S. partner and one of the few countries in the Sahel to successfully stave off instability.'"
+            ) in result.stdout
 
 
 def test_bullets_after_the_goals_paragraph_are_accomplishments(run, tmp_path):

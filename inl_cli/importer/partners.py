@@ -1,4 +1,5 @@
-"""Partners named on a page: organisations in any case, the country's government, known bodies by full name.
+"""Partners named on a page, as the page names them: organisations in any case, the country's government; a
+known body keeps the page's name, its usual name and abbreviation kept aside (`_known`) for `also_known_as`.
 
 Verbs ("Training Sierra Leone Police") and whole sentences never become a partner's name.
 """
@@ -87,7 +88,7 @@ class Partners:
         every = "|".join(re.escape(d) for d in other_demonyms) or "\x00"
         self._lower = re.compile(rf"\b((?:{every})(?:-led)?\s+(?:{_LOWER_BODIES}))\b")
 
-    def add(self, name: str, abbreviation: str | None, role: str, review: str = "") -> str:
+    def add(self, name: str, abbreviation: str | None, role: str, review: str = "", known=()) -> str:
         lowered = name.lower()
         found = self.by_name.get(lowered) or (abbreviation and self.by_abbreviation.get(abbreviation))
         if not found and len(lowered.split()) >= 3:
@@ -110,6 +111,9 @@ class Partners:
         item["role"] = "government counterpart" if role == "government" else role
         if review:
             item["_review"] = [review]
+        if known:
+            item["_known"] = known
+            self.by_abbreviation.setdefault(known[-1], item)
         self.items.append(item)
         self.by_name[name.lower()] = item
         return item["id"]
@@ -137,7 +141,8 @@ class Partners:
                 continue
             known = KNOWN.get(name.lower())
             if known:
-                found.append(self.add(*known))
+                full, short, role = known
+                found.append(self.add(name, abbreviation, role, known=(full, short)))
             elif len(words) >= 2 and (words[-1] in ORG_END or (words[0] in ORG_START and "of" in words[1:3])
                                       or LAW & set(words[:2])):
                 role = ("law enforcement counterpart" if LAW & set(words)

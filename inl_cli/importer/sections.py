@@ -1,5 +1,5 @@
-"""A page's layout: frame, notices and boilerplate dropped; labels, headings, bullets and paragraphs found; each
-paragraph filed as challenges, goals or accomplishments by its label or, without one, by what it says.
+"""A page's sections: frame, notices and boilerplate dropped; labels, headings, bullets and paragraphs found,
+each line under the label it follows (or none). Where each sentence goes is `placing`'s job.
 """
 from __future__ import annotations
 
@@ -44,52 +44,34 @@ _MID_LABEL = re.compile(r"(?<=[.!?])\s*(?=(?:Challenges|Goals|Accomplishments|Ke
 LEAD_IN = re.compile(r"\b(?:(?:have|has) included|include|included|are|were|the following)\s*:$", re.I)
 SMALL = {"a", "an", "the", "of", "and", "for", "in", "on", "to", "with", "by", "at", "from"}
 
-_GOAL = re.compile(r"\b(?:aims? to|goals?|objectives?|seeks? to|priorit\w+|(?:is|are) designed to|intends? to|"
-                   r"will|"
-                   r"program in|supports?|works? (?:to|with)|helps?|is helping|strengthens?|builds?|improves?|"
-                   r"promot\w+|enhances?|focus(?:es)? on|to (?:strengthen|build|improve|promote|reduce|combat))\b",
-                   re.I)
-_DONE = re.compile(r"\b(?:(?:has|have|had) (?:\w+ )?(?:trained|provided|supported|helped|established|built|"
-                   r"bolstered|"
-                   r"transformed|donated|delivered|assisted|equipped|launched|enabled|contributed|worked|"
-                   r"improved|expanded|developed|completed|mentored|strengthened|partnered|focused)|trained|"
-                   r"provided|established|donated|constructed|resulted in|graduated|completed|since then|"
-                   r"launched|signed|opened|inaugurated|equipped|renovated)\b", re.I)
-_CHALLENGE = re.compile(r"\b(?:challeng\w*|lacks?|lacking|corrupt\w*|threats?|traffick\w*|smuggl\w*|violen\w*|"
-                        r"insecurity|instability|weak\w*|limited|insufficient|struggl\w*|vulnerab\w*|imped\w*|"
-                        r"undermin\w*|porous|impunity|crimes?|criminals?|illicit|remains?|terroris\w*|extremis\w*|"
-                        r"transit|problem\w*|poor|inadequate|overcrowd\w*|conflicts?|drugs?|narcotics?|"
-                        r"cultivation|insurgen\w*|gangs?|abuses?|crisis|needed|needs|lagged|poverty|poorest)\b",
-                        re.I)
-_PRAISE = re.compile(r"\b(?:stable democracy|strong(?:est)? democrac\w*|strong partnership|strong,? reliable|"
-                     r"reliable (?:U\.S\. )?partner|role model|boasts|solid record|free and fair|peaceful|"
-                     r"diplomatic presence|strong U\.S\. partner|excellent record|influential member|"
-                     r"largest bilateral|good governance|fast-growing economy|low corruption|successfully|"
-                     r"stave off)\b",
-                     re.I)
-
 Line = namedtuple("Line", "kind text section labelled level marker")
-"""kind: para, bullet or lead; section: challenges, goals, accomplishments, intro or None; labelled: whether a
-label put it there; level: indentation; marker: the bullet's sign."""
+"""kind: para, bullet, lead (a line announcing a list) or heading (not a label); section: challenges, goals,
+accomplishments or None, by the label it follows; labelled: whether a label put it there; level: indentation;
+marker: the bullet's sign."""
 
 
-class Page(namedtuple("Page", "lines title addresses notes cut")):
-    """Fields: lines: list[Line], title: str | None, addresses: list[str], notes: list[str], cut: str."""
+class Page(namedtuple("Page", "lines title addresses cut mends skipped")):
+    """Fields: lines: list[Line]; title: str | None; addresses: list[str]; cut: the last line's text when the
+    page stops mid-sentence, else ""; mends: the glued words split (`glue.Mend`); skipped: (line, why) for each
+    line that is not content (frame, notice, boilerplate, footer, date line, title, label)."""
 
     __slots__ = ()
 
 
-def _frame_and_notices(raw: list[str]) -> tuple[list[str], list[str]]:
+def _frame_and_notices(raw: list[str], skipped: list) -> tuple[list[str], list[str]]:
     kept, addresses = [], []
     for line in raw:
         bare = line.strip()
         if FRAME.match(bare) or (NOTICE.search(bare) and len(bare) < 300):
             addresses += re.findall(r"https?://[^\s\"'<>]+", bare)
+            skipped.append((bare, "frame"))
             continue
         if BOILERPLATE.search(bare):
-            bare = " ".join(s for s in sentences(bare) if not BOILERPLATE.search(s) and not re.fullmatch(
-                r"INL helps countries.*|These efforts reduce.*|INL'?s mission is.*", s))
-            line = bare
+            parts = sentences(bare)
+            gone = [s for s in parts if BOILERPLATE.search(s) or re.fullmatch(
+                r"INL helps countries.*|These efforts reduce.*|INL'?s mission is.*", s)]
+            skipped += [(s, "boilerplate") for s in gone]
+            line = " ".join(s for s in parts if s not in gone)
         kept.append(line)
     return kept, [a.rstrip(".,;)") for a in addresses]
 
@@ -102,66 +84,41 @@ def _is_heading(text: str) -> bool:
     return bool(capital) and sum(w[0].isupper() for w in capital) >= 0.7 * len(capital)
 
 
-def score(text: str) -> dict[str, int]:
-    return {"goals": len(_GOAL.findall(text)), "accomplishments": len(_DONE.findall(text)),
-            "challenges": len(_CHALLENGE.findall(text)), "intro": len(_PRAISE.findall(text))}
-
-
-_ACTOR = re.compile(r"^(?:(?:In|Since|From|By) [^,]{1,40}, )?(?:INL\b|The United States\b|U\.S\. |The U\.S\. )")
-_AIM = re.compile(r"\b(?:aims? to|goals?|objectives?|seeks? to|(?:is|are) designed to|intends? to|priorit\w+)\b",
-                  re.I)
-
-
-def classify(text: str) -> str | None:
-    """What an unlabelled paragraph is, by what it says; None when it says nothing telling. What INL or the
-    United States does or aims at, told in its first sentence, outweighs the problems it names."""
-    s = score(text)
-    if s["accomplishments"] >= 2 and s["accomplishments"] > s["goals"]:
-        return "accomplishments"
-    if s["intro"] >= 2 and s["intro"] > s["challenges"]:
-        return "intro"
-    first = sentences(text[:2000])[:1]
-    first = first[0] if first else ""
-    if _AIM.search(first) or (_ACTOR.match(first) and _GOAL.search(first)):
-        return "goals"
-    if s["challenges"]:
-        return "challenges"
-    if s["intro"]:
-        return "intro"
-    if s["goals"]:
-        return "goals"
-    return None
-
-
-def read(text: str, country_names=lambda line: None) -> Page:
-    """The page's lines, each filed under its section, with its title, addresses and notes."""
-    notes: list[str] = []
-    raw = [line.rstrip() for line in text.split("\n")]
-    raw, addresses = _frame_and_notices(raw)
+def _content(raw: list[str], skipped: list) -> list[str]:
+    """The lines up to the site's footer ("U.S. Department of State" after the content), labels split off
+    where a line holds two sections."""
     content = [i for i, line in enumerate(raw) if len(line.strip()) > 60]
     if content:
         footer = next((i for i in range(content[0], len(raw)) if FOOTER.match(raw[i].strip())), len(raw))
+        skipped += [(line.strip(), "footer") for line in raw[footer:] if line.strip()]
         raw = raw[:footer]
-    raw = [part for line in raw for part in _MID_LABEL.split(line)]
-    title = None
-    lines: list[Line] = []
+    return [part for line in raw for part in _MID_LABEL.split(line)]
+
+
+def read(text: str, country_names=lambda line: None, mend=lambda line: (line, [])) -> Page:
+    """The page's lines, each under the label it follows, with its title, addresses and what was skipped.
+    `mend` splits the lower-case words the capture glued (see `glue`)."""
+    skipped: list = []
+    raw, addresses = _frame_and_notices([line.rstrip() for line in text.split("\n")], skipped)
+    title, lines, mends = None, [], []
     current, labelled = None, False
-    for original in raw:
+    for original in _content(raw, skipped):
         stripped = original.strip()
         if not stripped:
             continue
-        indent = len(original) - len(original.lstrip())
-        if DATE_LINE.match(stripped):
+        if DATE_LINE.match(stripped) or not re.search(r"\w", stripped):
+            skipped.append((stripped, "date line" if DATE_LINE.match(stripped) else "no words"))
             continue
-        bare = repair(stripped)
+        bare, mended = mend(repair(stripped))
+        mends += mended
         if not lines and len(bare) < 80 and not bare.endswith(".") and country_names(bare):
             title = title or bare
+            skipped.append((stripped, "title"))
             continue
         heading = bare.rstrip(":").strip().lower()
         if heading in SECTION_OF and not BULLET.match(bare):
             current, labelled = SECTION_OF[heading], True
-            if heading not in ("challenges", "goals", "accomplishments"):
-                notes.append(f"read the heading {bare.rstrip(':')!r} as {current.capitalize()}")
+            skipped.append((stripped, "label"))
             continue
         match = INLINE.match(bare)
         if match and not BULLET.match(bare):
@@ -171,86 +128,31 @@ def read(text: str, country_names=lambda line: None) -> Page:
                 continue
         elif _is_heading(bare) and not BULLET.match(bare) and not bare.endswith(":"):
             current, labelled = None, False
-            if lines:
-                notes.append(f"the heading {bare!r} is not a Challenges, Goals or Accomplishments label; "
-                             "filed what follows it by what it says")
+            lines.append(Line("heading", bare, None, False, 0, ""))
             continue
-        parts = [p for p in re.split(r"\s+(?=•)", bare) if p.strip()] if " •" in bare else [bare]
-        for part in parts:
-            bullet = BULLET.match(part)
-            if bullet:
-                body = part[bullet.end():].strip()
-                if body.endswith(":") and LEAD_IN.search(body) and not re.search(r"\bresults?\b", body, re.I):
-                    lines.append(Line("lead", body, current, labelled, indent, ""))
-                elif body:
-                    marker = re.sub(r"\d+", "1", re.sub(r"^[a-h]", "a", bullet.group("marker").strip()))
-                    lines.append(Line("bullet", body, current, labelled, indent, marker))
-            elif part.endswith(":"):
-                lines.append(Line("lead", part, current, labelled, indent, ""))
-            else:
-                lines.append(Line("para", part, current, labelled, indent, ""))
+        indent = len(original) - len(original.lstrip())
+        lines += _split_line(bare, current, labelled, indent)
     cut = ""
     if lines and lines[-1].text[-1] not in ".!?:\"”')]…":
         cut = " ".join(lines[-1].text.split())
-    lines = _file(lines, notes)
-    return Page(lines, title, addresses, notes, cut)
+    return Page(lines, title, addresses, cut, mends, skipped)
 
 
-def _file(lines: list[Line], notes: list[str]) -> list[Line]:
-    """Give every line a section. Labelled lines keep theirs unless they plainly belong to a section the page
-    has no label for; the rest are filed by what they say. Bullets are accomplishments unless a line such as
-    "INL's goals are to:" or "Key challenges include:" announces them as goals or challenges."""
-    has_label = {line.section for line in lines if line.labelled}
-    first_label = next((line.section for line in lines if line.labelled), None)
-    out: list[Line] = []
-    previous, list_section = None, "accomplishments"
-    seen_in_section: set[str] = set()
-    for i, line in enumerate(lines):
-        following = lines[i + 1] if i + 1 < len(lines) else None
-        if line.kind == "lead" and not (following and following.kind == "bullet"):
-            line = line._replace(kind="para")
-        section = line.section
-        before_labels = first_label == "challenges" and not any(o.labelled for o in out) and not line.labelled
-        if before_labels and line.kind in ("lead", "bullet"):
-            if len(line.text) > 60:
-                notes.append(f"left out a list item before the first label: {line.text[:60]!r}…")
-            out.append(line._replace(section="intro"))
-            continue
-        if line.kind == "lead":
-            dated = re.search(r"\b(?:19|20)\d\d\b", line.text)
-            list_section = section if section in ("challenges", "goals") and not dated and \
-                classify(line.text) == section else "accomplishments"
-            section = list_section
-        elif line.kind == "bullet":
-            if line.section == "accomplishments" or not out or out[-1].kind == "para" or \
-                    lines[i - 1].section != line.section:
-                list_section = "accomplishments"
-            section = list_section
-            if section == "accomplishments" and line.section != "accomplishments" and \
-                    "accomplishments" not in has_label and previous != "accomplishments":
-                notes.append("no Accomplishments label: took the bulleted list as accomplishments")
-        elif not line.labelled:
-            found = classify(line.text)
-            if before_labels and found != "accomplishments":
-                found = "intro"
-            elif found is None:
-                found = previous if previous not in (None, "intro") else "challenges"
-                line = line._replace(marker="?")
-            if found == "intro" and len(line.text) > 60:
-                notes.append(f"left out the opening paragraph, not a challenge, goal or accomplishment: "
-                             f"{line.text[:70]!r}…")
-            elif line.section is None:
-                notes.append(f"no label: took a paragraph as {found} by what it says: {line.text[:50]!r}…")
-            section = found
-        elif section in seen_in_section:
-            found = classify(line.text)
-            if found in ("goals", "accomplishments") and found not in has_label and found != section and \
-                    score(line.text)[found] >= 2:
-                notes.append(f"no {found.capitalize()} label: took a paragraph under {section.capitalize()} as "
-                             f"{found} by what it says: {line.text[:50]!r}…")
-                section = found
-        if section != "intro":
-            seen_in_section.add(section)
-        out.append(line._replace(section=section))
-        previous = section
+def _split_line(bare: str, current, labelled: bool, indent: int) -> list[Line]:
+    """A line as paragraphs, bullets (several on one line: "• a • b") and lead-ins ("... have included:")."""
+    out = []
+    parts = [p for p in re.split(r"\s+(?=•)", bare) if p.strip()] if " •" in bare else [bare]
+    for part in parts:
+        bullet = BULLET.match(part)
+        if bullet:
+            body = part[bullet.end():].strip()
+            if body.endswith(":") and LEAD_IN.search(body) and not re.search(r"\bresults?\b", body, re.I):
+                out.append(Line("lead", body, current, labelled, indent, ""))
+            elif body:
+                marker = re.sub(r"\d+", "1", re.sub(r"^[a-h]", "a", bullet.group("marker").strip()))
+                out.append(Line("bullet", body, current, labelled, indent, marker))
+        elif part.endswith(":"):
+            out.append(Line("lead", part, current, labelled, indent, ""))
+        else:
+            out.append(Line("para", part, current, labelled, indent, ""))
     return out
