@@ -215,6 +215,9 @@ def test_plans_are_kept_apart_and_negative_and_blank_amounts_count(tmp_path):
         ("CO", "2019", "appropriations", 99000000), ("CO", "2030", "budget requests", 77000000)}
     assert run("--funding", str(extract_path), "-f", "csv").stdout.splitlines() == [
         "country,code,fiscal_year,obligations,disbursements", "Colombia,CO,2019,600000,850000"]
+    markdown = run("--funding", str(extract_path), "-f", "markdown")
+    assert markdown.stderr == "" and "| Colombia | CO | FY2019 | $600K | $850K |" in markdown.stdout
+    assert markdown.stdout.startswith("## Funding by country and fiscal year, Colombia, FY2019: INCLE account")
     table = " ".join(run("--funding", str(extract_path)).stdout.split())
     assert "Colombia, FY2019: INCLE account, all bureaus; obligations and disbursements, current dollars" in table
     assert "$600K" in table and "$850K" in table and "FY2019" in table and "FY2030" not in table

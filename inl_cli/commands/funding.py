@@ -136,7 +136,7 @@ def funding(ctx, by, countries, first, last, constant, chart, fmt, width, csv_sa
 
 
 def show(located, by, countries, window, constant, chart, fmt, width, csv_safe) -> None:
-    """Sum the extract and write it as a chart or as tables; a machine format's caption goes to stderr."""
+    """Sum the extract and write it as a chart or as tables; for JSON and CSV the caption goes to stderr."""
     from ..funding import tables
     from ..funding.errors import FundingError
     from ..funding.summary import per_year, summarize
@@ -151,8 +151,9 @@ def show(located, by, countries, window, constant, chart, fmt, width, csv_safe) 
         emit(draw_chart(per_year(summary), tables.caption(summary), tables.note(summary), terminal_width(width),
                         summary.fiscal_years))
         return
-    show_tables(tables.as_tables(summary, human=fmt not in formats.MACHINE), fmt, width, csv_safe)
-    if fmt in formats.MACHINE:
+    data = fmt in ("json", "csv")  # rows for programs, without a title: the caption goes to stderr
+    show_tables(tables.as_tables(summary, human=not data), fmt, width, csv_safe)
+    if data:
         from ..text import one_line
 
         click.echo(one_line(tables.caption(summary)), err=True)
@@ -299,9 +300,9 @@ def _report(target: str, wanted, found) -> None:
     from ..funding.years import span
     from ..text import one_line
 
-    where = "stdout" if target == "-" else one_line(target)
+    where = "stdout" if target == "-" else target
     files = len(found.rows_per_file)
-    click.echo(f"Wrote {found.rows:,} rows to {where}: {wanted.describe()}; {found.countries:,} "
-               f"countr{'ies' if found.countries != 1 else 'y'}, {span(found.fiscal_years)}, from "
-               f"{sum(found.rows_per_file.values()):,} transactions in {files:,} file{'s' * (files != 1)}.",
-               err=True)
+    click.echo(one_line(f"Wrote {found.rows:,} rows to {where}: {wanted.describe()}; {found.countries:,} "
+                        f"countr{'ies' if found.countries != 1 else 'y'}, {span(found.fiscal_years)}, from "
+                        f"{sum(found.rows_per_file.values()):,} transactions in {files:,} "
+                        f"file{'s' * (files != 1)}."), err=True)
