@@ -13,7 +13,7 @@ from operator import itemgetter
 from .. import text
 from . import years
 from .extract import open_rows
-from .summary import _SLOTS, BY, Summary, Total, _first_bad_row, _identity, _no_cycles, _order, scope, select
+from .summary import _SLOTS, BY, Summary, Total, _first_bad_row, _identity, _order, scope, select
 
 
 def by_activity(path: str, countries: tuple[str, ...] = (), first=None, last=None, constant: bool = False,
@@ -29,7 +29,7 @@ def by_activity(path: str, countries: tuple[str, ...] = (), first=None, last=Non
     names: dict = {}  # identity -> the first name the extract gives it
     totals: dict = {}
     pairs: set = set()
-    with opened.handle, _no_cycles():
+    with opened.handle:
         try:
             for row in opened.rows:
                 if not row:

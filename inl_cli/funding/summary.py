@@ -166,29 +166,10 @@ def summarize(path: str, by: str = "year", countries: tuple[str, ...] = (), firs
         from .activities import by_activity
 
         return by_activity(path, countries, first, last, constant, named)
-    with _no_cycles():
-        read = _read(path, by, constant, named)
-        known = _countries(read)
-        chosen = select(known, countries) if countries else None
-        return _summary(read, by, known, chosen, first, last, constant)
-
-
-class _no_cycles:
-    """The cyclic garbage collector waits while the extract is summed: the groups hold strings, tuples and
-    lists that make no cycles, and it would walk them again and again (a fifth of --by activity's time)."""
-
-    def __enter__(self):
-        import gc
-
-        self.enabled = gc.isenabled()
-        gc.disable()
-
-    def __exit__(self, *error):
-        import gc
-
-        if self.enabled:
-            gc.enable()
-        return False
+    read = _read(path, by, constant, named)
+    known = _countries(read)
+    chosen = select(known, countries) if countries else None
+    return _summary(read, by, known, chosen, first, last, constant)
 
 
 def _countries(read: _Read) -> dict[str, str]:
@@ -309,9 +290,8 @@ def year_totals(path: str, codes: list[str], constant: bool = False) -> YearTota
     """For a report: the obligations and disbursements of the countries with these ISO 3166-1 alpha-2
     `codes`, summed per fiscal year, and the years covered. A code without rows adds nothing (no error);
     NoExtract when there is no extract at `path`, BadFile when it cannot be read."""
-    with _no_cycles():
-        read = _read(path, "year", constant)
-        known = _countries(read)
-        chosen = {c.upper() for c in codes} & set(known)
-        summary = _summary(read, "year", known, chosen, None, None, constant)
+    read = _read(path, "year", constant)
+    known = _countries(read)
+    chosen = {c.upper() for c in codes} & set(known)
+    summary = _summary(read, "year", known, chosen, None, None, constant)
     return YearTotals(per_year(summary), summary.fiscal_years, summary.scope)
