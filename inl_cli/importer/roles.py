@@ -68,17 +68,19 @@ _FRONTED = re.compile(r"^(?:in|on|at|from|since|during|after|before|following|th
 _LEADING_DATE = re.compile(r"^(?:(?:beginning|starting)\s+in|in|since|from|during|by)\s+(?:[A-Za-z]+\s+)?"
                            r"(?:19|20)\d\d\b,?\s*", re.I)
 _CONTRAST = re.compile(r",\s*but\s+|;\s*however,?\s*|,\s*however,\s*|,\s*yet\s+")
-_PAST = {"built", "led", "held", "made", "gave", "given", "began", "begun", "brought", "taught", "sent", "ran",
+PAST = {"built", "led", "held", "made", "gave", "given", "began", "begun", "brought", "taught", "sent", "ran",
          "won", "took", "taken", "met", "oversaw", "overseen", "spent", "paid", "set", "hosted", "rebuilt",
          "wrote",
-         "written", "drew", "undertook", "undertaken", "broke", "saw", "did", "done", "became", "become"}
-_VERB = re.compile(
+         "written", "drew", "undertook", "undertaken", "broke", "saw", "did", "done", "became", "become",
+         "withdrew", "withdrawn", "fell", "rose", "grew", "fled", "fought", "struck", "spread", "chose", "came",
+         "went", "left", "kept", "told", "said", "stood", "found", "lost", "sold", "bought", "caught"}
+VERB = re.compile(
     r"\b(?:is|are|was|were|has|have|had|will|would|can|could|must|should|shall|may|might|remains?|continues?|"
     r"aims?|seeks?|strives?|supports?|helps?|works?|work|builds?|strengthens?|improves?|promotes?|enhances?|"
     r"provides?|trains?|targets?|focus(?:es)?|assists?|partners|engages|plays?|leads?|reinforces?|fosters?|"
     r"advances?|increases?|reduces?|expands?|develops?|lacks?|faces?|suffers?|struggles?|produces?|includes?|"
     r"requires?|undermines?|complicates?|complicate|ranks?|lies|possesses|vary|varies|traffics?|profits?|"
-    r"exacerbates?|involves?|disrupts?|poses?|move|moves|hears?|announce[sd]?|signs?|" + "|".join(sorted(_PAST))
+    r"exacerbates?|involves?|disrupts?|poses?|move|moves|hears?|announce[sd]?|signs?|" + "|".join(sorted(PAST))
     + r"|(?-i:[a-z]+ed))\b", re.I)
 _DETERMINER_BEFORE = re.compile(r"(?:\b(?:this|these|the|our|its|their|a|an)|'s)\s+$", re.I)
 _US = re.compile(r"\b(?:INL|United States|Merida|we|our)\b|\bU\.S\.(?!-)")
@@ -93,7 +95,7 @@ _DOES_WRONG = re.compile(r"^(?:lacks?|faces?|suffers?|struggles?|remains? (?:vul
 
 def strip_front(text: str) -> str:
     """`text` without one leading phrase or connective ("In 2019, ", "However, ", "To that end, ")."""
-    return _CONNECTIVE.sub("", _FRONTED.sub("", text))
+    return _LEADING_DATE.sub("", _CONNECTIVE.sub("", _FRONTED.sub("", text)))
 
 
 def main_clause(sentence: str) -> tuple[str, str]:
@@ -111,7 +113,7 @@ def main_clause(sentence: str) -> tuple[str, str]:
 def _subject_and_verb(clause: str) -> tuple[str, str]:
     """The clause's subject (what comes before its first verb, after its last comma) and the rest; without a
     verb, its first four words and nothing."""
-    for verb in _VERB.finditer(clause):
+    for verb in VERB.finditer(clause):
         if not _DETERMINER_BEFORE.search(clause[max(0, verb.start() - 12):verb.start()]):
             return clause[:verb.start()].rsplit(",", 1)[-1], clause[verb.start():]
     return " ".join(clause.split()[:4]), ""
@@ -142,7 +144,7 @@ def tense(verbs: str) -> str:
         return "ongoing" if rest and rest[0] in _ONGOING else "past"
     if first in ("was", "were"):
         return "past"
-    if first in _PAST or (first.endswith("ed") and first not in ("need", "needed")):
+    if first in PAST or (first.endswith("ed") and first not in ("need", "needed")):
         return "past"
     return "present"
 

@@ -111,6 +111,9 @@ def _has_subject(text: str) -> bool:
     bare = re.sub(r"^(?:and|but)\s+", "", text.strip(" …"), flags=re.I)
     bare = re.sub(rf"^(?:(?:in|on|by|since|from|during|as of)\s+)?(?:(?:early|mid|late)[- ])?(?:(?:{_MONTHS})\s+)?"
                   r"(?:\d{1,2},?\s+)?(?:19|20)\d\d(?:\s*[-–]\s*\d{2,4})?,?\s*", "", bare, flags=re.I)
+    first = bare.split()[0] if bare else ""
+    if first.islower() and (first in roles.PAST or roles.VERB.fullmatch(first)):
+        return False  # "withdrew in March 2018", "faces ..."
     return bool(bare) and not _NO_SUBJECT.match(bare)
 
 
