@@ -41,7 +41,7 @@ def timelinejs(programs, sections, sort: str = "date") -> str:
 
     if sections:
         raise ExportError("timelinejs exports the whole timeline; leave out --section.")
-    return render_timeline(views.report(programs, ("overview", "accomplishments", "timeline"), sort))
+    return render_timeline(views.report(programs, ("overview", "timeline"), sort))
 
 
 def build(fmt: str, programs, sections, **options) -> str:

@@ -13,10 +13,11 @@ from .text import fold, key
 KINDS = ("accomplishment", "milestone", "context")
 
 
-class Entry(namedtuple("Entry", "program when title kind partners", defaults=((),))):
+class Entry(namedtuple("Entry", "program when title kind partners about", defaults=((), None))):
     """One line of the timeline.
 
-    Fields: program: Program, when: When | None, title: str, kind: str, partners: tuple[str, ...].
+    Fields: program: Program, when: When | None, title: str, kind: str, partners: tuple[str, ...],
+    about: Accomplishment | None (the accomplishment the entry is, or the one a milestone belongs to).
     """
 
     __slots__ = ()
@@ -61,8 +62,8 @@ def entries(programs: list[Program]) -> list[Entry]:
         for challenge in program.challenges:
             found += [Entry(program, event.date, event.title, "context") for event in challenge.events]
         for item in program.accomplishments:
-            found.append(Entry(program, item.date, item.title, "accomplishment", item.partners))
-            found += [Entry(program, m.date, m.title, "milestone", m.partners) for m in item.milestones]
+            found.append(Entry(program, item.date, item.title, "accomplishment", item.partners, item))
+            found += [Entry(program, m.date, m.title, "milestone", m.partners, item) for m in item.milestones]
     return found
 
 

@@ -149,7 +149,7 @@ class Opened:
 
 
 def dated(programs) -> int:
-    return sum(1 for row in views.timeline(programs).rows if row.get("start"))
+    return sum(1 for row in views.timeline(programs).rows if row["when"] is not None)
 
 
 def test_the_bundled_report_draws_every_dated_entry(browser, reports, tmp_path):

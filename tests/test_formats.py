@@ -166,12 +166,12 @@ def test_timelinejs_spans_end_with_their_last_period_and_open_spans_run_to_today
     from datetime import date
 
     from inl_cli import views
+    from inl_cli.dates import PartialDate, Span
     from inl_cli.render.timelinejs import render_timeline
 
-    rows = [{"when": when, "start": start, "end": end, "precision": "", "title": when, "kind": "accomplishment",
-             "partners": []} for when, start, end in
-            [("Jul 2020", "2020-07", "2020-07"), ("Mar–Jul 2020", "2020-03", "2020-07"),
-             ("2019–2020", "2019", "2020-02"), ("since 2012", "2012", None)]]
+    rows = [{"when": when, "title": when.display(), "kind": "accomplishment", "partners": []} for when in
+            [PartialDate(2020, 7), Span(PartialDate(2020, 3), PartialDate(2020, 7)),
+             Span(PartialDate(2019), PartialDate(2020, 2)), Span(PartialDate(2012))]]
     tables = [views.Table("overview", "", (), []), views.Table("accomplishments", "", (), []),
               views.Table("timeline", "", (), rows)]
     report = views.Report("T", [{"country": "C", "title": "S", "url": "https://example.org"}], tables)
@@ -266,8 +266,9 @@ def test_the_gantt_draws_an_open_span_to_today(monkeypatch):
     from inl_cli.render.markdown import gantt
 
     monkeypatch.setenv("SOURCE_DATE_EPOCH", str(19_905 * 86400))  # 2024-07-01
-    rows = [{"when": "since 2012", "start": "2012", "end": None, "precision": "year", "title": "Mentoring",
-             "kind": "accomplishment", "partners": []}]
+    from inl_cli.dates import PartialDate, Span
+
+    rows = [{"when": Span(PartialDate(2012)), "title": "Mentoring", "kind": "accomplishment", "partners": []}]
     chart = gantt(views.Table("timeline", "T", (), rows), "T")
     assert "    since 2012 Mentoring :2012-01-01, 2024-07-02\n" in chart
 

@@ -1,31 +1,65 @@
 """Renderers: one module per output format, each with `render(tables, width) -> str`.
 
 `MODULES` names modules rather than importing them, so JSON and CSV output never pay for Rich;
-the formats themselves are listed in `inl_cli/formats.py`.
+the formats themselves are listed in `inl_cli/formats.py`. Every renderer writes a view's values with
+`shown` and `cell_text` here, so a date reads the same everywhere.
 """
 from __future__ import annotations
 
 import importlib
+from functools import lru_cache
 
+from ..dates import PartialDate, Span
 from ..text import clean
+from ..views import Dated
 
 MODULES = {"table": "terminal", "markdown": "markdown", "json": "json", "csv": "csv"}
 """The module that draws each view format of `formats.VIEW`."""
+
+UNDATED = "undated"
 
 
 def get(name: str):
     return importlib.import_module(f"{__name__}.{MODULES[name]}")
 
 
-def cell_text(value, join: str = ", ") -> str:
-    """A cell as people read it: lists joined, nothing for None, numbers with separators."""
+@lru_cache(maxsize=4096)  # the same dates recur across rows and views
+def when_text(when) -> str:
+    """A date cell as people read it: "Sep 2013", "2015–2018", "since 2012", or "undated"."""
+    return UNDATED if when is None else when.display()
+
+
+def shown(value) -> str:
+    """One value as people read it, uncleaned: a date as "Sep 2013", a dated item as "Jul 2020: title", a
+    number with separators, nothing for None."""
+    if type(value) is str:
+        return value
     if value is None:
         return ""
-    if isinstance(value, (list, tuple)):
-        return join.join(cell_text(item) for item in value)
+    if isinstance(value, Dated):
+        return f"{when_text(value.when)}: {value.title}"
+    if isinstance(value, (PartialDate, Span)):
+        return when_text(value)
     if isinstance(value, (int, float)):
         return f"{value:,}"
-    return clean(str(value))
+    return str(value)
+
+
+def cell_text(value, join: str = ", ") -> str:
+    """A cell as people read it, cleaned: lists joined with `join`, nothing for None."""
+    if isinstance(value, (list, tuple)) and not isinstance(value, (Dated, PartialDate, Span)):
+        text = join.join(map(shown, value))
+    else:
+        text = shown(value)
+    return text if text.isprintable() else clean(text)
+
+
+def column_text(row: dict, column) -> str:
+    """The cell of `column` in `row` as people read it; an empty date cell reads "undated"."""
+    value = row.get(column.key)
+    if column.kind == "date":
+        return when_text(value)
+    return cell_text(value, column.join)
 
 
 def pieces(text: str, spans) -> list[tuple[str, bool]]:

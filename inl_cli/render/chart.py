@@ -1,6 +1,6 @@
 """A Gantt-style chart of timeline rows: a bar per span, a mark per point, a year axis.
 
-Works from the view's machine columns (start, end, kind, country), so any timeline
+Works from the timeline view's rows (when, title, kind, country), so any timeline
 table can be drawn. `plain` uses ASCII glyphs, for a stdout that cannot encode others;
 colour is the renderer's business.
 
@@ -18,7 +18,8 @@ from __future__ import annotations
 from collections import namedtuple
 from datetime import date, timedelta
 
-from ..dates import PartialDate, today
+from ..dates import PartialDate, end_of, start_of, today
+from . import cell_text, when_text
 
 GLYPHS = {
     False: {"bar": "█", "accomplishment": "●", "milestone": "◆", "context": "▲", "axis": "─", "tick": "┬",
@@ -89,60 +90,64 @@ def label_width(labels: list[str], width: int, years: int) -> int:
     return max(12, min(max(map(cell_len, labels), default=0), share))
 
 
-def layout(rows: list[dict], width: int, plain: bool) -> list[Line]:
+def draw(rows: list[dict], width: int, plain: bool) -> list[Line]:
     """Lines of (text, style) pieces: the rows (grouped by country), the axis, the years and a legend."""
     glyph = GLYPHS[plain]
-    dated = [r for r in rows if r.get("start")]
+    dated = [r for r in rows if r["when"] is not None]
     if not dated:
         return []
-    spans = {id(r): (PartialDate.parse(r["start"]), _end(r)) for r in dated}
+    spans = {id(r): (start_of(r["when"]), _end(r["when"])) for r in dated}
     first_year = min(s.year for s, _ in spans.values())
     last_year = max(e.year for _, e in spans.values())
-    years = last_year - first_year + 1
-    labels = {id(r): f"{r['when']} {r['title']}" for r in dated}
+    labels = {id(r): cell_text(f"{when_text(r['when'])} {r['title']}") for r in dated}
     narrow = width < NARROW
-    labels_at = 0 if narrow else label_width(list(labels.values()), width, years)
+    labels_at = 0 if narrow else label_width(list(labels.values()), width, last_year - first_year + 1)
     indent = 0 if narrow else labels_at + 1
     scale = Scale(first_year, last_year, max(10, width - indent))
-
     countries = list(dict.fromkeys(r.get("country") for r in dated))
-    lines = []
+    found = []
     for country in countries:
         if country is not None and len(countries) > 1:
-            lines.append(Line([(_cut(country, width, glyph), "bold")]))
+            found.append(Line([(_cut(cell_text(country), width, glyph), "bold")]))
         for row in (r for r in dated if r.get("country") == country):
-            start, end = spans[id(row)]
-            cells = [" "] * scale.width
-            if row["start"] != row.get("end"):
-                left = scale.column(start.first_day)
-                right = max(left, scale.column(end.last_day + timedelta(days=1)) - 1)
-                for i in range(left, right + 1):
-                    cells[i] = glyph["bar"]
-            else:
-                cells[scale.point(start.first_day, end.last_day)] = glyph[row["kind"]]
-            plot = ("".join(cells).rstrip(), STYLES[row["kind"]])
+            plot = (_plot(row, spans[id(row)], scale, glyph), STYLES[row["kind"]])
             if narrow:
-                lines.append(Line([(_cut(labels[id(row)], width, glyph), "")]))
-                lines.append(Line([plot]))
+                found += [Line([(_cut(labels[id(row)], width, glyph), "")]), Line([plot])]
             else:
-                lines.append(Line([(_pad(_cut(labels[id(row)], labels_at, glyph), labels_at) + " ", ""), plot]))
+                found.append(Line([(_pad(_cut(labels[id(row)], labels_at, glyph), labels_at) + " ", ""), plot]))
     marked = sorted({s.year for s, _ in spans.values()} | {e.year for _, e in spans.values()})
-    lines.append(Line([(" " * indent, ""), (_axis(scale, glyph), "dim")]))
-    for labels_line in year_labels(scale, marked):
-        lines.append(Line([(" " * indent, ""), (labels_line, "dim")]))
+    found.append(Line([(" " * indent, ""), (_axis(scale, glyph), "dim")]))
+    found += [Line([(" " * indent, ""), (line, "dim")]) for line in year_labels(scale, marked)]
+    return found + _legend(width, glyph) + _undated(rows, width, glyph, len(countries) > 1)
+
+
+def _plot(row: dict, span: tuple, scale: Scale, glyph: dict) -> str:
+    """The row's plot: a bar across a span's columns, or the mark of its kind at a point's."""
+    (start, end), cells = span, [" "] * scale.width
+    if start_of(row["when"]) != end_of(row["when"]):
+        left = scale.column(start.first_day)
+        right = max(left, scale.column(end.last_day + timedelta(days=1)) - 1)
+        for i in range(left, right + 1):
+            cells[i] = glyph["bar"]
+    else:
+        cells[scale.point(start.first_day, end.last_day)] = glyph[row["kind"]]
+    return "".join(cells).rstrip()
+
+
+def _legend(width: int, glyph: dict) -> list[Line]:
     entries = [f"{glyph['bar']} span", f"{glyph['accomplishment']} accomplishment",
                f"{glyph['milestone']} milestone", f"{glyph['context']} context"]
-    for text in _wrap(entries, width, "  ", ""):
-        lines.append(Line([(text, "dim")], wrap=True))
-    undated = [r for r in rows if not r.get("start")]
-    if undated:
-        lines.append(Line([("Undated:", "bold")]))
-        for row in undated:
-            where = f" ({row['country']})" if row.get("country") and len(countries) > 1 else ""
-            words = f"{glyph['item']} {row['title']}{where}".split(" ")
-            for text in _wrap(words, width, " ", "  "):
-                lines.append(Line([(text, "")], wrap=True))
-    return lines
+    return [Line([(text, "dim")], wrap=True) for text in _wrap(entries, width, "  ", "")]
+
+
+def _undated(rows: list[dict], width: int, glyph: dict, several: bool) -> list[Line]:
+    undated = [r for r in rows if r["when"] is None]
+    found = [Line([("Undated:", "bold")])] if undated else []
+    for row in undated:
+        where = f" ({cell_text(row['country'])})" if row.get("country") and several else ""
+        words = f"{glyph['item']} {cell_text(row['title'])}{where}".split(" ")
+        found += [Line([(text, "")], wrap=True) for text in _wrap(words, width, " ", "  ")]
+    return found
 
 
 def _wrap(pieces: list[str], width: int, gap: str, indent: str) -> list[str]:
@@ -159,10 +164,11 @@ def _wrap(pieces: list[str], width: int, gap: str, indent: str) -> list[str]:
     return lines
 
 
-def _end(row: dict) -> PartialDate:
-    """The row's last date; an open span ("since 2012", no end) is drawn to today."""
-    if row.get("end"):
-        return PartialDate.parse(row["end"])
+def _end(when) -> PartialDate:
+    """The last date of `when`; an open span ("since 2012", no end) is drawn to today."""
+    end = end_of(when)
+    if end is not None:
+        return end
     now = today()
     return PartialDate(now.year, now.month, now.day)
 

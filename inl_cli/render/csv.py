@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from . import machine
+
 SEPARATOR = "; "
 _QUOTE = re.compile(r'[,"\r\n]')
 FORMULA = ("=", "+", "-", "@", "\t", "\r")
@@ -17,11 +19,9 @@ FORMULA = ("=", "+", "-", "@", "\t", "\r")
 def render(tables, width=None, safe: bool = True) -> str:
     if len(tables) != 1:
         raise ValueError("CSV holds one table; choose one section")
-    table = tables[0]
-    columns = table.machine_columns
-    lines = [_row([c.key for c in columns], safe)]
-    for row in table.rows:
-        lines.append(_row([_cell(row.get(c.key)) for c in columns], safe))
+    lines = [_row(machine.keys(tables[0]), safe)]
+    for values in machine.rows(tables[0]):
+        lines.append(_row([_cell(value) for value in values], safe))
     return "".join(lines)
 
 

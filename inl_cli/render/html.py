@@ -14,10 +14,10 @@ import re
 from collections import namedtuple
 from datetime import date, timedelta
 
-from ..dates import PartialDate, today
+from ..dates import end_of, start_of, today
 from ..text import is_web_address
-from . import cell_text
-from .report import BLOCKS, layout
+from . import cell_text, when_text
+from .report import BLOCKS, arrange
 
 KIND_LABELS = {"accomplishment": "Accomplishment", "milestone": "Milestone", "context": "Context"}
 KIND_PLURALS = {"accomplishment": "accomplishments", "milestone": "milestones", "context": "context events"}
@@ -46,7 +46,7 @@ def _text(value) -> str:
 
 def _items(value) -> list[str]:
     """A cell's items: a list stays a list, anything else is one item (or none when empty)."""
-    if isinstance(value, (list, tuple)):
+    if isinstance(value, list):
         return [t for t in (_text(v) for v in value) if t]
     text = _text(value)
     return [text] if text else []
@@ -55,9 +55,9 @@ def _items(value) -> list[str]:
 LONG_WORD = re.compile(r"\S{22}")
 
 
-def _cell(value) -> dict:
+def _cell(value, column) -> dict:
     """A table cell's items, and whether a long word (an address, a code) may break anywhere to fit."""
-    items = _items(value)
+    items = [when_text(value)] if column.kind == "date" else _items(value)
     return {"items": items, "long": any(LONG_WORD.search(item) for item in items)}
 
 
@@ -74,7 +74,7 @@ def table_context(t) -> dict:
     return {
         "kind": "table",
         "columns": [{"key": c.key, "title": _text(c.title), "row_header": c.key == header} for c in columns],
-        "rows": [[_cell(row.get(c.key)) for c in columns] for row in t.rows],
+        "rows": [[_cell(row.get(c.key), c) for c in columns] for row in t.rows],
         "note": _text(t.note),
     }
 
@@ -85,7 +85,7 @@ def blocks_context(t, extra: dict, prefix: str) -> dict:
     for row in t.rows:
         more = extra.get(row.get("id"), {})
         facts = [(title, _text(value)) for title, value in (
-            ("Country", row.get("country")), ("When", row.get("when")),
+            ("Country", row.get("country")), ("When", when_text(row.get("when"))),
             ("Partners", ", ".join(more.get("partners") or ())), ("Location", row.get("location")))
             if _text(value)]
         lists = [(title, _items(value)) for title, value in (
@@ -98,7 +98,7 @@ def blocks_context(t, extra: dict, prefix: str) -> dict:
 
 
 def section(t, extra: dict, prefix: str) -> dict:
-    shown = layout(t)
+    shown = arrange(t)
     body = blocks_context(shown, extra, prefix) if t.name in BLOCKS else table_context(shown)
     return {"name": t.name, "heading": _text(t.heading or t.title), "id": _slug(prefix, t.name), **body}
 
@@ -117,19 +117,65 @@ def by_country(t, countries: list[str]) -> dict:
 Mark = namedtuple("Mark", "shape kind text tip x y width colour open anchor label_x")
 
 
-def _span(row: dict, now: date) -> tuple[date, date, bool]:
-    """First and last day of a dated row; an open span (no end) runs to today."""
-    start = PartialDate.parse(row["start"])
-    if not row.get("end"):
+def _span(when, now: date) -> tuple[date, date, bool]:
+    """First and last day of a date; an open span (no end) runs to today."""
+    start, end = start_of(when), end_of(when)
+    if end is None:
         return start.first_day, max(now, start.last_day), True
-    return start.first_day, PartialDate.parse(row["end"]).last_day, False
+    return start.first_day, end.last_day, False
+
+
+class Axis:
+    """Days to x positions across the plot, from 1 January of `first_year` to the end of `last_year`."""
+
+    def __init__(self, first_year: int, last_year: int):
+        self.first_year, self.last_year = first_year, last_year
+        self.origin = date(first_year, 1, 1).toordinal()
+        self.days = date(last_year + 1, 1, 1).toordinal() - self.origin
+
+    def x(self, day: date) -> float:
+        return round(MARGIN + (day.toordinal() - self.origin) * (WIDTH - 2 * MARGIN) / self.days, 1)
+
+    def years(self, labelled: set) -> list[dict]:
+        """Each year's tick and centre; its label shown when an entry starts or ends in it, or when room."""
+        found, free = [], -1.0
+        for year in range(self.first_year, self.last_year + 1):
+            tick = self.x(date(year, 1, 1))
+            centre = round((tick + self.x(date(year + 1, 1, 1))) / 2, 1)
+            show = year in labelled or centre - 20 >= free
+            if show:
+                free = centre + 20
+            found.append({"year": year, "tick": tick, "centre": centre, "label": show})
+        return found
+
+
+def _mark(row: dict, span: tuple, axis: Axis, y: float, colour: str) -> Mark:
+    """A dated row drawn: a bar for a span, a marker for a point, its label cut to the room beside it."""
+    first, last, is_open = span
+    kind = row.get("kind") if row.get("kind") in KIND_LABELS else "accomplishment"
+    parts = (_text(row.get("country")), when_text(row["when"]), _text(row.get("title")))
+    label = " · ".join(p for p in parts if p)
+    partners = ", ".join(_items(row.get("partners")))
+    tip = f"{label} ({KIND_LABELS[kind].lower()}{': ' + partners if partners else ''})"
+    if start_of(row["when"]) != end_of(row["when"]):
+        left = axis.x(first)
+        width, shape = max(3.0, round(axis.x(last + timedelta(days=1)) - left, 1)), "span"
+    else:
+        left = axis.x(date.fromordinal((first.toordinal() + last.toordinal()) // 2))
+        width, shape = 0.0, "point"
+    right = left + width
+    anchor = "end" if right > WIDTH / 2 and left > WIDTH * 0.4 else "start"
+    at = round(right + 8 if shape == "point" and anchor == "end" else (right if anchor == "end" else left), 1)
+    room = max(MIN_LABEL, int((at if anchor == "end" else WIDTH - at) / CHAR_WIDTH))
+    short = label if len(label) <= room else label[:room - 1].rstrip() + "…"
+    return Mark(shape, kind, short, tip, left, y, width, colour, is_open, anchor, at)
 
 
 def timeline_context(t, countries: list[str], now: date) -> dict:
     """Where to draw each dated row: a bar for a span, a marker for a point, one row each; the year axis."""
-    dated = [row for row in t.rows if row.get("start")]
+    dated = [row for row in t.rows if row["when"] is not None]
     undated = [{"country": _text(row.get("country")), "title": _text(row.get("title")),
-                "kind": KIND_LABELS.get(row.get("kind"), "")} for row in t.rows if not row.get("start")]
+                "kind": KIND_LABELS.get(row.get("kind"), "")} for row in t.rows if row["when"] is None]
     several = len(countries) > 1
     colours = {name: COUNTRY_COLOURS[i % len(COUNTRY_COLOURS)] for i, name in enumerate(countries)}
     drawn = [name for name in countries if any(row.get("country") == name for row in dated)] if several else []
@@ -142,54 +188,21 @@ def timeline_context(t, countries: list[str], now: date) -> dict:
                "first": "", "last": ""}
     if not dated:
         return context
-    spans = [_span(row, now) for row in dated]
-    first_year = min(first.year for first, _, _ in spans)
-    last_year = max(last.year for _, last, _ in spans)
-    origin = date(first_year, 1, 1).toordinal()
-    days = date(last_year + 1, 1, 1).toordinal() - origin
-    plot = WIDTH - 2 * MARGIN
-
-    def x(day: date) -> float:
-        return round(MARGIN + (day.toordinal() - origin) * plot / days, 1)
-
-    marks, labelled, headings, y, group = [], set(), [], TOP, object()
-    for row, (first, last, is_open) in zip(dated, spans):
+    spans = [_span(row["when"], now) for row in dated]
+    axis = Axis(min(first.year for first, _, _ in spans), max(last.year for _, last, _ in spans))
+    marks, headings, y, group = [], [], TOP, object()
+    for row, span in zip(dated, spans):
         if several and row.get("country") != group:
             group = row.get("country")
             headings.append({"name": _text(group), "y": y, "colour": colours.get(group, "")})
             y += HEADING
-        kind = row.get("kind") if row.get("kind") in KIND_LABELS else "accomplishment"
-        label = " · ".join(p for p in (_text(row.get("country")), _text(row.get("when")), _text(row.get("title")))
-                           if p)
-        partners = ", ".join(_items(row.get("partners")))
-        tip = f"{label} ({KIND_LABELS[kind].lower()}{': ' + partners if partners else ''})"
-        if row.get("start") != row.get("end"):
-            left = x(first)
-            width, shape = max(3.0, round(x(last + timedelta(days=1)) - left, 1)), "span"
-        else:
-            left = x(date.fromordinal((first.toordinal() + last.toordinal()) // 2))
-            width, shape = 0.0, "point"
-        labelled.update({first.year, last.year})
-        right = left + width
-        anchor = "end" if right > WIDTH / 2 and left > WIDTH * 0.4 else "start"
-        at = round(right + 8 if shape == "point" and anchor == "end" else (right if anchor == "end" else left), 1)
-        room = max(MIN_LABEL, int((at if anchor == "end" else WIDTH - at) / CHAR_WIDTH))
-        short = label if len(label) <= room else label[:room - 1].rstrip() + "…"
-        marks.append(Mark(shape, kind, short, tip, left, y, width,
-                          colours.get(row.get("country"), ""), is_open, anchor, at))
+        marks.append(_mark(row, span, axis, y, colours.get(row.get("country"), "")))
         y += ROW
-    years, free = [], -1.0
-    for year in range(first_year, last_year + 1):
-        tick = x(date(year, 1, 1))
-        centre = round((tick + x(date(year + 1, 1, 1))) / 2, 1)
-        show = year in labelled or centre - 20 >= free
-        if show:
-            free = centre + 20
-        years.append({"year": year, "tick": tick, "centre": centre, "label": show})
-    axis = y + 4
-    context.update(marks=marks, headings=headings, years=years, height=axis + AXIS, axis=axis,
-                   first=str(first_year), last=str(last_year), end=x(date(last_year + 1, 1, 1)),
-                   today=x(now) if any(is_open for _, _, is_open in spans) else None)
+    labelled = {first.year for first, _, _ in spans} | {last.year for _, last, _ in spans}
+    context.update(marks=marks, headings=headings, years=axis.years(labelled), height=y + 4 + AXIS, axis=y + 4,
+                   first=str(axis.first_year), last=str(axis.last_year),
+                   end=axis.x(date(axis.last_year + 1, 1, 1)),
+                   today=axis.x(now) if any(is_open for _, _, is_open in spans) else None)
     return context
 
 
@@ -235,7 +248,7 @@ def render_report(report, accomplishments=None) -> str:
     drawn = None
     if timeline is not None:
         drawn = section(timeline, {}, "")
-        drawn["drawing"] = timeline_context(layout(timeline), countries, today())
+        drawn["drawing"] = timeline_context(arrange(timeline), countries, today())
         drawn["drawing"]["summary"] = summary(drawn["drawing"])
     sources = [{"country": s["country"], "title": s["title"], "url": s["url"], "href": safe_url(s["url"])}
                for s in report.sources]

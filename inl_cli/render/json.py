@@ -5,13 +5,14 @@ import json
 import re
 
 from ..text import CONTROL_CHARACTERS
+from . import machine
 
 _UNSAFE = re.compile(f"[{CONTROL_CHARACTERS}]")
 
 
 def rows(table) -> list[dict]:
-    keys = [c.key for c in table.machine_columns]
-    return [{key: row.get(key) for key in keys} for row in table.rows]
+    keys = machine.keys(table)
+    return [dict(zip(keys, values)) for values in machine.rows(table)]
 
 
 def render(tables, width=None) -> str:

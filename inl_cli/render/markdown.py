@@ -12,14 +12,14 @@ the separators become the table's own `|` and line breaks.
 """
 from __future__ import annotations
 
-import operator
 import re
 from datetime import timedelta
 
-from ..dates import PartialDate, today
+from ..dates import end_of, start_of
 from ..text import clean
-from . import pieces
-from .report import BLOCKS, layout
+from ..views import Column
+from . import pieces, shown, when_text
+from .report import BLOCKS, arrange
 
 #: Markdown punctuation, backslash first so that the backslashes added for the others stay single.
 _SPECIAL = tuple((char, "\\" + char) for char in "\\`*_[]<>|~#!")
@@ -60,34 +60,19 @@ def _plain(text: str) -> str:
     return text if text.isprintable() else clean(text)
 
 
-def _text(value, several: str = "\n") -> str:
+def _text(value) -> str:
     """A value as people read it, before escaping: several items one a line after a marker."""
-    if type(value) is str:
-        return value
-    if value is None:
-        return ""
-    if isinstance(value, (list, tuple)):
-        if len(value) == 1 and type(value[0]) is str:
-            return value[0]
-        try:  # a list of strings, as views give
-            return MARKER + (several + MARKER).join(value) if value else ""
-        except TypeError:
-            items = [_text(item, ", ") for item in value]
-            return MARKER + (several + MARKER).join(items) if len(items) > 1 else "".join(items)
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return f"{value:,}"
-    return str(value)
+    if type(value) is list:
+        items = [item if type(item) is str else shown(item) for item in value]
+        return MARKER + _SEVERAL.join(items) if len(items) > 1 else "".join(items)
+    return shown(value)
 
 
-def _texts(rows: list[dict], keys: list[str]) -> list[str]:
-    """The text of each of `keys` in each row, row after row; plain strings, the most common, go straight."""
-    if not keys:
+def _texts(rows: list[dict], columns) -> list[str]:
+    """The text of each of `columns` in each row, row after row."""
+    if not columns:
         return []
-    values = operator.itemgetter(*keys) if len(keys) > 1 else (lambda row: (row[keys[0]],))
-    try:
-        return [v if type(v) is str else _text(v) for row in rows for v in values(row)]
-    except KeyError:
-        return [_text(row.get(key)) for row in rows for key in keys]
+    return [text for row in zip(*(_column(rows, c) for c in columns)) for text in row]
 
 
 def escape_all(texts: list[str], newline: str = "\n", lines: bool = True) -> list[str]:
@@ -103,8 +88,15 @@ def escape_all(texts: list[str], newline: str = "\n", lines: bool = True) -> lis
     return escaped.split(_CELL)
 
 
-def _column(values: list) -> list[str]:
-    """`_text` of each value; strings and lists of strings, as views give, without a call each."""
+def _column(rows: list[dict], column) -> list[str]:
+    """The text of `column` in each row; strings and lists of strings, as views give, without a call each."""
+    key = column.key
+    try:
+        values = [row[key] for row in rows]
+    except KeyError:
+        values = [row.get(key) for row in rows]
+    if column.kind == "date":
+        return [when_text(v) for v in values]
     try:
         return [v if type(v) is str else
                 (v[0] if len(v) == 1 and type(v[0]) is str else
@@ -114,28 +106,17 @@ def _column(values: list) -> list[str]:
         return [_text(v) for v in values]
 
 
-def _rows_text(rows: list[dict], keys: list[str]) -> str | None:
+def _rows_text(rows: list[dict], columns) -> str | None:
     """The table's body, `| a | b |` a line, escaped in one go; None when a text holds a separator.
 
     Built column by column and joined by `zip` and `str.join`, so no Python code runs per row.
     """
-    columns = []
-    for key in keys:
-        try:
-            values = [row[key] for row in rows]
-        except KeyError:
-            values = [row.get(key) for row in rows]
-        columns.append(_column(values))
-    joined = (_CELL + _ROW + _CELL).join(map(_CELL.join, zip(*columns)))
-    if joined.count(_ROW) != len(rows) - 1 or joined.count(_CELL) != (len(keys) + 1) * len(rows) - 2:
+    texts = [_column(rows, c) for c in columns]
+    joined = (_CELL + _ROW + _CELL).join(map(_CELL.join, zip(*texts)))
+    if joined.count(_ROW) != len(rows) - 1 or joined.count(_CELL) != (len(columns) + 1) * len(rows) - 2:
         return None
     body = escape(joined).replace("\n", "<br>")
     return "| " + body.replace(_CELL + _ROW + _CELL, " |\n| ").replace(_CELL, " | ") + " |"
-
-
-def cell(value, join: str = ", ") -> str:
-    """One table cell: escaped, several items one a line after a marker, newlines as <br>."""
-    return escape(_text(value)).replace("\n", "<br>")
 
 
 def marked(text: str, spans) -> str:
@@ -151,7 +132,7 @@ def table(t, heading: str | None = None, level: int = 2) -> str:
     else:
         lines.append("| " + " | ".join(escape(c.title) for c in columns) + " |")
         lines.append("|" + "|".join(" --- " for _ in columns) + "|")
-        plain = [c.key for c in columns if not c.highlight]
+        plain = [c for c in columns if not c.highlight]
         body = _rows_text(t.rows, plain) if len(plain) == len(columns) else None
         if body is not None:
             lines.append(body)
@@ -180,8 +161,8 @@ def blocks(t, level: int = 2) -> str:
     columns = [c for c in t.human_columns if c.key != "title"]
     facts = [c for c in columns if c.join != "\n" and c.key != "summary"]
     lists = [c for c in columns if c.join == "\n"]
-    titles = escape_all(_texts(t.rows, ["title"]), lines=False)
-    texts = escape_all(_texts(t.rows, ["summary", *(c.key for c in facts)]), newline="<br>")
+    titles = escape_all(_texts(t.rows, [Column("title", "")]), lines=False)
+    texts = escape_all(_texts(t.rows, [Column("summary", ""), *facts]), newline="<br>")
     groups = [row.get(c.key) or () for row in t.rows for c in lists]
     items = escape_all([item if type(item) is str else _text(item) for group in groups for item in group],
                        newline="<br>")
@@ -194,9 +175,9 @@ def blocks(t, level: int = 2) -> str:
     row_counts = zip(*[iter(counts)] * len(lists)) if lists else ((),) * len(titles)
     for title, (summary, *values), sizes in zip(titles, row_texts, row_counts):
         parts = [heading + title]
-        shown = " · ".join([label + value for label, value in zip(facts_labels, values) if value])
-        if shown:
-            parts.append(shown)
+        line = " · ".join([label + value for label, value in zip(facts_labels, values) if value])
+        if line:
+            parts.append(line)
         if summary:
             parts.append(summary)
         for label, count in zip(list_labels, sizes):
@@ -225,7 +206,7 @@ def gantt(t, title: str) -> str:
              "    axisFormat %Y"]
     groups = {"accomplishment": "Accomplishments", "milestone": "Milestones", "context": "Context"}
     countries = list(dict.fromkeys(r.get("country") for r in t.rows))
-    dated = [row for row in t.rows if row.get("start")]
+    dated = [row for row in t.rows if row["when"] is not None]
     names = dict(zip(map(id, dated), _task_names(dated)))
     grouped: dict = {}
     for row in dated:
@@ -250,7 +231,7 @@ _UNEVEN = re.compile(r"[^\S ]|  |^ | $| \u241f|\u241f ")
 def _task_names(rows) -> list[str]:
     """Each row's task name, "when title" on one line with single spaces, Mermaid's reserved characters as
     entities; in one pass over all the rows when nothing but that escaping is needed (the usual case)."""
-    texts = [f"{r['when']} {r['title']}" for r in rows]
+    texts = [f"{when_text(r['when'])} {r['title']}" for r in rows]
     joined = _CELL.join(texts)
     if not texts:
         return []
@@ -263,24 +244,14 @@ def _tasks(rows, names: dict, days: dict) -> list[str]:
     """A task per row: a bar from a span's first day to the day after its last (today for an open span)."""
     lines = []
     for row in rows:
-        name = names[id(row)]
-        start = _day(row["start"], days, first=True)
-        if row["start"] != row.get("end"):
-            lines.append(f"    {name} :{start}, {_day(row.get('end'), days, first=False)}")
-        else:
-            lines.append(f"    {name} :milestone, {start}, 0d")
+        when = row["when"]
+        if when not in days:
+            after = (when.last_day + timedelta(days=1)).isoformat()
+            days[when] = (when.first_day.isoformat(), after, start_of(when) == end_of(when))
+        start, after, point = days[when]
+        lines.append(f"    {names[id(row)]} :milestone, {start}, 0d" if point else
+                     f"    {names[id(row)]} :{start}, {after}")
     return lines
-
-
-def _day(text: str | None, cache: dict, first: bool) -> str:
-    """The first day of a date, or the day after its last (after today when there is none), ISO."""
-    if (text, first) not in cache:
-        if first:
-            day = PartialDate.parse(text).first_day
-        else:
-            day = (PartialDate.parse(text).last_day if text else today()) + timedelta(days=1)
-        cache[text, first] = day.isoformat()
-    return cache[text, first]
 
 
 def render_report(report) -> str:
@@ -288,9 +259,9 @@ def render_report(report) -> str:
     plural = "s" * (len(report.sources) > 1)
     parts.append(f"Restated from the U.S. Department of State's page{plural}, named under [Source](#source).\n")
     for t in report.tables:
-        shown = layout(t)
-        parts.append(blocks(shown) if t.name in BLOCKS else table(shown, t.heading))
-        if t.name == "timeline" and any(r.get("start") for r in t.rows):
+        arranged = arrange(t)
+        parts.append(blocks(arranged) if t.name in BLOCKS else table(arranged, t.heading))
+        if t.name == "timeline" and any(r["when"] is not None for r in t.rows):
             parts.append(gantt(t, report.title))
     lines = [f"- {escape(s['country'])}: [{escape(s['title'])}](<{url(s['url'])}>)" for s in report.sources]
     parts.append("## Source\n\n" + "\n".join(lines) + "\n")

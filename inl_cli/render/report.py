@@ -12,7 +12,7 @@ SOURCE_FIELDS = ("Source", "Address")
 BLOCKS = ("details",)
 
 
-def layout(table):
+def arrange(table):
     """The table as a report shows it: see the module's docstring."""
     rows = table.rows
     if table.name == "overview":
@@ -22,7 +22,8 @@ def layout(table):
     if "when" in keys:
         when = columns.pop(keys.index("when"))
         columns.insert(1 if keys[0] == "country" else 0, when)
-    kept = tuple(c for c in columns if not c.human or any(_filled(row.get(c.key)) for row in rows))
+    kept = tuple(c for c in columns
+                 if not c.human or c.kind == "date" or any(_filled(row.get(c.key)) for row in rows))
     return table._replace(columns=kept, rows=rows)
 
 

@@ -1,16 +1,12 @@
-"""Rich tables for people at a terminal; the only module that imports Rich.
+"""Tables for people at a terminal, drawn from `fit`'s plan: by Rich where the console shows styles, by
+`unstyled` (the same lines, without styles) elsewhere.
 
-Every layout decision (columns shown, grid or stacked records, widths, labels,
-where URLs go) comes from `layout.plan`; this module only draws the plan:
-
-- Grid: a Rich table (heavy head, lines between rows, padding 1, title left-justified
-  above), each column `width=` its planned width with `overflow="fold"`; then a
-  `[n] URL` line per footnote, never wrapped or cropped.
-- Stacked: the title, then per record a rule of `─` across the width and its values:
-  consecutive "beside" values as a grid of two columns (label `width=label_width`,
-  no wrap; one space; value `width=value_width`, fold); "below" values under their
-  label indented by layout.INDENT; "whole" values unwrapped on their own line;
-  "wide" values wrapped at the full width.
+- Grid: a Rich table (heavy head, lines between rows, padding 1, title left-justified above), each column
+  `width=` its planned width; then a `[n] URL` line per footnote, never wrapped or cropped.
+- Stacked: the title, then per record a rule of `─` across the width and its values: consecutive
+  "beside" values as a grid of two columns (label `width=label_width`, no wrap; one space; the value
+  within `value_width`); "below" values under their label indented by fit.INDENT; "whole" values unwrapped
+  on their own line; "wide" values wrapped at the full width.
 - A table's note, if any, last. Lines are right-stripped.
 """
 from __future__ import annotations
@@ -22,23 +18,32 @@ from rich.style import Style
 from rich.table import Table
 from rich.text import Span, Text
 
-from . import cell_text, layout, pieces
+from . import cell_text, fit, pieces
 
 
-def cell(row: dict, column) -> Text | Group | str:
-    if column.highlight:
-        found, spans, at = [], [], 0
-        for piece, matched in pieces(str(row.get(column.key) or ""), row.get(column.highlight)):
-            if matched:
-                spans.append(Span(at, at + len(piece), "bold reverse"))
-            found.append(piece)
-            at += len(piece)
-        return Text("".join(found), spans=spans)
-    text = cell_text(row.get(column.key), column.join)
+def _cell(text: str) -> Text | Group | str:
     if "\n" not in text:
         return text  # Rich reads a str as Text(str) when markup is off
     # One Text a line: Rich splits a single many-line Text with str.partition, quadratic in its lines.
     return Group(*(Text(line) for line in text.split("\n")))
+
+
+def _highlighted(row: dict, column) -> Text:
+    """The cell with its matches in bold reverse."""
+    found, spans, at = [], [], 0
+    for piece, matched in fit.tidy_pieces(pieces(str(row.get(column.key) or ""), row.get(column.highlight))):
+        if matched:
+            spans.append(Span(at, at + len(piece), "bold reverse"))
+        found.append(piece)
+        at += len(piece)
+    return Text("".join(found), spans=spans)
+
+
+def _shown(t, plan, r: int, c: int, text: str):
+    column = plan.columns[c]
+    if column.highlight and not (plan.kind == "grid" and any(f[:2] == (r, c) for f in plan.footnotes)):
+        return _highlighted(t.rows[r], column)
+    return _cell(text)
 
 
 def url_text(url: str, prefix: str = "") -> Text:
@@ -48,24 +53,26 @@ def url_text(url: str, prefix: str = "") -> Text:
     return text
 
 
-def grid(t, plan: layout.Grid) -> list:
+def grid(t, plan: fit.Grid) -> list:
     table = Table(title=cell_text(t.title), title_justify="left", show_lines=True)
     for column, width in zip(plan.columns, plan.widths):
         table.add_column(cell_text(column.title), width=width, overflow="fold")
-    markers = {(index, key): layout.footnote_marker(n) for n, (index, key, _) in enumerate(plan.footnotes, 1)}
-    for index, row in enumerate(t.rows):
-        table.add_row(*(Text(markers[index, c.key]) if (index, c.key) in markers else cell(row, c)
-                        for c in plan.columns))
-    notes = [url_text(url, f"{layout.footnote_marker(n)} ") for n, (_, _, url) in enumerate(plan.footnotes, 1)]
+    for r, texts in enumerate(plan.texts):
+        table.add_row(*(_shown(t, plan, r, c, text) for c, text in enumerate(texts)))
+    notes = [url_text(url, f"{fit.footnote_marker(n)} ") for n, (_, _, url) in enumerate(plan.footnotes, 1)]
     return [table, *notes]
 
 
-def stacked(t, plan: layout.Stacked) -> list:
+def _whole(lines: list[str]) -> Group:
+    return Group(*(Text(line, no_wrap=True, overflow="ignore") for line in lines))
+
+
+def stacked(t, plan: fit.Stacked) -> list:
     parts = [Text(cell_text(t.title), style="bold")]
-    for record in layout.records(plan, t):
+    for record in fit.records(plan):
         parts.append(Rule(characters="─", style="dim"))
         beside = None
-        for label, column, row, place in record:
+        for label, text, place, r, c in record:
             label = Text(label, style="bold")
             if place == "beside":
                 if beside is None:
@@ -73,23 +80,20 @@ def stacked(t, plan: layout.Stacked) -> list:
                     beside.add_column(width=plan.label_width, no_wrap=True)
                     beside.add_column(width=plan.value_width, overflow="fold")
                     parts.append(beside)
-                beside.add_row(label, cell(row, column))
+                beside.add_row(label, _shown(t, plan, r, c, text))
                 continue
             beside = None
             parts.append(label)
             if place == "whole":
-                text = layout.value(row, column)
-                whole = url_text(text) if layout.is_url(text) else Text(text, no_wrap=True, overflow="ignore")
-                parts.append(whole)
+                parts.append(url_text(text) if fit.is_url(text) else _whole([text]))
             elif place == "wide":
-                parts.append(cell(row, column))
+                parts.append(_whole(fit.wrap(text, plan.width)))
             else:
-                parts.append(Padding(cell(row, column), (0, 0, 0, layout.INDENT)))
+                parts.append(Padding(_shown(t, plan, r, c, text), (0, 0, 0, fit.INDENT)))
     return parts
 
 
-def renderable(t, width: int) -> Group:
-    plan = layout.plan(t, width)
+def renderable(t, plan) -> Group:
     if plan.kind == "empty":
         body = [Text(cell_text(t.title), style="bold"), Text("Nothing to show.", style="italic")]
     elif plan.kind == "stacked":
@@ -101,37 +105,28 @@ def renderable(t, width: int) -> Group:
     return Group(*body)
 
 
+def _console(width) -> Console:
+    return Console(width=width, highlight=False, emoji=False, markup=False)
+
+
+def _printed(console: Console, shown, crop: bool = False) -> str:
+    with console.capture() as capture:
+        console.print(shown, crop=crop)
+    return "".join(line.rstrip() + "\n" for line in capture.get().splitlines())
+
+
 def stream(tables, width=None):
-    """The tables as text, a piece at a time.
+    """The tables as text, a piece at a time: drawn by Rich where the console shows styles, else by
+    `unstyled`, a block of rows at a time."""
+    console = _console(width)
+    for t in tables:
+        plan = fit.plan(t, console.width)
+        if console.color_system is None:
+            from . import unstyled
 
-    Where the console shows no styles (piped, into a file, or TERM=dumb) `plain`
-    draws them as Rich would, several times faster and a block of rows at a time;
-    otherwise Rich does, measuring no cell since the plan gives every column its width.
-    The cyclic garbage collector waits meanwhile: cells make no cycles, and it would
-    walk every loaded program again and again.
-    """
-    import gc
-
-    from . import plain
-
-    console = Console(width=width, highlight=False, emoji=False, markup=False)
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        for t in tables:
-            shown = renderable(t, console.width)
-            if console.color_system is None:
-                try:
-                    yield from plain.chunks(console, shown, crop=False)
-                    continue
-                except plain.Unsupported:
-                    pass
-            with console.capture() as capture:
-                console.print(shown, crop=False)
-            yield "".join(line.rstrip() + "\n" for line in capture.get().splitlines())
-    finally:
-        if was_enabled:
-            gc.enable()
+            yield from unstyled.chunks(console, t, plan)
+        else:
+            yield _printed(console, renderable(t, plan))
 
 
 def render(tables, width=None) -> str:
@@ -143,12 +138,10 @@ def render_chart(t, width=None) -> str:
     ASCII glyphs only when stdout cannot encode the others."""
     from . import chart
 
-    console = Console(width=width, highlight=False, emoji=False, markup=False)
+    console = _console(width)
     plain = not console.encoding.lower().replace("-", "").startswith("utf")
-    texts = ("when", "title", "country")
-    rows = [{k: (cell_text(v) if k in texts else v) for k, v in row.items()} for row in t.rows]
     parts = [Text(cell_text(t.title), style="bold")]
-    lines = chart.layout(rows, console.width, plain)
+    lines = chart.draw(t.rows, console.width, plain)
     if not lines:
         parts.append(Text("Nothing to show.", style="italic"))
     for line in lines:
@@ -157,6 +150,4 @@ def render_chart(t, width=None) -> str:
         parts.append(text)
     if t.note:
         parts.append(Text(cell_text(t.note), style="dim"))
-    with console.capture() as capture:
-        console.print(Group(*parts))
-    return "".join(line.rstrip() + "\n" for line in capture.get().splitlines())
+    return _printed(console, Group(*parts), crop=True)

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from ..dates import PartialDate
+from ..dates import end_of, start_of
 from ..dates import today as today_or_epoch
 from ..text import is_web_address
+from . import shown, when_text
 from .json import dumps
 from .report import SOURCE_FIELDS
 
@@ -28,15 +29,16 @@ def escape(text, quote: bool = False) -> str:
     return text.translate(_QUOTES) if quote else text
 
 
-def _start(text: str) -> dict:
-    found = PartialDate.parse(text)
-    parts = {"year": found.year, "month": found.month, "day": found.day}
+def _start(when) -> dict:
+    first = start_of(when)
+    parts = {"year": first.year, "month": first.month, "day": first.day}
     return {key: value for key, value in parts.items() if value is not None}
 
 
-def _through(text: str | None, today: date) -> dict:
-    """The last day a date covers: 2018 is 31 December 2018; None (an open span) is today."""
-    last = PartialDate.parse(text).last_day if text else today
+def _through(when, today: date) -> dict:
+    """The last day a date covers: 2018 is 31 December 2018; an open span runs to today."""
+    end = end_of(when)
+    last = end.last_day if end is not None else today
     return {"year": last.year, "month": last.month, "day": last.day}
 
 
@@ -49,21 +51,25 @@ def _listed(label: str, items) -> str:
     return f"{label}: {'; '.join(items)}" if items else ""
 
 
-def event(row: dict, about: dict, today: date) -> dict:
-    """One event: the row's dates and kind, with the accomplishment's summary, results and partners."""
+def event(row: dict, today: date) -> dict:
+    """One event: the row's dates and kind, with its accomplishment's summary, results and partners."""
+    entry = row.get("entry")
+    about = entry.about if entry is not None else None
+    own = about is not None and row["kind"] == "accomplishment"
     text = _paragraphs(
         escape(row["country"]) if row.get("country") else "",
-        escape(about.get("summary") or ""),
-        f"Part of: {escape(about['parent'])}" if about.get("parent") else "",
-        _listed("Results", about.get("results")),
+        escape(about.summary or "") if own else "",
+        f"Part of: {escape(about.title)}" if about is not None and not own else "",
+        _listed("Results", [r.display() for r in about.results]) if own else "",
         _listed("Partners", row.get("partners")),
     )
-    item = {"start_date": _start(row["start"]),
-            "display_date": escape(row["when"]),
+    when = row["when"]
+    item = {"start_date": _start(when),
+            "display_date": escape(when_text(when)),
             "text": {"headline": escape(row["title"]), "text": text},
             "group": GROUPS[row["kind"]]}
-    if row.get("end") != row["start"]:
-        item["end_date"] = _through(row.get("end"), today)
+    if start_of(when) != end_of(when):
+        item["end_date"] = _through(when, today)
     return item
 
 
@@ -76,19 +82,11 @@ def _link(source: dict) -> str:
 
 
 def render_timeline(report, today: date | None = None) -> str:
-    """TimelineJS3 JSON: `report` holds the overview, accomplishments and timeline (with undated rows)."""
+    """TimelineJS3 JSON: `report` holds the overview and the timeline (with undated rows)."""
     today = today or today_or_epoch()
     tables = {t.name: t for t in report.tables}
-    about = {}
-    for row in tables["accomplishments"].rows:
-        country = row.get("country")
-        about[(country, row["title"], row["when"])] = row
-        for milestone in row.get("milestones") or ():
-            when, _, title = milestone.partition(": ")
-            about[(country, title, when)] = {"parent": row["title"]}
     rows = tables["timeline"].rows
-    events = [event(r, about.get((r.get("country"), r["title"], r["when"]), {}), today)
-              for r in rows if r.get("start")]
+    events = [event(r, today) for r in rows if r["when"] is not None]
     overview: dict = {}
     for row in tables["overview"].rows:
         overview.setdefault(row.get("country"), []).append(row)
@@ -96,9 +94,9 @@ def render_timeline(report, today: date | None = None) -> str:
     parts = []
     for source in report.sources:
         country = source["country"] if several else None
-        facts = "; ".join(f"{escape(r['field'])}: {escape(r['value'])}" for r in overview.get(country, ())
+        facts = "; ".join(f"{escape(r['field'])}: {escape(shown(r['value']))}" for r in overview.get(country, ())
                           if r["field"] not in ("Country", *SOURCE_FIELDS))
-        undated = [r["title"] for r in rows if not r.get("start") and r.get("country") == country]
+        undated = [r["title"] for r in rows if r["when"] is None and r.get("country") == country]
         parts += [f"<b>{escape(source['country'])}</b>: {facts}." if facts else escape(source["country"]),
                   _link(source), _listed("Undated, not on the timeline", undated)]
     title = {"text": {"headline": escape(report.title), "text": _paragraphs(*parts)}}

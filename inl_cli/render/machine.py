@@ -1,0 +1,50 @@
+"""A view's machine columns as plain values, the one form JSON and CSV both write.
+
+A date column gives its date as people read it ("2015–2018", "undated"), and the machine columns after it
+give its start and end as ISO partial dates and its precision (None when undated; an open span has no end).
+A dated item in a list reads "Jul 2020: title"; numbers stay numbers and lists stay lists.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from ..dates import end_of, start_of
+from ..views import Dated
+from . import shown, when_text
+
+
+@lru_cache(maxsize=4096)  # the same dates recur across rows
+def _parts(when) -> tuple:
+    if when is None:
+        return None, None, None
+    end = end_of(when)
+    return start_of(when).iso(), (end.iso() if end is not None else None), when.precision
+
+
+_PART = {"start": 0, "end": 1, "precision": 2}
+
+
+def _getter(column):
+    key = column.source or column.key
+    if column.kind == "date":
+        return lambda row: when_text(row.get(key))
+    if column.kind in _PART:
+        index = _PART[column.kind]
+        return lambda row: _parts(row.get(key))[index]
+    return lambda row: _value(row.get(key))
+
+
+def _value(value):
+    if isinstance(value, list):
+        return [shown(item) if isinstance(item, Dated) else item for item in value]
+    return value
+
+
+def keys(table) -> list[str]:
+    return [c.key for c in table.machine_columns]
+
+
+def rows(table) -> list[list]:
+    """Each row's values, in the order of `keys(table)`."""
+    getters = [_getter(c) for c in table.machine_columns]
+    return [[get(row) for get in getters] for row in table.rows]

@@ -1,0 +1,116 @@
+"""Tables without styles (piped, into a file, NO_COLOR): `fit`'s plan written as lines of text.
+
+Rich draws a styled table cell by cell, several times slower than the YAML is read; here each row is
+words wrapped by `fit.wrap` between Rich's own box characters (`rich.box`, ASCII where stdout needs it).
+Titles, notes and rules are drawn by Rich. tests/test_layout.py holds the result to what Rich draws of
+the same plan with styles, line for line.
+"""
+from __future__ import annotations
+
+from rich.box import HEAVY_HEAD
+from rich.rule import Rule
+from rich.text import Text
+
+from . import cell_text, fit
+
+#: Rows written at a time, so that `| head` shows the first ones at once.
+BLOCK = 500
+
+
+def _rich_lines(console, renderable, width: int) -> list[str]:
+    lines = console.render_lines(renderable, console.options.update(width=width), pad=False)
+    return ["".join(segment.text for segment in line) for line in lines]
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * (width - fit.cells(text))
+
+
+def _row(cells: list[list[str]], widths, edges: tuple[str, str, str], bottom: bool) -> list[str]:
+    """A row's lines: each cell's lines padded to its column, the shorter cells padded with blank lines
+    below (or above, for the header, which sits on the line above the body)."""
+    left, divider, right = edges
+    height = max(map(len, cells))
+    lines = []
+    for n in range(height):
+        parts = []
+        for lines_of, width in zip(cells, widths):
+            missing = height - len(lines_of)
+            at = n - missing if bottom else n
+            parts.append(" " + _pad(lines_of[at] if 0 <= at < len(lines_of) else "", width) + " ")
+        lines.append(left + divider.join(parts) + right)
+    return lines
+
+
+def grid(console, t, plan: fit.Grid):
+    """The grid's lines, a block of rows at a time: title, header, rows with a rule between, footnotes."""
+    widths = plan.widths
+    outer = [w + 2 for w in widths]
+    box = HEAVY_HEAD.substitute(console.options, safe=console.safe_box)
+    title = _rich_lines(console, Text(cell_text(t.title), justify="left"), sum(outer) + len(outer) + 1)
+    header = [fit.wrap(cell_text(c.title), w) for c, w in zip(plan.columns, widths)]
+    yield [*title, box.get_top(outer),
+           *_row(header, widths, (box.head_left, box.head_vertical, box.head_right), bottom=True),
+           box.get_row(outer, "head")]
+    between, last = box.get_row(outer, "row"), len(plan.texts) - 1
+    mid = (box.mid_left, box.mid_vertical, box.mid_right)
+    foot = (box.foot_left, box.foot_vertical, box.foot_right)
+    for begin in range(0, len(plan.texts), BLOCK):
+        block = []
+        for index in range(begin, min(begin + BLOCK, len(plan.texts))):
+            cells = [fit.wrap(text, w) for text, w in zip(plan.texts[index], widths)]
+            block += _row(cells, widths, foot if index == last else mid, bottom=False)
+            block.append(between if index < last else box.get_bottom(outer))
+        yield block
+    yield [f"{fit.footnote_marker(n)} {url}" for n, (_, _, url) in enumerate(plan.footnotes, 1)]
+
+
+def stacked(console, t, plan: fit.Stacked):
+    """The records' lines, a block of records at a time, each after a rule across the width."""
+    yield _rich_lines(console, Text(cell_text(t.title)), plan.width)
+    [rule] = _rich_lines(console, Rule(characters="─"), plan.width)
+    records = fit.records(plan)
+    for begin in range(0, len(records), BLOCK):
+        block = []
+        for record in records[begin:begin + BLOCK]:
+            block.append(rule)
+            for label, text, place, _row, _column in record:
+                block += _value(plan, label, text, place)
+        yield block
+
+
+def _value(plan: fit.Stacked, label: str, text: str, place: str) -> list[str]:
+    if place == "beside":
+        lines = fit.wrap(text, plan.value_width)
+        gap = " " * (plan.label_width + 1)
+        return [_pad(label, plan.label_width) + " " + lines[0], *(gap + line for line in lines[1:])]
+    if place == "below":
+        return [label, *(" " * fit.INDENT + line for line in fit.wrap(text, plan.value_width))]
+    if place == "wide":
+        return [label, *fit.wrap(text, plan.width)]
+    return [label, text]
+
+
+def lines(console, t, plan):
+    """The table's lines in blocks, as `terminal` draws them with styles."""
+    if plan.kind == "grid":
+        yield from grid(console, t, plan)
+    elif plan.kind == "stacked":
+        yield from stacked(console, t, plan)
+    else:
+        yield _rich_lines(console, Text(cell_text(t.title)), console.width) + ["Nothing to show."]
+    if t.note:
+        yield _rich_lines(console, Text(cell_text(t.note)), console.width)
+
+
+def chunks(console, t, plan, size: int = 1 << 16):
+    """The table as text in pieces of about `size` characters, each line without trailing spaces."""
+    pending, length = [], 0
+    for block in lines(console, t, plan):
+        pending += block
+        length += sum(map(len, block))
+        if length >= size:
+            yield "".join(line.rstrip() + "\n" for line in pending)
+            pending, length = [], 0
+    if pending:
+        yield "".join(line.rstrip() + "\n" for line in pending)

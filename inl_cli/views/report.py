@@ -1,0 +1,50 @@
+"""Whole reports and the whole program: the views a report shows, and the program as plain data."""
+from __future__ import annotations
+
+from ..dates import PartialDate, Span
+from ..model import Program
+from .base import SORTED, Report, in_order, scope
+from .tables import accomplishments, challenges, details, goals, overview, partners, results, timeline
+
+SECTIONS = {
+    "overview": overview,
+    "challenges": challenges,
+    "goals": goals,
+    "partners": partners,
+    "accomplishments": accomplishments,
+    "results": results,
+    "details": details,
+}
+REPORT_SECTIONS = ("overview", "challenges", "goals", "accomplishments", "details", "results", "partners",
+                   "timeline")
+
+
+def report(programs: list[Program], sections: tuple[str, ...] = (), sort: str = "date") -> Report:
+    """The chosen views in reading order; accomplishments in `sort` order (by date, undated last, or as
+    the files list them)."""
+    chosen = [name for name in REPORT_SECTIONS if not sections or name in sections]
+    order = in_order(programs, sort) if any(name in SORTED for name in chosen) else None
+    tables = [timeline(programs, undated=True) if name == "timeline"
+              else SECTIONS[name](programs, sort, order) if name in SORTED else SECTIONS[name](programs)
+              for name in chosen]
+    sources = [{"country": p.country.name, "title": p.source.title, "url": p.source.url} for p in programs]
+    return Report(scope(programs), sources, tables)
+
+
+def document(programs: list[Program]) -> dict:
+    """The whole program as plain data: the file's own layout, dates as ISO partial dates."""
+    if len(programs) == 1:
+        return _plain(programs[0])
+    return {"schema_version": programs[0].schema_version, "programs": [_plain(p) for p in programs]}
+
+
+def _plain(value):
+    if isinstance(value, PartialDate):
+        return value.iso()
+    if isinstance(value, Span):
+        return {"start": value.start.iso(), "end": value.end.iso() if value.end is not None else None}
+    if hasattr(value, "_fields"):
+        return {name: _plain(getattr(value, name)) for name in value._fields if name != "origin"}
+    if isinstance(value, tuple):
+        return [_plain(item) for item in value]
+    return value
