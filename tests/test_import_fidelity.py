@@ -167,3 +167,41 @@ def test_the_cote_divoire_page_keeps_its_spelling_and_lists_no_terrorism_as_a_cr
     assert [g.get("crimes") for g in program["goals"] if g.get("crimes")] == [
         ["trafficking in persons", "trafficking in illicit goods"]]
     assert "UN Development Program" in [p["name"] for p in program["partners"]]
+
+
+def test_the_cote_divoire_page_imports_to_the_bundled_facts_in_the_pages_own_words():
+    """The facts of data/cote_divoire.yaml: dates, partners, milestones and results; names compared as the
+    page writes them ("Ivoirian", "UN Development Program") against the bundled file's ("Ivorian", "United
+    Nations Development Programme"), through the demonym table and the known bodies' other names."""
+    from inl_cli.importer.country import demonyms
+    from inl_cli.load import bundled_path, load
+
+    text = (_shared() / "cote-divoire-summary.txt").read_text(encoding="utf-8")
+    program = read_page(text)
+    mine = parse(to_yaml(program, "page.txt"), "draft.yaml")
+    [bundled] = load(bundled_path() / "cote_divoire.yaml")
+    spellings = demonyms("CI")
+    other_names = {p["name"]: p["_review"][0] for p in program["partners"] if p.get("_review")}
+
+    def same(name):
+        for spelling in spellings:
+            name = name.replace(spelling, spellings[0])
+        return name
+
+    def facts(program, page):
+        names = {p.id: p.name for p in program.partners}
+
+        def name(pid):
+            written = names[pid]
+            known = other_names.get(written, "") if page else ""
+            bundled_name = next((b.name for b in bundled.partners if b.name in known), written)
+            return same(bundled_name)
+
+        return [(str(a.date) if a.date else None, sorted(name(p) for p in a.partners),
+                 [(str(m.date), sorted(name(p) for p in m.partners)) for m in a.milestones],
+                 [(r.value, r.qualifier, r.unit.split()[-1]) for r in a.results]) for a in program.accomplishments]
+
+    assert facts(mine, True) == facts(bundled, False)
+    assert [str(e.date) for c in mine.challenges for e in c.events] == ["2011"]
+    assert sorted(same(p.name) for p in mine.partners if p.name not in other_names) == sorted(
+        same(p.name) for p in bundled.partners if p.abbreviation != "UNDP")

@@ -38,6 +38,8 @@ NOT_NAMES = re.compile(r"Narcotics and Law Enforcement|^(?:U\.S\.|United States)
 _LEADING = re.compile(r"^(?:(?:(?i:the|a|an|this|these|its|their|in|with|through|for|since|during|after|"
                       r"following|under|by|at|from|to|on|and|of|within|between|among)"
                       r"|(?!(?:United|Armed|Federated|Limited|Beijing)\b)[A-Z][a-z]+(?:ing|ed))\s+)+")
+# "INL and the UN Office on Drugs and Crime trained ...": the partner is what comes after "INL and".
+_WITH_US = re.compile(r"^(?:INL|the United States|The United States|U\.S\.)\s+and\s+(?:the\s+)?")
 _NAME = re.compile(r"\b((?:[A-Z][\w'.-]*|of|and|for|on|the|de|du)(?:\s+(?:[A-Z][\w'.-]*|of|and|for|on|the|de|"
                    r"du)){0,9})(?:\s+\(([A-Z][A-Za-z]{1,9})\))?")
 _LOWER_BODIES = (r"law enforcement(?: agencies| authorities)?|national police|police(?: force| "
@@ -130,7 +132,7 @@ class Partners:
                     else "government counterpart")
             found.append(self.add(name, None, role))
         for m in _NAME.finditer(sentence):
-            name = _LEADING.sub("", m.group(1))
+            name = _LEADING.sub("", _WITH_US.sub("", m.group(1)))
             name = re.sub(r"(?:\s+(?:the|of|and|for|on|de|du))+$", "", name)
             name = re.sub(r"'s$|(?<![A-Z]\.[A-Z])[.,]$", "", name)
             words = name.split()
