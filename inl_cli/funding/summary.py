@@ -2,8 +2,12 @@
 
 The extract is read once (`extract.amounts_by`): its amounts are grouped by country, fiscal year, type,
 account, bureau and the chosen key, then summed, and the countries and years asked for are picked from
-the groups, once per country and year; no row is kept. Appropriations and budget requests are plans,
+the groups, once per country and year; no row is kept. (--by activity, where nearly every row is a group
+of its own, sums a row at a time instead: `activities`.) Appropriations and budget requests are plans,
 not spending: they are counted, never added to obligations or disbursements.
+
+For a report, `year_totals(extract path, alpha-2 codes)` gives the per-fiscal-year totals of some
+countries and the years they cover.
 """
 from __future__ import annotations
 
@@ -256,6 +260,8 @@ def scope(accounts: set, bureaus: set, constant: bool) -> str:
 
 
 class YearTotal(NamedTuple):
+    """One fiscal year's sums (of one country or several); FiscalYear.days() places it on a calendar axis."""
+
     fiscal_year: years.FiscalYear
     obligations: int
     disbursements: int
