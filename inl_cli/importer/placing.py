@@ -92,12 +92,19 @@ def _list_line(placed: Placed, line, following, before_labels: bool, labels: set
         placed.cut_note = line.text
         return
     section = "accomplishments" if line.section == "accomplishments" else state["list"] or "accomplishments"
+    note = ""
+    if section == "accomplishments" and len(sentences(line.text)) == 1:
+        role = roles.role(line.text)
+        if _set_aside(placed, line.text, role):
+            return
+        if role == "offer":  # "INL has the opportunity to help ..." is no accomplishment
+            section, note = "goals", "the page lists this as an accomplishment: filed as a goal (it offers INL's help)"
     if section == "accomplishments" and "accomplishments" not in labels and not state["bullets noted"]:
         placed.notes.append("no Accomplishments label: took the bulleted list as accomplishments")
         state["bullets noted"] = True
     kind = "bullet" if section == "accomplishments" else "sentence"
     placed.telling += 1
-    placed.add(section, kind, line.text, line, where[1], cut=where[0])
+    placed.add(section, kind, line.text, line, where[1], note, cut=where[0])
     state["previous"] = section
 
 

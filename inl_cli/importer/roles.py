@@ -93,16 +93,26 @@ _ONGOING = {"focused", "sought", "aimed", "worked", "continued", "prioritized", 
 _DOES_WRONG = re.compile(r"^(?:lacks?|faces?|suffers?|struggles?|remains? (?:vulnerable|weak|limited))\b", re.I)
 
 
+_FINITE = re.compile(r"\b(?:has|have|had|is|are|was|were|will|would|can|could|must)\b", re.I)
+
+
+def _fronted(text: str) -> str:
+    """`text` without a leading phrase ("Facing an influx of detainees, "), unless what comes before the comma
+    is a clause of its own ("Beginning in 2017 an advisor has helped ..., who ...")."""
+    m = _FRONTED.match(text)
+    return text[m.end():] if m and not _FINITE.search(m.group()) else text
+
+
 def strip_front(text: str) -> str:
     """`text` without one leading phrase or connective ("In 2019, ", "However, ", "To that end, ")."""
-    return _LEADING_DATE.sub("", _CONNECTIVE.sub("", _FRONTED.sub("", text)))
+    return _LEADING_DATE.sub("", _CONNECTIVE.sub("", _fronted(text)))
 
 
 def main_clause(sentence: str) -> tuple[str, str]:
     """(main clause, the clause after "but" or "however" in it, or "")."""
     text = sentence.strip()
     for _ in range(4):
-        shorter = _LEADING_DATE.sub("", _CONNECTIVE.sub("", _FRONTED.sub("", _CONCESSION.sub("", text))))
+        shorter = strip_front(_CONCESSION.sub("", text))
         if shorter == text or not shorter.strip():
             break
         text = shorter

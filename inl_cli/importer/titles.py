@@ -11,14 +11,13 @@ import re
 
 from . import roles, when
 
-_LEADING_PHRASE = re.compile(r"^(?:in|from|since|by|during|through|under|beginning in|starting in|as of|between)"
-                             r"\b[^,]{0,60},\s*", re.I)
 _RESULTS_TAIL = re.compile(r",?\s*(?:with\s+)?(?:the\s+following\s+)?(?:results|outcomes)(?:\s+including)?:?$")
 _MONTHS = "|".join(when.MONTHS)
 _DATE_PHRASE = re.compile(rf"\s+in\s+(?:(?:{_MONTHS})\s+)?(?:19|20)\d\d\b(?!\s*(?:and|or|to|through|-|–)\s*\d)",
                           re.I)
 _LIST_GOES_ON = re.compile(r"^(?:including|such as|and|or|as well as|but)\b", re.I)
-#: Where a title may end without "…": before a clause that only adds to what comes before it.
+#: Where a title may end without "…": before a clause that only adds to a whole clause before it (not
+#: "The UN Mission in Liberia (UNMIL), which had played ..., withdrew in 2018").
 _ADDED_CLAUSE = re.compile(r",\s*(?:which|who|whose|where|whereas|while)\b|;|\s[–—]\s")
 #: Words a cut title never ends on.
 _DANGLING = frozenset(("a", "an", "the", "of", "and", "or", "to", "for", "in", "on", "with", "by", "at", "from",
@@ -31,7 +30,7 @@ def main_clause(sentence: str) -> str:
     these threats, ") and a date phrase inside it ("... in September 2013")."""
     text = sentence.strip().rstrip(".").strip()
     for _ in range(4):
-        shorter = roles.strip_front(_LEADING_PHRASE.sub("", text))
+        shorter = roles.strip_front(text)
         if shorter == text or len(shorter.split()) < 3 or _LIST_GOES_ON.match(shorter):
             break
         text = shorter
@@ -46,7 +45,7 @@ def title(sentence: str, words: int = 10) -> str:
     if not re.search(r"\w", text):
         text = sentence.strip().rstrip(".")
     added = _ADDED_CLAUSE.search(text)
-    if added and len(text[:added.start()].split()) >= 3:
+    if added and len(text[:added.start()].split()) >= 3 and roles.VERB.search(text[:added.start()]):
         text = text[:added.start()]
     parts = text.split()
     if len(parts) <= words:
