@@ -56,14 +56,17 @@ def place(lines: list, cut: str) -> Placed:
     labels = {line.section for line in lines if line.labelled}
     first_label = next((i for i, line in enumerate(lines) if line.labelled), len(lines))
     intro = first_label if first_label < len(lines) and lines[first_label].section == "challenges" else 0
-    state = {"list": None, "previous": None, "bullets noted": False}
+    state = {"list": None, "previous": None, "bullets noted": False, "heading": False}
     for i, line in enumerate(lines):
         last = bool(cut) and i == len(lines) - 1
         if line.kind == "heading":
             placed.notes.append(f"the heading {line.text!r} is not a Challenges, Goals or Accomplishments label; "
                                 "filed what follows it by what it says")
-            state["previous"] = None
-        elif line.kind in ("lead", "bullet"):
+            state["previous"], state["heading"] = None, True
+            continue
+        if line.labelled:
+            state["heading"] = False
+        if line.kind in ("lead", "bullet"):
             following = lines[i + 1] if i + 1 < len(lines) else None
             _list_line(placed, line, following, i < intro, labels, state, (last, i))
         else:
@@ -126,7 +129,8 @@ def _paragraph(placed: Placed, line, state: dict, where) -> None:
         any(_DATE_OR_NUMBER.search(s) for s, _ in kept)
     usual = _usual_section(kept, state["previous"])
     targets = ["accomplishments" if whole else _target(r, base, usual) for _, r in kept]
-    _note_moves(placed, line, kept, targets, base, whole)
+    if not (base is None and state["heading"]):  # the heading's note says it already
+        _note_moves(placed, line, kept, targets, base, whole)
     for index, ((sentence, _), target) in enumerate(zip(kept, targets)):
         cut = last and index == len(kept) - 1
         if cut and len(sentence.split()) < MIN_WORDS:
