@@ -13,7 +13,13 @@ FRAGMENTS = ["Challenges:", "Goals", "Accomplishments:\n", "Context and Challeng
              "KindiaMamouLabé", "2017an", "aIvorian", "results including:", ":", ".", ",", ";", "(", ")", "“",
              "\x00", "\x1b[31m", "\x85", "\u2028", "\u202e", "\ufffe", "\t", "\r", "日本", "$94-150 million",
              "ARCHIVED CONTENT", "An official website of the United States government", "U.S. Department of State",
-             "INL's program in Senegal aims to help.", "Corruption undermines the courts."]
+             "INL's program in Senegal aims to help.", "Corruption undermines the courts.",
+             # what the importer files by role, mends or leaves out
+             "For additional information, please see the report.", "INL programs are funded through the TSCTP.",
+             "Liberia is an exceptional U.S. partner.", "The United States has had a diplomatic presence in Togo.",
+             "INL has the opportunity to help the police.", "In 2018, INL trained 300 officers in St. Louis.",
+             "-", "In", "taddress", "institutionsas", "Strategic Context\n", "The Merida Initiative\n",
+             "UNMIL, which had played a role after 2003, withdrew in 2018.", "UN Development Program"]
 
 
 @given(st.lists(st.sampled_from(FRAGMENTS) | st.text(max_size=6), max_size=40), st.text(max_size=5))
