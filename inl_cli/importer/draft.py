@@ -57,7 +57,7 @@ def counts(program: dict) -> dict[str, int]:
     """What the import found, for the summary line and table."""
     items = program["accomplishments"]
     dated = [i for i in items if "date" in i] + [m for i in items for m in i.get("milestones", [])]
-    events = [e for c in program["challenges"] for e in c.get("events", [])]
+    events = [e for key in ("challenges", "goals") for c in program[key] for e in c.get("events", [])]
     reviews = len(program.get("_notes", [])) + sum(len(node.get("_review", [])) for node in _walk(program))
     return {"accomplishments": len(items), "dates": len(dated) + len(events),
             "results": sum(len(i.get("results", [])) for i in items), "partners": len(program["partners"]),

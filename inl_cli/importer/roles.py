@@ -83,7 +83,7 @@ VERB = re.compile(
     r"exacerbates?|involves?|disrupts?|poses?|move|moves|hears?|announce[sd]?|signs?|" + "|".join(sorted(PAST))
     + r"|(?-i:[a-z]+ed))\b", re.I)
 _DETERMINER_BEFORE = re.compile(r"(?:\b(?:this|these|the|our|its|their|a|an)|'s)\s+$", re.I)
-_US = re.compile(r"\b(?:INL|United States|Merida|we|our)\b|\bU\.S\.(?!-)")
+_US = re.compile(r"\b(?:INL|United States|we|our)\b|\bU\.S\.(?!-)")
 _PROGRAM_WORD = re.compile(r"\b(?:programs?|programming|initiatives?|projects?|engagement|training|advisors?|"
                            r"assistance|mentors?|mentoring|efforts|work|support)\b", re.I)
 _OTHERS = re.compile(r"\b(?!(?:initiative|program|programme|project|INL)'s)\w+'s\b|"
