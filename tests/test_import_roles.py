@@ -27,6 +27,8 @@ from inl_cli.importer.text import repair, sentences
     ("Threats with a U.S. nexus grow, an NGO says.", "problem"),
     ("Of the more than 72,000 deaths in the United States in 2017, most involved opioids.", "problem"),
     ("Elections in December 2016 ushered in a new government.", "event"),
+    ("In 2019, the national police graduated 500 recruits trained by INL.", "action"),
+    ("With INL support, the courts cleared 2,000 cases in 2020.", "action"),
     ("Political reforms have created a window of opportunity for change.", "event"),
 ])
 def test_a_sentence_is_read_by_what_its_main_clause_does(sentence, role):

@@ -93,6 +93,7 @@ _ONGOING = {"focused", "sought", "aimed", "worked", "continued", "prioritized", 
 _DOES_WRONG = re.compile(r"^(?:lacks?|faces?|suffers?|struggles?|remains? (?:vulnerable|weak|limited))\b", re.I)
 
 
+_WITH_US = re.compile(r"\b(?i:by|with|from|through) (?:INL|the United States|U\.S\.)|\bINL-")
 _FINITE = re.compile(r"\b(?:has|have|had|is|are|was|were|will|would|can|could|must)\b", re.I)
 
 
@@ -182,4 +183,7 @@ def role(sentence: str) -> str:
         return "aim"  # "The goal of INL's program is ..."
     if PROBLEM.search(after or main):
         return "problem"
-    return "event" if tense(verbs) == "past" and verbs else "context"
+    if tense(verbs) == "past" and verbs:
+        # "the police graduated 500 recruits trained by INL": a past step INL took part in
+        return "action" if _WITH_US.search(sentence) else "event"
+    return "context"
