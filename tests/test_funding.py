@@ -308,6 +308,11 @@ def test_truncated_binary_and_non_utf8_files_are_one_line(files, tmp_path):
     records = list(csv.reader(io.StringIO(data[:at].decode("utf-8-sig"), newline="")))
     expect_bad(tmp_path, data[:at] + b"\xf4" + data[at + 1:], f"row {len(records):,}:", "UTF-8")
     expect_bad(tmp_path, b"", "empty")
+    os.mkfifo(tmp_path / "fifo.csv")
+    for special, words in ((str(tmp_path / "fifo.csv"), "not a regular file"), ("/dev/zero", "not a regular file"),
+                           (str(tmp_path), "a folder")):
+        result = run("import", special, "-o", str(tmp_path / "e.csv"), "--force")
+        assert result.exit_code == 1 and words in result.stderr
 
 
 def test_a_bad_amount_or_year_names_its_row(files, tmp_path):

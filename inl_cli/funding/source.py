@@ -125,12 +125,17 @@ class Db:
 
 
 def read_header(path: str) -> list[str]:
-    """The first row of `path`: BadFile for an empty, binary or non-UTF-8 file, or one without a header."""
+    """The first row of `path`: BadFile for an empty, binary or non-UTF-8 file, or one without a header, and
+    for anything but a regular file (a FIFO would wait for a writer, /dev/zero never ends)."""
+    import stat
+
     try:
+        mode = os.stat(path).st_mode
+        if not stat.S_ISREG(mode):
+            raise BadFile(path, "a folder; give the CSV files in it" if stat.S_ISDIR(mode) else
+                          "not a regular file; give the CSV file itself")
         with open(path, "rb") as handle:
             head = handle.read(HEADER_LIMIT)
-    except IsADirectoryError:
-        raise BadFile(path, "a folder; give the CSV files in it") from None
     except OSError as error:
         raise BadFile(path, error.strerror or str(error)) from None
     if not head.strip():
