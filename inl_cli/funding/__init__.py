@@ -2,13 +2,17 @@
 
 `inl funding import` scans the site's CSV downloads (the complete dataset of about 4 million transactions,
 or a country's download) and keeps INL's rows, summed, in a small CSV extract; `inl funding` reads the
-extract into tables and a chart. The modules here import no Click, so each part can be tested alone:
+extract into tables and a chart. The modules here import neither Click nor Rich, so each part can be
+tested alone; only `source` and `build` import DuckDB, and only the import runs them:
 
-- `columns`: the source files' column names and transaction types, found by name.
-- `source`: the scan of source files with DuckDB, the only module that imports it (only the import runs it).
-- `extract`: the extract's columns, where it lives, writing and reading it.
+- `columns`: the source files' column names, transaction types and country codes, found by name.
+- `source`: one source file into DuckDB, the rows of a filter summed, every bad row named by its number.
+- `build`: the files' sums made into the extract (codes, types and years written one way), by DuckDB.
+- `extract`: the extract's columns, where it lives, and reading it fast.
 - `years`, `money`: fiscal years (October to September, and 1976's transition quarter) and amounts as
   people read them ($1.2M).
-- `summary`: filters and sums into typed rows; `year_totals` gives a report the totals of some countries.
-- `tables`, `chart`: the summary as view tables (the one place that builds them) and as a bar chart.
+- `summary`, `activities`: sums into typed rows by country and year or another key; `summary.year_totals`
+  gives a report the per-fiscal-year totals of some countries.
+- `tables`, `chart`: a summary as the views' tables (the one place that builds them) and as the lines of
+  a bar chart.
 """
