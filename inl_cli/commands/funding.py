@@ -235,6 +235,11 @@ def import_funding(ctx, files, output, force, account, bureau):
             found = scan(list(files), wanted, progress)
     except FundingError as error:
         raise clicked(error) from None
+    except ModuleNotFoundError as error:
+        if error.name != "duckdb":
+            raise
+        raise BadFunding("`inl funding import` reads the files with DuckDB, which is not installed: "
+                         "pip install 'duckdb>=1.3'") from None
     _write(target, named, found.text)
     _report(target, wanted, found)
 
