@@ -316,8 +316,8 @@ def as_nobody(*args, folder):
     """
     environment = {**os.environ, "NO_COLOR": "1", "HOME": str(folder)}
     environment.pop("INL_DATA", None)
-    return subprocess.run([sys.executable, "-c", _AS_NOBODY, str(BUNDLED), *args], stdout=subprocess.PIPE,
-                          stderr=subprocess.PIPE, env=environment, timeout=30, cwd=folder, text=True)
+    return subprocess.run([sys.executable, "-c", _AS_NOBODY, str(BUNDLED), *args], capture_output=True,
+                          env=environment, timeout=30, cwd=folder, text=True)
 
 
 @pytest.fixture

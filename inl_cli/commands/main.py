@@ -11,6 +11,7 @@ from .completion import completion
 from .countries import countries
 from .errors import click_error, interrupted, unwritable
 from .export import export
+from .funding import funding
 from .help import HelpContext, StackedCommandList
 from .import_page import import_page
 from .options import country_option, data_option, funding_option, recursive_option
@@ -93,7 +94,7 @@ def main(ctx, data, recursive, countries, funding):
     ctx.obj = Session(data, recursive, countries, funding)
 
 
-for command in (show, timeline, search, countries, export, validate, schema, import_page, completion):
+for command in (show, timeline, search, countries, funding, export, validate, schema, import_page, completion):
     main.add_command(command)
 
 

@@ -93,7 +93,8 @@ def draft(location: str, country=None, code=None, url=None) -> Draft:
         pieces = page.text.count("\n") + page.text.count(". ") + 1
         if pieces > MAX_PIECES:
             raise ImportFailed(visible(f"{location}: {pieces:,} lines and sentences, more than the "
-                                       f"{MAX_PIECES:,} a summary page could hold; import the program's part of it"))
+                                       f"{MAX_PIECES:,} a summary page could hold; import the program's part "
+                                       "of it"))
         program = read_page(page.text, country, code, url or page.url, page.dropped)
     except (inputs.ReadError, PageError) as error:
         raise ImportFailed(_message(location, error)) from None
