@@ -151,11 +151,12 @@ def wrap(text: str, width: int) -> list[str]:
     `width` has a line of its own."""
     if "\n" not in text and cells(text) <= width:
         return [text]
+    measure = len if text.isascii() else cells
     lines = []
     for paragraph in text.split("\n"):
         line, used = [], 0
         for word in paragraph.split(" "):
-            size = cells(word)
+            size = measure(word)
             if line and used + 1 + size > width:
                 lines.append(" ".join(line))
                 line, used = [word], size

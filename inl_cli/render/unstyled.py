@@ -23,7 +23,7 @@ def _rich_lines(console, renderable, width: int) -> list[str]:
 
 
 def _pad(text: str, width: int) -> str:
-    return text + " " * (width - fit.cells(text))
+    return text.ljust(width) if text.isascii() else text + " " * (width - fit.cells(text))
 
 
 def _row(cells: list[list[str]], widths, edges: tuple[str, str, str], bottom: bool) -> list[str]:
@@ -31,15 +31,14 @@ def _row(cells: list[list[str]], widths, edges: tuple[str, str, str], bottom: bo
     below (or above, for the header, which sits on the line above the body)."""
     left, divider, right = edges
     height = max(map(len, cells))
-    lines = []
-    for n in range(height):
-        parts = []
-        for lines_of, width in zip(cells, widths):
-            missing = height - len(lines_of)
-            at = n - missing if bottom else n
-            parts.append(" " + _pad(lines_of[at] if 0 <= at < len(lines_of) else "", width) + " ")
-        lines.append(left + divider.join(parts) + right)
-    return lines
+    if height == 1:
+        return [left + divider.join(" " + _pad(lines[0], w) + " " for lines, w in zip(cells, widths)) + right]
+    columns = []
+    for lines_of, width in zip(cells, widths):
+        padded = [" " + _pad(line, width) + " " for line in lines_of]
+        blank = [" " * (width + 2)] * (height - len(lines_of))
+        columns.append(blank + padded if bottom else padded + blank)
+    return [left + divider.join(line) + right for line in zip(*columns)]
 
 
 def grid(console, t, plan: fit.Grid):
