@@ -171,14 +171,14 @@ def test_timelinejs_spans_end_with_their_last_period_and_open_spans_run_to_today
 
     rows = [{"when": when, "title": when.display(), "kind": "accomplishment", "partners": []} for when in
             [PartialDate(2020, 7), Span(PartialDate(2020, 3), PartialDate(2020, 7)),
-             Span(PartialDate(2019), PartialDate(2020, 2)), Span(PartialDate(2012))]]
+             Span(PartialDate(2019), PartialDate(2020, 2)), Span(PartialDate(2012)), Span(PartialDate(2030, 3))]]
     tables = [views.Table("overview", "", (), []), views.Table("accomplishments", "", (), []),
               views.Table("timeline", "", (), rows)]
     report = views.Report("T", [{"country": "C", "title": "S", "url": "https://example.org"}], tables)
     events = json.loads(render_timeline(report, today=date(2024, 5, 6)))["events"]
     assert [e.get("end_date") for e in events] == [
         None, {"year": 2020, "month": 7, "day": 31}, {"year": 2020, "month": 2, "day": 29},
-        {"year": 2024, "month": 5, "day": 6}]
+        {"year": 2024, "month": 5, "day": 6}, {"year": 2030, "month": 3, "day": 31}]
     assert events[3]["display_date"] == "since 2012"
 
 

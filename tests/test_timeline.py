@@ -289,3 +289,28 @@ def test_chart_groups_rows_by_country(run, program, tmp_path):
     gantt = run("--data", str(tmp_path), "export", "--section", "timeline").stdout
     assert "    section Côte d'Ivoire, accomplishments\n" in gantt
     assert "    section Testland, accomplishments\n    2014 Court reform :milestone, 2014-01-01, 0d" in gantt
+
+
+LATE_SPAN = """\
+accomplishments:
+  - {id: a, title: Old, summary: s, date: "2013"}
+  - {id: b, title: Late, summary: s, date: {start: "2020-12-15", end: "2020-12-31"}}
+  - {id: c, title: Planned, summary: s, date: {start: "2030-03"}}
+"""
+
+
+@pytest.mark.parametrize("width", [20, 40, 60, 80, 120, 200])
+def test_chart_draws_a_span_at_the_very_end_and_an_open_span_that_starts_after_today(run, program, width):
+    path = program(LATE_SPAN)
+    result = run("--data", str(path), "timeline", "--chart", "--width", str(width),
+                 env={"SOURCE_DATE_EPOCH": str(19_905 * 86400)})  # 2024-07-01
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert max(len(line) for line in lines) <= width
+    for label, mark in (("2013 Old", "●"), ("15 Dec 2", "█"), ("since Ma", "█")):
+        at = next(i for i, line in enumerate(lines) if line.startswith(label))
+        plot = lines[at + 1] if width < 60 else lines[at]
+        assert mark in plot, (label, plot)
+    axis = next(line for line in lines if "┬" in line)
+    years = lines[lines.index(axis) + 1].split()
+    assert years[0] in ("2013", "13") and years[-1] in ("2030", "30")

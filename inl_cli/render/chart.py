@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections import namedtuple
 from datetime import date, timedelta
 
-from ..dates import PartialDate, end_of, start_of, today
+from ..dates import end_of, start_of
 from . import cell_text, when_text
 
 GLYPHS = {
@@ -96,7 +96,7 @@ def draw(rows: list[dict], width: int, plain: bool) -> list[Line]:
     dated = [r for r in rows if r["when"] is not None]
     if not dated:
         return []
-    spans = {id(r): (start_of(r["when"]), _end(r["when"])) for r in dated}
+    spans = {id(r): (r["when"].first_day, r["when"].last_day) for r in dated}
     first_year = min(s.year for s, _ in spans.values())
     last_year = max(e.year for _, e in spans.values())
     labels = {id(r): cell_text(f"{when_text(r['when'])} {r['title']}") for r in dated}
@@ -123,14 +123,14 @@ def draw(rows: list[dict], width: int, plain: bool) -> list[Line]:
 
 def _plot(row: dict, span: tuple, scale: Scale, glyph: dict) -> str:
     """The row's plot: a bar across a span's columns, or the mark of its kind at a point's."""
-    (start, end), cells = span, [" "] * scale.width
+    (first, last), cells = span, [" "] * scale.width
     if start_of(row["when"]) != end_of(row["when"]):
-        left = scale.column(start.first_day)
-        right = max(left, scale.column(end.last_day + timedelta(days=1)) - 1)
+        left = min(scale.column(first), scale.width - 1)  # a span in the last days of the plot keeps a cell
+        right = max(left, scale.column(last + timedelta(days=1)) - 1)
         for i in range(left, right + 1):
             cells[i] = glyph["bar"]
     else:
-        cells[scale.point(start.first_day, end.last_day)] = glyph[row["kind"]]
+        cells[scale.point(first, last)] = glyph[row["kind"]]
     return "".join(cells).rstrip()
 
 
@@ -162,15 +162,6 @@ def _wrap(pieces: list[str], width: int, gap: str, indent: str) -> list[str]:
         else:
             lines.append((indent if lines else "") + piece)
     return lines
-
-
-def _end(when) -> PartialDate:
-    """The last date of `when`; an open span ("since 2012", no end) is drawn to today."""
-    end = end_of(when)
-    if end is not None:
-        return end
-    now = today()
-    return PartialDate(now.year, now.month, now.day)
 
 
 def _axis(scale: Scale, glyph: dict) -> str:

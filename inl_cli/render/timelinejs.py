@@ -36,9 +36,10 @@ def _start(when) -> dict:
 
 
 def _through(when, today: date) -> dict:
-    """The last day a date covers: 2018 is 31 December 2018; an open span runs to today."""
+    """The last day a date covers: 2018 is 31 December 2018; an open span runs to today (or to the end of its
+    start, when that is later)."""
     end = end_of(when)
-    last = end.last_day if end is not None else today
+    last = end.last_day if end is not None else max(today, start_of(when).last_day)
     return {"year": last.year, "month": last.month, "day": last.day}
 
 
