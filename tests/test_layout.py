@@ -2,6 +2,7 @@
 import re
 
 import pytest
+from conftest import MINIMAL
 
 from inl_cli.load import bundled_path
 from inl_cli.render import fit
@@ -235,3 +236,38 @@ def test_a_stdout_that_cannot_encode_boxes_gets_ascii_boxes_either_way(both, mon
             plain, styled = both([table], width)
             assert plain == styled, name
     assert "+---" in plain and "━" not in plain
+
+
+@pytest.mark.parametrize("args", [["show", "overview"], ["timeline", "--undated"], ["timeline", "--chart", "--undated"],
+                                  ["show", "accomplishments"]])
+@pytest.mark.parametrize("colour", [False, True])
+def test_a_very_long_word_takes_work_linear_in_its_length(run, program, monkeypatch, args, colour):
+    """A country name of one word many times the width (a title, a record, an undated entry) is cut before
+    Rich draws it: Rich cuts a many-line text into lines with str.partition, copying the rest each time.
+
+    The copying is counted, not timed: each segment Rich splits costs its length times its lines."""
+    from rich.segment import Segment
+
+    split = Segment.split_and_crop_lines.__func__
+    work = []
+
+    def counting(cls, segments, *rest, **options):
+        def watched():
+            for segment in segments:
+                work.append(len(segment.text) * (segment.text.count("\n") + 1))
+                yield segment
+        return split(cls, watched(), *rest, **options)
+
+    monkeypatch.setattr(Segment, "split_and_crop_lines", classmethod(counting))
+    env = {"FORCE_COLOR": "1", "NO_COLOR": None} if colour else {}
+    totals = {}
+    for size in (20_000, 80_000):
+        name = "X" * size
+        path = program(f"accomplishments:\n  - {{id: u, title: {name}, summary: s}}\n",
+                       base=MINIMAL.replace("name: Testland", f"name: {name}"), name=f"{size}.yaml")
+        work.clear()
+        result = run("--data", str(path), *args, "--width", "20", env=env)
+        assert result.exit_code == 0, result.output
+        assert sum(len(line) for line in result.stdout.splitlines()) > size
+        totals[size] = sum(work)
+    assert totals[80_000] < 6 * totals[20_000], totals

@@ -167,6 +167,36 @@ def wrap(text: str, width: int) -> list[str]:
     return lines
 
 
+def fold(text: str, width: int) -> list[str]:
+    """`text` in lines of at most `width` cells, as a title or a note wraps: between words, and a word wider
+    than `width` starts a line and is cut into pieces of `width` cells, the last of which the next words
+    may follow (as Rich folds, but in time linear in the text's length)."""
+    width, lines = max(1, width), []
+    for paragraph in tidy(text).split("\n"):
+        line, used = [], 0
+        for word in paragraph.split(" "):
+            size = cells(word)
+            if line and used + 1 + size > width:
+                lines.append(" ".join(line))
+                line, used = [], 0
+            if size > width:
+                *full, word = _chop(word, width)
+                lines += full
+                size = cells(word)
+            used += size + (1 if line else 0)
+            line.append(word)
+        lines.append(" ".join(line))
+    return lines
+
+
+def _chop(word: str, width: int) -> list[str]:
+    if word.isascii():
+        return [word[at:at + width] for at in range(0, len(word), width)]
+    from rich.cells import chop_cells
+
+    return chop_cells(word, width)
+
+
 def wrapped_lines(text: str, width: int) -> int:
     """How many lines `text` takes wrapped within `width` cells."""
     return len(wrap(text, width))

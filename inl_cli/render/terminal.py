@@ -54,21 +54,27 @@ def url_text(url: str, prefix: str = "") -> Text:
 
 
 def grid(t, plan: fit.Grid) -> list:
-    table = Table(title=cell_text(t.title), title_justify="left", show_lines=True)
+    outer = sum(plan.widths) + fit.GRID_EDGE + fit.GRID_PER_COLUMN * len(plan.widths)
+    table = Table(show_lines=True)
     for column, width in zip(plan.columns, plan.widths):
         table.add_column(cell_text(column.title), width=width, overflow="fold")
     for r, texts in enumerate(plan.texts):
         table.add_row(*(_shown(t, plan, r, c, text) for c, text in enumerate(texts)))
     notes = [url_text(url, f"{fit.footnote_marker(n)} ") for n, (_, _, url) in enumerate(plan.footnotes, 1)]
-    return [table, *notes]
+    return [_folded(t.title, outer, "italic"), table, *notes]
 
 
-def _whole(lines: list[str]) -> Group:
-    return Group(*(Text(line, no_wrap=True, overflow="ignore") for line in lines))
+def _whole(lines: list[str], style: str = "") -> Group:
+    return Group(*(Text(line, style=style, no_wrap=True, overflow="ignore") for line in lines))
+
+
+def _folded(text: str, width: int, style: str = "") -> Group:
+    """A title or note in lines cut by `fit.fold`: Rich splits a text of many lines in quadratic time."""
+    return _whole(fit.fold(cell_text(text), width), style)
 
 
 def stacked(t, plan: fit.Stacked) -> list:
-    parts = [Text(cell_text(t.title), style="bold")]
+    parts = [_folded(t.title, plan.width, "bold")]
     for record in fit.records(plan):
         parts.append(Rule(characters="─", style="dim"))
         beside = None
@@ -93,15 +99,15 @@ def stacked(t, plan: fit.Stacked) -> list:
     return parts
 
 
-def renderable(t, plan) -> Group:
+def renderable(t, plan, width: int) -> Group:
     if plan.kind == "empty":
-        body = [Text(cell_text(t.title), style="bold"), Text("Nothing to show.", style="italic")]
+        body = [_folded(t.title, width, "bold"), Text("Nothing to show.", style="italic")]
     elif plan.kind == "stacked":
         body = stacked(t, plan)
     else:
         body = grid(t, plan)
     if t.note:
-        body.append(Text(cell_text(t.note), style="dim"))
+        body.append(_folded(t.note, width, "dim"))
     return Group(*body)
 
 
@@ -126,7 +132,7 @@ def stream(tables, width=None):
 
             yield from unstyled.chunks(console, t, plan)
         else:
-            yield _printed(console, renderable(t, plan))
+            yield _printed(console, renderable(t, plan, console.width))
 
 
 def render(tables, width=None) -> str:
@@ -140,7 +146,7 @@ def render_chart(t, width=None) -> str:
 
     console = _console(width)
     plain = not console.encoding.lower().replace("-", "").startswith("utf")
-    parts = [Text(cell_text(t.title), style="bold")]
+    parts = [_folded(t.title, console.width, "bold")]
     lines = chart.draw(t.rows, console.width, plain)
     if not lines:
         parts.append(Text("Nothing to show.", style="italic"))
@@ -149,5 +155,5 @@ def render_chart(t, width=None) -> str:
         text.no_wrap = not line.wrap
         parts.append(text)
     if t.note:
-        parts.append(Text(cell_text(t.note), style="dim"))
+        parts.append(_folded(t.note, console.width, "dim"))
     return _printed(console, Group(*parts), crop=True)

@@ -2,14 +2,13 @@
 
 Rich draws a styled table cell by cell, several times slower than the YAML is read; here each row is
 words wrapped by `fit.wrap` between Rich's own box characters (`rich.box`, ASCII where stdout needs it).
-Titles, notes and rules are drawn by Rich. tests/test_layout.py holds the result to what Rich draws of
+Rules are drawn by Rich. tests/test_layout.py holds the result to what Rich draws of
 the same plan with styles, line for line.
 """
 from __future__ import annotations
 
 from rich.box import HEAVY_HEAD
 from rich.rule import Rule
-from rich.text import Text
 
 from . import cell_text, fit
 
@@ -46,7 +45,7 @@ def grid(console, t, plan: fit.Grid):
     widths = plan.widths
     outer = [w + 2 for w in widths]
     box = HEAVY_HEAD.substitute(console.options, safe=console.safe_box)
-    title = _rich_lines(console, Text(cell_text(t.title), justify="left"), sum(outer) + len(outer) + 1)
+    title = fit.fold(cell_text(t.title), sum(outer) + len(outer) + 1)
     header = [fit.wrap(cell_text(c.title), w) for c, w in zip(plan.columns, widths)]
     yield [*title, box.get_top(outer),
            *_row(header, widths, (box.head_left, box.head_vertical, box.head_right), bottom=True),
@@ -66,7 +65,7 @@ def grid(console, t, plan: fit.Grid):
 
 def stacked(console, t, plan: fit.Stacked):
     """The records' lines, a block of records at a time, each after a rule across the width."""
-    yield _rich_lines(console, Text(cell_text(t.title)), plan.width)
+    yield fit.fold(cell_text(t.title), plan.width)
     [rule] = _rich_lines(console, Rule(characters="─"), plan.width)
     records = fit.records(plan)
     for begin in range(0, len(records), BLOCK):
@@ -97,9 +96,9 @@ def lines(console, t, plan):
     elif plan.kind == "stacked":
         yield from stacked(console, t, plan)
     else:
-        yield _rich_lines(console, Text(cell_text(t.title)), console.width) + ["Nothing to show."]
+        yield fit.fold(cell_text(t.title), console.width) + ["Nothing to show."]
     if t.note:
-        yield _rich_lines(console, Text(cell_text(t.note)), console.width)
+        yield fit.fold(cell_text(t.note), console.width)
 
 
 def chunks(console, t, plan, size: int = 1 << 16):
