@@ -8,40 +8,41 @@ class ExportError(ValueError):
     """The sections asked for do not fit the format."""
 
 
-def markdown(programs, sections, sort: str = "date") -> str:
+def markdown(programs, sections, sort: str = "date", note: str = "") -> str:
     from .render.markdown import render_report
 
-    return render_report(views.report(programs, sections, sort))
+    return render_report(views.report(programs, sections, sort, note))
 
 
-def html(programs, sections, sort: str = "date") -> str:
+def html(programs, sections, sort: str = "date", note: str = "") -> str:
     from .render.html import render_report
 
-    return render_report(views.report(programs, sections, sort), views.accomplishments(programs, sort))
+    return render_report(views.report(programs, sections, sort, note), views.accomplishments(programs, sort))
 
 
-def json(programs, sections, sort: str = "date") -> str:
+def json(programs, sections, sort: str = "date", note: str = "") -> str:
     from .render import json as render_json
 
     if not sections:
         return render_json.dumps(views.document(programs))
-    return render_json.render(views.report(programs, sections, sort).tables)
+    return render_json.render(views.report(programs, sections, sort, note).tables)
 
 
-def csv(programs, sections, safe: bool = True, sort: str = "date") -> str:
+def csv(programs, sections, safe: bool = True, sort: str = "date", note: str = "") -> str:
     from .render import csv as render_csv
 
     if len(sections) > 1:
         raise ExportError("CSV holds one table; give one --section.")
-    return render_csv.render(views.report(programs, sections or ("accomplishments",), sort).tables, safe=safe)
+    tables = views.report(programs, sections or ("accomplishments",), sort, note).tables
+    return render_csv.render(tables, safe=safe)
 
 
-def timelinejs(programs, sections, sort: str = "date") -> str:
+def timelinejs(programs, sections, sort: str = "date", note: str = "") -> str:
     from .render.timelinejs import render_timeline
 
     if sections:
         raise ExportError("timelinejs exports the whole timeline; leave out --section.")
-    return render_timeline(views.report(programs, ("overview", "timeline"), sort))
+    return render_timeline(views.report(programs, ("overview", "timeline"), sort, note))
 
 
 def build(fmt: str, programs, sections, **options) -> str:

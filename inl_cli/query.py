@@ -115,6 +115,45 @@ def timeline(programs: list[Program], window: Window = Window(), partners=(),
     return dated, undated
 
 
+def narrow(programs: list[Program], window: Window | None = None, partners=()) -> list[Program]:
+    """The programs with only the accomplishments that `show` and `export` keep for --from, --to and --partner,
+    by the timeline's rules: an accomplishment whose date overlaps the window (an undated one falls in none),
+    with one of `partners` (its own or a milestone's), and of its milestones those in the window. Challenges,
+    goals and the partner list stay as they are."""
+    window = window or Window()
+    partners = tuple(partners or ())
+    if window.start is None and window.end is None and not partners:
+        return programs
+    first, last = window.first, window.last
+    bounded = first is not None or last is not None
+    narrowed = []
+    for program in programs:
+        kept = []
+        for item in program.accomplishments:
+            if bounded and (item.date is None or not overlaps(item.date, first, last)):
+                continue
+            named = (item.partners, *(m.partners for m in item.milestones))
+            if partners and not any(partner_matches(program, ids, partners) for ids in named):
+                continue
+            kept.append(item._replace(milestones=tuple(m for m in item.milestones
+                                                       if overlaps(m.date, first, last))))
+        narrowed.append(program._replace(accomplishments=tuple(kept)))
+    return narrowed
+
+
+def describe_narrowing(window: Window | None, partners=()) -> str:
+    """What `narrow` kept, for people: "Only accomplishments from 2015 to 2018, with UNDP." or ""."""
+    window = window or Window()
+    parts = []
+    if window.start is not None:
+        parts.append(f"from {window.start.display()}")
+    if window.end is not None:
+        parts.append(f"{'to' if window.start is not None else 'until'} {window.end.display()}")
+    if partners:
+        parts.append(("with " if not parts else ", with ") + " or ".join(partners))
+    return f"Only accomplishments {' '.join(parts).replace(' , ', ', ')}." if parts else ""
+
+
 def select(programs: list[Program], wanted: tuple[str, ...]) -> tuple[list[Program], list[str]]:
     """The programs whose country code or name matches one of `wanted`, and the names that matched none."""
     if not wanted:

@@ -254,13 +254,6 @@ def test_machine_formats_never_import_rich(args):
     assert modules_loaded(args, ("rich",)) == []
 
 
-def test_readme_markdown_excerpt_is_the_real_report():
-    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
-    excerpt = readme.split("```markdown\n", 1)[1].split("```", 1)[0]
-    assert excerpt.startswith("## Accomplishments\n")
-    assert excerpt in GOLDEN.read_text(encoding="utf-8")
-
-
 def test_the_gantt_draws_an_open_span_to_today(monkeypatch):
     from inl_cli import views
     from inl_cli.render.markdown import gantt

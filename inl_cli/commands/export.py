@@ -6,7 +6,7 @@ import click
 from .. import formats, views
 from ..text import one_line, path_name
 from .help import Command
-from .options import csv_option, global_options, output_file_only
+from .options import csv_option, global_options, narrowed, narrowing_options, output_file_only
 from .output import emit
 from .types import Choice, PathText
 
@@ -23,10 +23,11 @@ FORMAT_HELP = ("markdown (the default): a report for documents; html: the report
               help="Write to FILE (replaced whole, never left half-written) instead of stdout; - is stdout.")
 @click.option("--sort", type=Choice(views.SORTS), default="date", show_default=True,
               help="Accomplishments by date (undated last), or in the file's order.")
+@narrowing_options
 @csv_option
 @global_options
 @click.pass_obj
-def export(session, fmt, sections, output, sort, csv_safe):
+def export(session, fmt, sections, output, sort, start, end, partners, csv_safe):
     """Export a whole report of the program.
 
     The Markdown report holds the overview, challenges, goals, accomplishments with
@@ -46,16 +47,17 @@ def export(session, fmt, sections, output, sort, csv_safe):
       inl export --format csv --section results > results.csv
       inl export --format timelinejs -o timeline.json
       inl export --sort file -o report.md
+      inl export --from 2015 -o since-2015.html
     """
     from .. import export as reports
 
     fmt = formats.for_file(fmt, output)
     options = {"safe": csv_safe} if fmt == "csv" else {}
-    programs = session.programs()
+    programs, note = narrowed(session, start, end, partners)
     if output:
         refuse_an_input(output, programs)
     try:
-        text = reports.build(fmt, programs, sections, sort=sort, **options)
+        text = reports.build(fmt, programs, sections, sort=sort, note=note, **options)
     except reports.ExportError as error:
         raise click.UsageError(str(error)) from None
     if output:

@@ -14,7 +14,7 @@ from .. import formats
 from ..text import one_line, path_name
 from .complete import complete_country, complete_partner
 from .session import Session
-from .types import Choice, PathText, Width
+from .types import Choice, DateBound, PathText, Width
 
 DATA_HELP = "Program file or folder of *.yaml files (default: the bundled Côte d'Ivoire program)."
 FUNDING_HELP = "Funding extract written by `inl funding import` (default: the one in your data folder)."
@@ -97,3 +97,45 @@ def output_file_only(ctx, param, value):
         raise click.BadParameter(f"{one_line(path_name(value))} ends in /, which names a folder; give a file name",
                                  ctx, param)
     return output_file(ctx, param, value)
+
+
+def window_options(function):
+    """--from and --to: the window of dates to keep."""
+    function = click.option("--to", "end", type=DateBound(), metavar="DATE",
+                            help="Keep entries on or before DATE, inclusive.")(function)
+    return click.option("--from", "start", type=DateBound(), metavar="DATE",
+                        help="Keep entries on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD), compared at its "
+                             "precision.")(function)
+
+
+def window(start, end):
+    """The window of --from and --to; a usage error when it is empty."""
+    from ..query import Window
+
+    if start and end and start.first_day > end.last_day:
+        raise click.UsageError(f"--from {start} is after --to {end}; nothing can fall between them.")
+    return Window(start, end)
+
+
+def check_partners(session, programs, partners) -> None:
+    """A usage error, with a suggestion, for a --partner that names no partner of the programs."""
+    from ..query import unknown_partners
+    from .suggest import unknown_partner
+
+    for wanted in unknown_partners(programs, partners):
+        raise click.BadParameter(unknown_partner(wanted, programs, session), param_hint="'--partner'")
+
+
+def narrowing_options(function):
+    """--from, --to and --partner of `show` and `export`: only the accomplishments they keep."""
+    return window_options(partner_option(function))
+
+
+def narrowed(session, start, end, partners):
+    """The programs with the accomplishments --from, --to and --partner keep, and the note that says so."""
+    from ..query import describe_narrowing, narrow
+
+    selected = window(start, end)
+    programs = session.programs()
+    check_partners(session, programs, partners)
+    return narrow(programs, selected, partners), describe_narrowing(selected, partners)

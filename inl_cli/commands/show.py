@@ -5,7 +5,7 @@ import click
 
 from .. import views
 from .help import Command
-from .options import view_options
+from .options import narrowed, narrowing_options, view_options
 from .output import show_tables
 from .types import Choice
 
@@ -14,14 +14,17 @@ from .types import Choice
 @click.argument("section", metavar="SECTION", type=Choice(list(views.SECTIONS)))
 @click.option("--sort", type=Choice(views.SORTS), default="date", show_default=True,
               help="Accomplishments by date (undated last), or in the file's order.")
+@narrowing_options
 @view_options
 @click.pass_obj
-def show(session, section, sort, fmt, width, csv_safe):
+def show(session, section, sort, start, end, partners, fmt, width, csv_safe):
     """Show one SECTION of the program as a table.
 
     Sections: overview, challenges, goals, partners, accomplishments, results,
     details (each accomplishment's summary, details and milestones). With several
-    programs, results adds a table of totals per unit.
+    programs, results adds a table of totals per unit. --from, --to and --partner
+    keep the accomplishments the timeline would keep, in accomplishments, results
+    and details.
 
     \b
     Examples:
@@ -29,10 +32,13 @@ def show(session, section, sort, fmt, width, csv_safe):
       inl show results --format csv > results.csv
       inl show overview --width 60
       inl show details --sort file
+      inl show accomplishments --from 2015
+      inl show results --from 2015 --to 2018
+      inl show details --partner UNDP
     """
-    programs = session.programs()
+    programs, note = narrowed(session, start, end, partners)
     view = views.SECTIONS[section]
     tables = [view(programs, sort) if section in views.SORTED else view(programs)]
     if section == "results" and len(programs) > 1 and fmt != "csv":
         tables.append(views.totals(programs))
-    show_tables(tables, fmt, width, csv_safe)
+    show_tables(views.noted(tables, note), fmt, width, csv_safe)

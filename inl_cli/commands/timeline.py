@@ -6,36 +6,9 @@ import click
 from .. import views
 from ..query import KINDS
 from .help import Command
-from .options import partner_option, view_options
+from .options import check_partners, partner_option, view_options, window, window_options
 from .output import emit, show_tables, terminal_width
-from .types import Choice, DateBound
-
-
-def window_options(function):
-    """--from and --to: the window of dates to keep."""
-    function = click.option("--to", "end", type=DateBound(), metavar="DATE",
-                            help="Keep entries on or before DATE, inclusive.")(function)
-    return click.option("--from", "start", type=DateBound(), metavar="DATE",
-                        help="Keep entries on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD), compared at its "
-                             "precision.")(function)
-
-
-def window(start, end):
-    """The window of --from and --to; a usage error when it is empty."""
-    from ..query import Window
-
-    if start and end and start.first_day > end.last_day:
-        raise click.UsageError(f"--from {start} is after --to {end}; nothing can fall between them.")
-    return Window(start, end)
-
-
-def check_partners(session, programs, partners) -> None:
-    """A usage error, with a suggestion, for a --partner that names no partner of the programs."""
-    from ..query import unknown_partners
-    from .suggest import unknown_partner
-
-    for wanted in unknown_partners(programs, partners):
-        raise click.BadParameter(unknown_partner(wanted, programs, session), param_hint="'--partner'")
+from .types import Choice
 
 
 @click.command(cls=Command)

@@ -7,7 +7,7 @@ list; each renderer writes them its own way, and none reads a view's text back.
 from __future__ import annotations
 
 from .base import DATE_PARTS, SORTED, SORTS, Column, Dated, Report, Table, in_order, scope
-from .report import REPORT_SECTIONS, SECTIONS, document, report
+from .report import NARROWED, REPORT_SECTIONS, SECTIONS, document, noted, report
 from .tables import (
                      accomplishments,
                      challenges,
@@ -24,7 +24,7 @@ from .tables import (
                      years_covered,
 )
 
-__all__ = ["DATE_PARTS", "REPORT_SECTIONS", "SECTIONS", "SORTED", "SORTS", "Column", "Dated", "Report", "Table",
-           "accomplishments", "challenges", "countries", "details", "document", "goals", "in_order", "overview",
-           "partners", "report", "results", "scope", "search", "shown_path", "timeline", "totals",
-           "years_covered"]
+__all__ = ["DATE_PARTS", "NARROWED", "REPORT_SECTIONS", "SECTIONS", "SORTED", "SORTS", "Column", "Dated",
+           "Report", "Table", "accomplishments", "challenges", "countries", "details", "document", "goals",
+           "in_order", "noted", "overview", "partners", "report", "results", "scope", "search", "shown_path",
+           "timeline", "totals", "years_covered"]

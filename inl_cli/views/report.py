@@ -17,18 +17,28 @@ SECTIONS = {
 }
 REPORT_SECTIONS = ("overview", "challenges", "goals", "accomplishments", "details", "results", "partners",
                    "timeline")
+NARROWED = ("overview", "accomplishments", "details", "results", "timeline")
+"""The views that --from, --to and --partner narrow (see `query.narrow`); the others show the whole program."""
 
 
-def report(programs: list[Program], sections: tuple[str, ...] = (), sort: str = "date") -> Report:
+def noted(tables: list, note: str) -> list:
+    """The tables, those of NARROWED carrying `note` (what was kept) as their closing line."""
+    if not note:
+        return tables
+    return [t._replace(note=" ".join(filter(None, (note, t.note)))) if t.name in NARROWED else t for t in tables]
+
+
+def report(programs: list[Program], sections: tuple[str, ...] = (), sort: str = "date", note: str = "") -> Report:
     """The chosen views in reading order; accomplishments in `sort` order (by date, undated last, or as
-    the files list them)."""
+    the files list them); `note` says what the narrowed views keep (see `noted`)."""
     chosen = [name for name in REPORT_SECTIONS if not sections or name in sections]
     order = in_order(programs, sort) if any(name in SORTED for name in chosen) else None
     tables = [timeline(programs, undated=True) if name == "timeline"
               else SECTIONS[name](programs, sort, order) if name in SORTED else SECTIONS[name](programs)
               for name in chosen]
-    sources = [{"country": p.country.name, "title": p.source.title, "url": p.source.url} for p in programs]
-    return Report(scope(programs), sources, tables)
+    sources = [{"country": p.country.name, "title": p.source.title, "url": p.source.url, "program": p}
+               for p in programs]
+    return Report(scope(programs), sources, noted(tables, note))
 
 
 def document(programs: list[Program]) -> dict:
