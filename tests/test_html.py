@@ -346,3 +346,46 @@ def test_a_program_s_open_span_is_drawn_to_today(run, program):
     assert page.entries == ["entry span accomplishment open", "entry point accomplishment"]
     assert "since 2012 · Mentoring the police" in "".join(page.text)
     assert re.findall(r'text-anchor="middle">(\d{4})</text>', text)[-1] == "2024"
+
+
+CONGO = """\
+schema_version: 1
+country: {{name: Congo, code: "{code}"}}
+bureau: {{name: Bureau, abbreviation: INL, department: Department}}
+source: {{title: Congo {code} Summary, url: "https://example.org/{code}"}}
+partners:
+  - {{id: police, name: {code} National Police, role: counterpart}}
+accomplishments:
+  - id: training
+    title: Training in {code}
+    date: "{year}"
+    partners: [police]
+    summary: Trainers in {code}.
+    results: [{{value: {value}, unit: officers}}]
+"""
+
+
+def test_two_programs_with_one_country_name_are_kept_apart(run, tmp_path):
+    """Congo (CG) and Congo (CD) both call an accomplishment `training`: each section lists its own, with
+    its own partners and results, under a heading that tells the two apart; no element id repeats."""
+    folder = tmp_path / "congos"
+    folder.mkdir()
+    (folder / "cg.yaml").write_text(CONGO.format(code="CG", year=2015, value=10), encoding="utf-8")
+    (folder / "cd.yaml").write_text(CONGO.format(code="CD", year=2017, value=20), encoding="utf-8")
+    text = html_of(run, "--data", str(folder), "export", "-f", "html")
+    page = Page(text)
+    ids = [attrs["id"] for _, attrs in page.tags if "id" in attrs]
+    assert len(ids) == len(set(ids))
+    assert [t for tag, t in page.headings if tag == "h2"] == ["Congo (CD)", "Congo (CG)", "Timeline", "Source"]
+    first, second = text.split('<section class="timeline-section"')[0].split('<section class="country"')[1:3]
+    for section, mine, other, value in ((first, "CD", "CG", 20), (second, "CG", "CD", 10)):
+        assert f"Training in {mine}" in section and f"Training in {other}" not in section
+        assert f"<dt>Partners</dt><dd>{mine} National Police</dd>" in section
+        assert f"{other} National Police" not in section
+        assert f"<li>{value} officers</li>" in section
+    svg = text[text.index("<svg class=\"timeline by-country\""):text.index("</svg>\n<figcaption>")]
+    headings = re.findall(r'<g class="country-heading">.*?<text [^>]*>([^<]*)</text></g>', svg)
+    assert headings == ["Congo (CD)", "Congo (CG)"]
+    labels = re.findall(r'<text class="label" [^>]*>([^<]*)</text>', svg)
+    assert labels == ["Congo (CD) · 2017 · Training in CD", "Congo (CG) · 2015 · Training in CG"]
+    assert "Congo (CD): " in text and "Congo (CG): " in text  # the sources name each program

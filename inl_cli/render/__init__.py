@@ -62,6 +62,25 @@ def column_text(row: dict, column) -> str:
     return cell_text(value, column.join)
 
 
+def country_names(programs) -> dict:
+    """id(program) -> its country as a reader tells it apart from another program's of the same name:
+    "Congo (CD)", "Congo (CG)". Only programs that share a name are in it; see `country_name`."""
+    names = [p.country.name for p in programs]
+    return {id(p): f"{p.country.name} ({p.country.code})" for p in programs if names.count(p.country.name) > 1}
+
+
+def country_name(program, names: dict) -> str:
+    return names.get(id(program)) or program.country.name
+
+
+def named(rows: list[dict], names: dict) -> list[dict]:
+    """Rows whose Country tells apart the programs that share a name (`country_names`)."""
+    if not names:
+        return rows
+    return [{**row, "country": names[id(row.get("program"))]} if id(row.get("program")) in names else row
+            for row in rows]
+
+
 def pieces(text: str, spans) -> list[tuple[str, bool]]:
     """`text` cut at `spans` into (piece, matched) pairs, each piece cleaned."""
     tidy = str if text.isprintable() else clean  # printable text has nothing to clean

@@ -11,7 +11,7 @@ colour is the renderer's business.
 - The axis labels every year where an entry starts or ends, then as many others as
   fit; when four digits do not fit, two do (13), staggered over two lines if need be.
   A year without an entry is never labelled while one with an entry is not.
-- Several countries: rows are grouped under each country's name.
+- Several programs: each one's rows are grouped under its country's name.
 """
 from __future__ import annotations
 
@@ -104,12 +104,14 @@ def draw(rows: list[dict], width: int, plain: bool) -> list[Line]:
     labels_at = 0 if narrow else label_width(list(labels.values()), width, last_year - first_year + 1)
     indent = 0 if narrow else labels_at + 1
     scale = Scale(first_year, last_year, max(10, width - indent))
-    countries = list(dict.fromkeys(r.get("country") for r in dated))
+    groups: dict = {}  # each program's rows, under its country's name
+    for row in dated:
+        groups.setdefault(id(row.get("program")), []).append(row)
     found = []
-    for country in countries:
-        if country is not None and len(countries) > 1:
-            found.append(Line([(_cut(cell_text(country), width, glyph), "bold")]))
-        for row in (r for r in dated if r.get("country") == country):
+    for rows_of in groups.values():
+        if len(groups) > 1 and rows_of[0].get("country") is not None:
+            found.append(Line([(_cut(cell_text(rows_of[0]["country"]), width, glyph), "bold")]))
+        for row in rows_of:
             plot = (_plot(row, spans[id(row)], scale, glyph), STYLES[row["kind"]])
             if narrow:
                 found += [Line([(_cut(labels[id(row)], width, glyph), "")]), Line([plot])]
@@ -118,7 +120,7 @@ def draw(rows: list[dict], width: int, plain: bool) -> list[Line]:
     marked = sorted({s.year for s, _ in spans.values()} | {e.year for _, e in spans.values()})
     found.append(Line([(" " * indent, ""), (_axis(scale, glyph), "dim")]))
     found += [Line([(" " * indent, ""), (line, "dim")]) for line in year_labels(scale, marked)]
-    return found + _legend(width, glyph) + _undated(rows, width, glyph, len(countries) > 1)
+    return found + _legend(width, glyph) + _undated(rows, width, glyph, len(groups) > 1)
 
 
 def _plot(row: dict, span: tuple, scale: Scale, glyph: dict) -> str:

@@ -16,7 +16,7 @@ from datetime import date, timedelta
 
 from ..dates import end_of, start_of, today
 from ..text import is_web_address
-from . import cell_text, when_text
+from . import cell_text, country_name, country_names, named, when_text
 from .report import BLOCKS, arrange
 
 KIND_LABELS = {"accomplishment": "Accomplishment", "milestone": "Milestone", "context": "Context"}
@@ -103,13 +103,13 @@ def section(t, extra: dict, prefix: str) -> dict:
     return {"name": t.name, "heading": _text(t.heading or t.title), "id": _slug(prefix, t.name), **body}
 
 
-def by_country(t, countries: list[str]) -> dict:
-    """The table split into one table per country, without the Country column."""
-    rows = {name: [] for name in countries}
+def by_program(t, programs: list) -> list:
+    """The table split into one table per program, in the programs' order, without the Country column."""
+    rows = {id(program): [] for program in programs}
     for row in t.rows:
-        rows.setdefault(row.get("country"), []).append({k: v for k, v in row.items() if k != "country"})
+        rows[id(row["program"])].append({k: v for k, v in row.items() if k != "country"})
     columns = tuple(c for c in t.columns if c.key != "country")
-    return {name: t._replace(columns=columns, rows=found) for name, found in rows.items()}
+    return [t._replace(columns=columns, rows=found) for found in rows.values()]
 
 
 # ---- the timeline --------------------------------------------------------------------------------------------
@@ -171,19 +171,21 @@ def _mark(row: dict, span: tuple, axis: Axis, y: float, colour: str) -> Mark:
     return Mark(shape, kind, short, tip, left, y, width, colour, is_open, anchor, at)
 
 
-def timeline_context(t, countries: list[str], now: date) -> dict:
-    """Where to draw each dated row: a bar for a span, a marker for a point, one row each; the year axis."""
+def timeline_context(t, programs: list, names: dict, now: date) -> dict:
+    """Where to draw each dated row: a bar for a span, a marker for a point, one row each; the year axis.
+    With several programs, each one's rows are grouped under its country's name (`names`, by program)."""
     dated = [row for row in t.rows if row["when"] is not None]
     undated = [{"country": _text(row.get("country")), "title": _text(row.get("title")),
                 "kind": KIND_LABELS.get(row.get("kind"), "")} for row in t.rows if row["when"] is None]
-    several = len(countries) > 1
-    colours = {name: COUNTRY_COLOURS[i % len(COUNTRY_COLOURS)] for i, name in enumerate(countries)}
-    drawn = [name for name in countries if any(row.get("country") == name for row in dated)] if several else []
+    several = len(programs) > 1
+    colours = {id(p): COUNTRY_COLOURS[i % len(COUNTRY_COLOURS)] for i, p in enumerate(programs)}
+    present = {id(row.get("program")) for row in dated}
+    drawn = [p for p in programs if id(p) in present] if several else []
     if several:  # one group of rows per country, under its name, so that no one has to tell colours apart
-        place = {name: number for number, name in enumerate(drawn)}
-        dated.sort(key=lambda row: place.get(row.get("country"), len(place)))
+        place = {id(p): number for number, p in enumerate(drawn)}
+        dated.sort(key=lambda row: place.get(id(row.get("program")), len(place)))
     context = {"entries": len(dated), "undated": undated, "several": several,
-               "countries": [{"name": n, "colour": colours[n]} for n in drawn],
+               "countries": [{"name": country_name(p, names), "colour": colours[id(p)]} for p in drawn],
                "headings": [], "marks": [], "years": [], "width": WIDTH, "height": 0, "axis": 0, "today": None,
                "first": "", "last": ""}
     if not dated:
@@ -192,11 +194,12 @@ def timeline_context(t, countries: list[str], now: date) -> dict:
     axis = Axis(min(first.year for first, _, _ in spans), max(last.year for _, last, _ in spans))
     marks, headings, y, group = [], [], TOP, object()
     for row, span in zip(dated, spans):
-        if several and row.get("country") != group:
-            group = row.get("country")
-            headings.append({"name": _text(group), "y": y, "colour": colours.get(group, "")})
+        colour = colours.get(id(row.get("program")), "") if several else ""
+        if several and row.get("program") is not group:
+            group = row.get("program")
+            headings.append({"name": _text(country_name(group, names)), "y": y, "colour": colour})
             y += HEADING
-        marks.append(_mark(row, span, axis, y, colours.get(row.get("country"), "")))
+        marks.append(_mark(row, span, axis, y, colour))
         y += ROW
     labelled = {first.year for first, _, _ in spans} | {last.year for _, last, _ in spans}
     context.update(marks=marks, headings=headings, years=axis.years(labelled), height=y + 4 + AXIS, axis=y + 4,
@@ -231,27 +234,30 @@ def render_report(report, accomplishments=None) -> str:
     """The whole report as HTML; `accomplishments` (the view) adds partners and results to each block."""
     import jinja2
 
-    countries = [s["country"] for s in report.sources]
-    several = len(countries) > 1
-    extra: dict = {}  # per country, the accomplishments' rows by id
+    programs = [s.get("program") for s in report.sources]
+    names = country_names([p for p in programs if p is not None])
+    several = len(programs) > 1
+    extra: dict = {}  # per program, the accomplishments' rows by id
     for row in accomplishments.rows if accomplishments else ():
-        extra.setdefault(row.get("country"), {})[row.get("id")] = row
+        extra.setdefault(id(row.get("program")), {})[row.get("id")] = row
     tables = [t for t in report.tables if t.name != "timeline"]
     timeline = next((t for t in report.tables if t.name == "timeline"), None)
     if several:
-        split = [by_country(t, countries) for t in tables]
-        parts = [{"country": name, "id": _slug("country", index),
-                  "sections": [section(tables_of[name], extra.get(name, {}), f"c{index}") for tables_of in split]}
-                 for index, name in enumerate(countries)]
+        split = list(zip(*(by_program(t, programs) for t in tables))) or [()] * len(programs)
+        parts = [{"country": country_name(program, names), "id": _slug("country", index),
+                  "sections": [section(t, extra.get(id(program), {}), f"c{index}") for t in split[index]]}
+                 for index, program in enumerate(programs)]
     else:
-        parts = [{"country": None, "id": "", "sections": [section(t, extra.get(None, {}), "") for t in tables]}]
+        only = extra.get(id(programs[0]) if programs else None, {})
+        parts = [{"country": None, "id": "", "sections": [section(t, only, "") for t in tables]}]
     drawn = None
     if timeline is not None:
+        timeline = timeline._replace(rows=named(timeline.rows, names))
         drawn = section(timeline, {}, "")
-        drawn["drawing"] = timeline_context(arrange(timeline), countries, today())
+        drawn["drawing"] = timeline_context(arrange(timeline), programs, names, today())
         drawn["drawing"]["summary"] = summary(drawn["drawing"])
-    sources = [{"country": s["country"], "title": s["title"], "url": s["url"], "href": safe_url(s["url"])}
-               for s in report.sources]
+    sources = [{"country": names.get(id(s.get("program")), s["country"]), "title": s["title"], "url": s["url"],
+                "href": safe_url(s["url"])} for s in report.sources]
     environment = jinja2.Environment(
         loader=jinja2.FileSystemLoader(os.path.join(os.path.dirname(__file__), "templates")),
         autoescape=True, trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined)

@@ -18,7 +18,7 @@ from datetime import timedelta
 from ..dates import end_of, start_of
 from ..text import clean
 from ..views import Column
-from . import pieces, shown, when_text
+from . import country_names, named, pieces, shown, when_text
 from .report import BLOCKS, arrange
 
 #: Markdown punctuation, backslash first so that the backslashes added for the others stay single.
@@ -205,19 +205,19 @@ def gantt(t, title: str) -> str:
     lines = ["```mermaid", "gantt", f"    title {mermaid_text(title)}", "    dateFormat YYYY-MM-DD",
              "    axisFormat %Y"]
     groups = {"accomplishment": "Accomplishments", "milestone": "Milestones", "context": "Context"}
-    countries = list(dict.fromkeys(r.get("country") for r in t.rows))
+    programs = {id(r.get("program")): r.get("country") for r in t.rows}  # each program's rows, in order
     dated = [row for row in t.rows if row["when"] is not None]
     names = dict(zip(map(id, dated), _task_names(dated)))
     grouped: dict = {}
     for row in dated:
-        grouped.setdefault((row.get("country"), row["kind"]), []).append(row)
+        grouped.setdefault((id(row.get("program")), row["kind"]), []).append(row)
     days: dict = {}
-    for country in countries:
+    for program, country in programs.items():
         for kind, section in groups.items():
-            rows = grouped.get((country, kind))
+            rows = grouped.get((program, kind))
             if not rows:
                 continue
-            name = f"{mermaid_text(country)}, {section.lower()}" if len(countries) > 1 else section
+            name = f"{mermaid_text(country)}, {section.lower()}" if len(programs) > 1 else section
             lines.append(f"    section {name}")
             lines += _tasks(rows, names, days)
     lines.append("```")
@@ -255,14 +255,17 @@ def _tasks(rows, names: dict, days: dict) -> list[str]:
 
 
 def render_report(report) -> str:
+    names = country_names([s["program"] for s in report.sources if s.get("program") is not None])
     parts = [f"# {heading_text(report.title)}\n"]
     plural = "s" * (len(report.sources) > 1)
     parts.append(f"Restated from the U.S. Department of State's page{plural}, named under [Source](#source).\n")
     for t in report.tables:
+        t = t._replace(rows=named(t.rows, names))
         arranged = arrange(t)
         parts.append(blocks(arranged) if t.name in BLOCKS else table(arranged, t.heading))
         if t.name == "timeline" and any(r["when"] is not None for r in t.rows):
             parts.append(gantt(t, report.title))
-    lines = [f"- {escape(s['country'])}: [{escape(s['title'])}](<{url(s['url'])}>)" for s in report.sources]
+    lines = [f"- {escape(names.get(id(s.get('program')), s['country']))}: "
+             f"[{escape(s['title'])}](<{url(s['url'])}>)" for s in report.sources]
     parts.append("## Source\n\n" + "\n".join(lines) + "\n")
     return "\n".join(parts)

@@ -18,7 +18,7 @@ from rich.style import Style
 from rich.table import Table
 from rich.text import Span, Text
 
-from . import cell_text, fit, pieces
+from . import cell_text, country_names, fit, named, pieces
 
 
 def _cell(text: str) -> Text | Group | str:
@@ -147,7 +147,8 @@ def render_chart(t, width=None) -> str:
     console = _console(width)
     plain = not console.encoding.lower().replace("-", "").startswith("utf")
     parts = [_folded(t.title, console.width, "bold")]
-    lines = chart.draw(t.rows, console.width, plain)
+    programs = list({id(r.get("program")): r.get("program") for r in t.rows if r.get("program")}.values())
+    lines = chart.draw(named(t.rows, country_names(programs)), console.width, plain)
     if not lines:
         parts.append(Text("Nothing to show.", style="italic"))
     for line in lines:

@@ -14,7 +14,7 @@ from datetime import date
 from ..dates import end_of, start_of
 from ..dates import today as today_or_epoch
 from ..text import is_web_address
-from . import shown, when_text
+from . import country_names, named, shown, when_text
 from .json import dumps
 from .report import SOURCE_FIELDS
 
@@ -86,19 +86,20 @@ def render_timeline(report, today: date | None = None) -> str:
     """TimelineJS3 JSON: `report` holds the overview and the timeline (with undated rows)."""
     today = today or today_or_epoch()
     tables = {t.name: t for t in report.tables}
-    rows = tables["timeline"].rows
+    names = country_names([s["program"] for s in report.sources if s.get("program") is not None])
+    rows = named(tables["timeline"].rows, names)
     events = [event(r, today) for r in rows if r["when"] is not None]
     overview: dict = {}
     for row in tables["overview"].rows:
-        overview.setdefault(row.get("country"), []).append(row)
-    several = len(report.sources) > 1
+        overview.setdefault(id(row.get("program")), []).append(row)
     parts = []
     for source in report.sources:
-        country = source["country"] if several else None
-        facts = "; ".join(f"{escape(r['field'])}: {escape(shown(r['value']))}" for r in overview.get(country, ())
+        program = id(source.get("program"))
+        facts = "; ".join(f"{escape(r['field'])}: {escape(shown(r['value']))}" for r in overview.get(program, ())
                           if r["field"] not in ("Country", *SOURCE_FIELDS))
-        undated = [r["title"] for r in rows if r["when"] is None and r.get("country") == country]
-        parts += [f"<b>{escape(source['country'])}</b>: {facts}." if facts else escape(source["country"]),
+        undated = [r["title"] for r in rows if r["when"] is None and id(r.get("program")) == program]
+        country = names.get(program, source["country"])
+        parts += [f"<b>{escape(country)}</b>: {facts}." if facts else escape(country),
                   _link(source), _listed("Undated, not on the timeline", undated)]
     title = {"text": {"headline": escape(report.title), "text": _paragraphs(*parts)}}
     return dumps({"title": title, "events": events})

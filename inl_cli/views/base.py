@@ -25,7 +25,9 @@ class Column(namedtuple("Column", "key title human machine join highlight kind s
 
 class Table(namedtuple("Table", "name title columns rows note heading", defaults=("", ""))):
     """Fields: name: str, title: str, columns: tuple[Column, ...], rows: list[dict], note: str, heading: str.
-    Rows hold values, not text: dates as PartialDate or Span, numbers as numbers, lists as lists.
+    Rows hold values, not text: dates as PartialDate or Span, numbers as numbers, lists as lists. Each row of
+    a view over programs also holds `program`, the Program it comes from, which no column shows: renderers
+    group rows by it, never by the country's name, which two programs may share.
     note: A closing line for people, such as how to see what was left out.
     heading: The title without the program, for a section of a report.
     """
@@ -93,10 +95,12 @@ def table(programs: list[Program], name: str, heading: str, columns, rows, note:
 
 
 def per_program(programs: list[Program], make_rows) -> list[dict]:
-    """The rows `make_rows(program)` gives for each program, each with its country when there are several."""
+    """The rows `make_rows(program)` gives for each program, each with its program, and its country when
+    there are several."""
     rows, several = [], len(programs) > 1
     for program in programs:
         for row in make_rows(program):
+            row["program"] = program
             if several:  # renderers read rows by column, so the key's place in the dict does not matter
                 row["country"] = program.country.name
             rows.append(row)

@@ -113,8 +113,10 @@ def _sorted_rows(programs: list[Program], make_row, sort: str, order) -> list[di
     `in_order(programs, sort)` already worked out (a report sorts once for its three sorted views)."""
     pairs = in_order(programs, sort) if order is None else order
     rows = [make_row(program, item) for program, item in pairs]
-    if len(programs) > 1:
-        for row, (program, _) in zip(rows, pairs):
+    several = len(programs) > 1
+    for row, (program, _) in zip(rows, pairs):
+        row["program"] = program
+        if several:
             row["country"] = program.country.name
     return rows
 
@@ -176,7 +178,7 @@ def results(programs: list[Program], sort: str = "date", order=None) -> Table:
     rows = [{**({"country": program.country.name} if several else {}),
              "accomplishment_id": item.id, "accomplishment": item.title, "when": item.date,
              "result": result.display(), "value": result.value, "qualifier": result.qualifier,
-             "unit": result.unit, "description": result.description}
+             "unit": result.unit, "description": result.description, "program": program}
             for program, item in pairs for result in item.results]
     return table(programs, "results", "Results", columns, rows)
 
@@ -190,7 +192,8 @@ def timeline(programs: list[Program], window: query.Window = query.Window(), par
     names = partner_names(programs)
     several = len(programs) > 1
     rows = [{**({"country": e.program.country.name} if several else {}), "when": e.when, "title": e.title,
-             "kind": e.kind, "partners": names(e.program, e.partners), "entry": e} for e in shown]
+             "kind": e.kind, "partners": names(e.program, e.partners), "entry": e, "program": e.program}
+            for e in shown]
     note = ""
     if missing and not undated:
         one = len(missing) == 1
@@ -224,7 +227,8 @@ def countries(programs: list[Program]) -> Table:
     )
     rows = [{"country": program.country.name, "code": program.country.code,
              "accomplishments": len(program.accomplishments), "years": years_covered(program),
-             "source": program.source.url, "file": shown_path(program.origin) if program.origin else ""}
+             "source": program.source.url, "file": shown_path(program.origin) if program.origin else "",
+             "program": program}
             for program in programs]
     return Table("countries", f"Programs: {len(programs)} loaded", columns, rows, heading="Programs")
 
@@ -242,7 +246,7 @@ def search(programs: list[Program], text: str) -> Table:
     several = len(programs) > 1
     rows = [{**({"country": h.program.country.name} if several else {}), "section": h.section, "item": h.item,
              "within": "" if h.item == h.text else h.item, "field": h.field, "text": h.text,
-             "matches": h.spans} for h in hits]
+             "matches": h.spans, "program": h.program} for h in hits]
     noun = "hit" if len(rows) == 1 else "hits"
     return Table("search", f"Search: {text!r}, {len(rows)} {noun}", with_country(programs, columns), rows,
                  heading="Search")
