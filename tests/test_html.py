@@ -389,3 +389,23 @@ def test_two_programs_with_one_country_name_are_kept_apart(run, tmp_path):
     labels = re.findall(r'<text class="label" [^>]*>([^<]*)</text>', svg)
     assert labels == ["Congo (CD) · 2017 · Training in CD", "Congo (CG) · 2015 · Training in CG"]
     assert "Congo (CD): " in text and "Congo (CG): " in text  # the sources name each program
+
+
+CONTROLS = ("\x1b", "\x07", "\u202e")
+
+
+@pytest.mark.parametrize("several", [False, True])
+def test_control_characters_in_names_and_titles_are_shown_escaped(run, tmp_path, several):
+    folder = tmp_path / "controls"
+    folder.mkdir()
+    hostile = GHANA.replace("name: Ghana,", 'name: "Gha\\e[31m\\a\\u202ena",').replace(
+        "title: Ghana Summary", 'title: "Ghana \\e[31m\\a\\u202e Summary"')
+    (folder / "ghana.yaml").write_text(hostile, encoding="utf-8")
+    if several:
+        (folder / "ci.yaml").write_text((bundled_path() / "cote_divoire.yaml").read_text(encoding="utf-8"),
+                                        encoding="utf-8")
+    text = html_of(run, "--data", str(folder), "export", "-f", "html")
+    assert [c for c in CONTROLS if c in text] == []
+    shown = "".join(Page(text).text)
+    assert "Gha\\x1b[31m\\x07\\u202ena" in shown
+    assert "Ghana \\x1b[31m\\x07\\u202e Summary" in shown

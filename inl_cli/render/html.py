@@ -185,7 +185,7 @@ def timeline_context(t, programs: list, names: dict, now: date) -> dict:
         place = {id(p): number for number, p in enumerate(drawn)}
         dated.sort(key=lambda row: place.get(id(row.get("program")), len(place)))
     context = {"entries": len(dated), "undated": undated, "several": several,
-               "countries": [{"name": country_name(p, names), "colour": colours[id(p)]} for p in drawn],
+               "countries": [{"name": _text(country_name(p, names)), "colour": colours[id(p)]} for p in drawn],
                "headings": [], "marks": [], "years": [], "width": WIDTH, "height": 0, "axis": 0, "today": None,
                "first": "", "last": ""}
     if not dated:
@@ -244,7 +244,7 @@ def render_report(report, accomplishments=None) -> str:
     timeline = next((t for t in report.tables if t.name == "timeline"), None)
     if several:
         split = list(zip(*(by_program(t, programs) for t in tables))) or [()] * len(programs)
-        parts = [{"country": country_name(program, names), "id": _slug("country", index),
+        parts = [{"country": _text(country_name(program, names)), "id": _slug("country", index),
                   "sections": [section(t, extra.get(id(program), {}), f"c{index}") for t in split[index]]}
                  for index, program in enumerate(programs)]
     else:
@@ -256,8 +256,8 @@ def render_report(report, accomplishments=None) -> str:
         drawn = section(timeline, {}, "")
         drawn["drawing"] = timeline_context(arrange(timeline), programs, names, today())
         drawn["drawing"]["summary"] = summary(drawn["drawing"])
-    sources = [{"country": names.get(id(s.get("program")), s["country"]), "title": s["title"], "url": s["url"],
-                "href": safe_url(s["url"])} for s in report.sources]
+    sources = [{"country": _text(names.get(id(s.get("program")), s["country"])), "title": _text(s["title"]),
+                "url": _text(s["url"]), "href": safe_url(s["url"])} for s in report.sources]
     environment = jinja2.Environment(
         loader=jinja2.FileSystemLoader(os.path.join(os.path.dirname(__file__), "templates")),
         autoescape=True, trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined)
