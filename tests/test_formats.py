@@ -156,7 +156,7 @@ def test_timelinejs_title_slide_holds_the_overview_source_and_undated(run):
         "<p><b>Côte d'Ivoire</b>: Bureau: Bureau of International Narcotics and Law Enforcement Affairs (INL); "
         "Department: U.S. Department of State; INL's work: 2013–2020; Context: 2011; Challenges: 3; Goals: 4; "
         "Partners: 5; "
-        "Accomplishments: 5 (1 undated); Results: 3.</p>"
+        "Accomplishments: 5; Undated: 1; Results: 3.</p>"
         '<p>Source: <a href="https://www.state.gov/bureau-of-international-narcotics-and-law-enforcement-affairs-'
         'work-by-country/cote-divoire-summary/">Côte d\'Ivoire Summary</a></p>'
         "<p>Undated, not on the timeline: Universal Treatment Curriculum for drug treatment professionals</p>")
@@ -272,3 +272,12 @@ _JSON_VALUES = st.recursive(
     | st.dictionaries(st.text(max_size=8), inner, max_size=4),
     max_leaves=20)
 
+
+
+def test_overview_counts_are_numbers(run):
+    rows = json.loads(run("show", "overview", "-f", "json").stdout)
+    counts = {row["field"]: row["value"] for row in rows}
+    assert {k: counts[k] for k in ("Challenges", "Goals", "Partners", "Accomplishments", "Undated", "Results")} == {
+        "Challenges": 3, "Goals": 4, "Partners": 5, "Accomplishments": 5, "Undated": 1, "Results": 3}
+    table = run("show", "overview").stdout
+    assert "│ Accomplishments │ 5 " in table and "│ Undated         │ 1 " in table

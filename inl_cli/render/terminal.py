@@ -79,17 +79,16 @@ def stacked(t, plan: fit.Stacked) -> list:
         parts.append(Rule(characters="─", style="dim"))
         beside = None
         for label, text, place, r, c in record:
-            label = Text(label, style="bold")
             if place == "beside":
                 if beside is None:
                     beside = Table.grid(padding=(0, 1, 0, 0))
                     beside.add_column(width=plan.label_width, no_wrap=True)
                     beside.add_column(width=plan.value_width, overflow="fold")
                     parts.append(beside)
-                beside.add_row(label, _shown(t, plan, r, c, text))
+                beside.add_row(Text(label, style="bold"), _shown(t, plan, r, c, text))
                 continue
             beside = None
-            parts.append(label)
+            parts.append(_folded(label, plan.width, "bold"))
             if place == "whole":
                 parts.append(url_text(text) if fit.is_url(text) else _whole([text]))
             elif place == "wide":

@@ -82,11 +82,12 @@ def _value(plan: fit.Stacked, label: str, text: str, place: str) -> list[str]:
         lines = fit.wrap(text, plan.value_width)
         gap = " " * (plan.label_width + 1)
         return [_pad(label, plan.label_width) + " " + lines[0], *(gap + line for line in lines[1:])]
+    above = fit.fold(label, plan.width)
     if place == "below":
-        return [label, *(" " * fit.INDENT + line for line in fit.wrap(text, plan.value_width))]
+        return [*above, *(" " * fit.INDENT + line for line in fit.wrap(text, plan.value_width))]
     if place == "wide":
-        return [label, *fit.wrap(text, plan.width)]
-    return [label, text]
+        return [*above, *fit.wrap(text, plan.width)]
+    return [*above, text]
 
 
 def lines(console, t, plan):

@@ -38,7 +38,6 @@ def overview(programs: list[Program]) -> Table:
     def rows(program: Program):
         undated = sum(1 for a in program.accomplishments if a.date is None)
         results = sum(len(a.results) for a in program.accomplishments)
-        count = f"{len(program.accomplishments)}" + (f" ({undated} undated)" if undated else "")
         context = years(event.date for challenge in program.challenges for event in challenge.events)
         return [
             {"field": "Country", "value": f"{program.country.name} ({program.country.code})"},
@@ -49,7 +48,8 @@ def overview(programs: list[Program]) -> Table:
             {"field": "Challenges", "value": len(program.challenges)},
             {"field": "Goals", "value": len(program.goals)},
             {"field": "Partners", "value": len(program.partners)},
-            {"field": "Accomplishments", "value": count},
+            {"field": "Accomplishments", "value": len(program.accomplishments)},
+            {"field": "Undated", "value": undated},
             {"field": "Results", "value": results},
             {"field": "Source", "value": program.source.title},
             {"field": "Address", "value": program.source.url},
