@@ -8,16 +8,17 @@ class ExportError(ValueError):
     """The sections asked for do not fit the format."""
 
 
-def markdown(programs, sections, sort: str = "date", note: str = "") -> str:
+def markdown(programs, sections, sort: str = "date", note: str = "", chart: bool = True) -> str:
+    """The Markdown report; without its Mermaid chart when not `chart` (the timeline stays a table)."""
     from .render.markdown import render_report
 
-    return render_report(views.report(programs, sections, sort, note))
+    return render_report(views.report(programs, sections, sort, note), chart=chart)
 
 
 def html(programs, sections, sort: str = "date", note: str = "") -> str:
     from .render.html import render_report
 
-    return render_report(views.report(programs, sections, sort, note), views.accomplishments(programs, sort))
+    return render_report(views.report(programs, sections, sort, note))
 
 
 def json(programs, sections, sort: str = "date", note: str = "") -> str:

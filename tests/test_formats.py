@@ -67,7 +67,7 @@ def test_tricky_text_round_trips_through_a_markdown_cell(run, program):
         """)
     markdown = run("--data", str(path), "export", "-s", "accomplishments").stdout
     [[header, row]] = tables(parse(markdown))
-    assert text_of(row[1]) == TRICKY
+    assert text_of(row[1]) == TRICKY.replace("\n", " ")  # a table cell is one line
     assert len(row) == len(header)
 
 
@@ -281,3 +281,45 @@ def test_overview_counts_are_numbers(run):
         "Challenges": 3, "Goals": 4, "Partners": 5, "Accomplishments": 5, "Undated": 1, "Results": 3}
     table = run("show", "overview").stdout
     assert "│ Accomplishments │ 5 " in table and "│ Undated         │ 1 " in table
+
+
+def test_the_markdown_report_pastes_without_html_in_its_tables(run, tmp_path):
+    """Table cells are one line each (several items joined by "; "); the lists are in the details."""
+    folder = tmp_path / "two"
+    folder.mkdir()
+    text = Path(__file__).resolve().parent.parent.joinpath("data", "cote_divoire.yaml").read_text(encoding="utf-8")
+    (folder / "ci.yaml").write_text(text, encoding="utf-8")
+    (folder / "tl.yaml").write_text(text.replace("name: Côte d'Ivoire", "name: Testland")
+                                    .replace('code: "CI"', 'code: "TL"'), encoding="utf-8")
+    for data in ([], ["--data", str(folder)]):
+        markdown = run(*data, "export").stdout
+        assert "<br>" not in markdown
+        for rows in tables(parse(markdown)):
+            assert all(len(row) == len(rows[0]) for row in rows)
+    markdown = run("export").stdout
+    assert ("| 2015–2018 | West Côte d'Ivoire Model Police Prefecture pilot | Ivorian National Police | more than "
+            "100 community awareness meetings; 98 police officers; 2 citizen associations |") in markdown
+    assert "| 2019 | Monthly exchanges with a civil society working group | MSCP; Ivorian civil society " \
+           "working group |  |" in markdown
+
+
+def test_markdown_details_carry_partners_and_results_as_the_html_does(run):
+    markdown = run("export").stdout
+    block = markdown.split("### West Côte d'Ivoire Model Police Prefecture pilot\n\n")[1].split("\n### ")[0]
+    assert block.startswith("**When:** 2015–2018 · **Partners:** Ivorian National Police · **Location:** "
+                            "western Côte d'Ivoire\n")
+    assert ("**Results:**\n\n- more than 100 community awareness meetings\n- 98 police officers\n"
+            "- 2 citizen associations\n") in block
+
+
+def test_the_markdown_report_can_leave_out_the_mermaid_chart():
+    from inl_cli import export
+    from inl_cli.load import load
+
+    programs = load()
+    assert "```mermaid" in export.build("markdown", programs, ())
+    without = export.build("markdown", programs, (), chart=False)
+    assert "```mermaid" not in without and "## Timeline\n" in without
+    full = export.build("markdown", programs, ())
+    chart = "```mermaid" + full.split("```mermaid", 1)[1].split("```\n", 1)[0] + "```\n"
+    assert without == full.replace(chart + "\n", "")

@@ -79,17 +79,16 @@ def table_context(t) -> dict:
     }
 
 
-def blocks_context(t, extra: dict, prefix: str) -> dict:
+def blocks_context(t, prefix: str) -> dict:
     """One block per accomplishment: title, when, partners, location; summary; details, results, milestones."""
     blocks = []
     for row in t.rows:
-        more = extra.get(row.get("id"), {})
         facts = [(title, _text(value)) for title, value in (
             ("Country", row.get("country")), ("When", when_text(row.get("when"))),
-            ("Partners", ", ".join(more.get("partners") or ())), ("Location", row.get("location")))
+            ("Partners", ", ".join(row.get("partners") or ())), ("Location", row.get("location")))
             if _text(value)]
         lists = [(title, _items(value)) for title, value in (
-            ("Details", row.get("details")), ("Results", more.get("results")),
+            ("Details", row.get("details")), ("Results", row.get("results")),
             ("Milestones", row.get("milestones")))]
         blocks.append({"id": _slug(prefix, "a", row.get("id") or len(blocks)), "title": _text(row.get("title")),
                        "facts": facts, "summary": _text(row.get("summary")),
@@ -97,9 +96,9 @@ def blocks_context(t, extra: dict, prefix: str) -> dict:
     return {"kind": "blocks", "blocks": blocks}
 
 
-def section(t, extra: dict, prefix: str) -> dict:
+def section(t, prefix: str) -> dict:
     shown = arrange(t)
-    body = blocks_context(shown, extra, prefix) if t.name in BLOCKS else table_context(shown)
+    body = blocks_context(shown, prefix) if t.name in BLOCKS else table_context(shown)
     return {"name": t.name, "heading": _text(t.heading or t.title), "id": _slug(prefix, t.name), **body}
 
 
@@ -230,30 +229,25 @@ def summary(context: dict) -> str:
 
 # ---- the page ----------------------------------------------------------------------------------------------
 
-def render_report(report, accomplishments=None) -> str:
-    """The whole report as HTML; `accomplishments` (the view) adds partners and results to each block."""
+def render_report(report) -> str:
     import jinja2
 
     programs = [s.get("program") for s in report.sources]
     names = country_names([p for p in programs if p is not None])
     several = len(programs) > 1
-    extra: dict = {}  # per program, the accomplishments' rows by id
-    for row in accomplishments.rows if accomplishments else ():
-        extra.setdefault(id(row.get("program")), {})[row.get("id")] = row
     tables = [t for t in report.tables if t.name != "timeline"]
     timeline = next((t for t in report.tables if t.name == "timeline"), None)
     if several:
         split = list(zip(*(by_program(t, programs) for t in tables))) or [()] * len(programs)
         parts = [{"country": _text(country_name(program, names)), "id": _slug("country", index),
-                  "sections": [section(t, extra.get(id(program), {}), f"c{index}") for t in split[index]]}
+                  "sections": [section(t, f"c{index}") for t in split[index]]}
                  for index, program in enumerate(programs)]
     else:
-        only = extra.get(id(programs[0]) if programs else None, {})
-        parts = [{"country": None, "id": "", "sections": [section(t, only, "") for t in tables]}]
+        parts = [{"country": None, "id": "", "sections": [section(t, "") for t in tables]}]
     drawn = None
     if timeline is not None:
         timeline = timeline._replace(rows=named(timeline.rows, names))
-        drawn = section(timeline, {}, "")
+        drawn = section(timeline, "")
         drawn["drawing"] = timeline_context(arrange(timeline), programs, names, today())
         drawn["drawing"]["summary"] = summary(drawn["drawing"])
     sources = [{"country": _text(names.get(id(s.get("program")), s["country"])), "title": _text(s["title"]),

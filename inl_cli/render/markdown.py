@@ -1,9 +1,10 @@
 """GitHub-flavoured Markdown: a heading and a table per view, data text escaped.
 
-Data is shown as typed: Markdown punctuation is backslash-escaped, `|` cannot
-break a table, newlines in cells become `<br>`, a cell with several items shows
-one a line after a `•`, and Mermaid task names use Mermaid's `#NN;` entity codes
-for the characters its grammar reserves.
+Data is shown as typed, in plain Markdown that pastes anywhere: punctuation is
+backslash-escaped, `|` cannot break a table, a newline within a text reads as a
+space, a table cell with several items joins them with "; " (a report lists them
+in each accomplishment's section), and Mermaid task names use Mermaid's `#NN;`
+entity codes for the characters its grammar reserves.
 
 Reports run to megabytes over hundreds of programs, so text is escaped in bulk:
 the cells of a whole table are joined with separators, escaped with a few
@@ -27,8 +28,8 @@ _MERMAID = re.compile(r"[:#;`\"<>]")
 # Printable separators, so that one isprintable() tells whether a whole table has anything to clean; a text
 # that holds one of them sends its table down the slow path, one cell at a time.
 _CELL, _ROW = "\u241f", "\u241e"
-MARKER = "• "
-_SEVERAL = "\n" + MARKER
+#: Between the items of a table cell that holds several.
+SEVERAL = "; "
 
 
 def escape(text: str) -> str:
@@ -60,19 +61,18 @@ def _plain(text: str) -> str:
     return text if text.isprintable() else clean(text)
 
 
-def _text(value) -> str:
-    """A value as people read it, before escaping: several items one a line after a marker."""
+def _text(value, several: str = SEVERAL) -> str:
+    """A value as people read it, before escaping: several items joined with `several`."""
     if type(value) is list:
-        items = [item if type(item) is str else shown(item) for item in value]
-        return MARKER + _SEVERAL.join(items) if len(items) > 1 else "".join(items)
+        return several.join(item if type(item) is str else shown(item) for item in value)
     return shown(value)
 
 
-def _texts(rows: list[dict], columns) -> list[str]:
+def _texts(rows: list[dict], columns, several: str = SEVERAL) -> list[str]:
     """The text of each of `columns` in each row, row after row."""
     if not columns:
         return []
-    return [text for row in zip(*(_column(rows, c) for c in columns)) for text in row]
+    return [text for row in zip(*(_column(rows, c, several) for c in columns)) for text in row]
 
 
 def escape_all(texts: list[str], newline: str = "\n", lines: bool = True) -> list[str]:
@@ -88,7 +88,7 @@ def escape_all(texts: list[str], newline: str = "\n", lines: bool = True) -> lis
     return escaped.split(_CELL)
 
 
-def _column(rows: list[dict], column) -> list[str]:
+def _column(rows: list[dict], column, several: str = SEVERAL) -> list[str]:
     """The text of `column` in each row; strings and lists of strings, as views give, without a call each."""
     key = column.key
     try:
@@ -98,12 +98,9 @@ def _column(rows: list[dict], column) -> list[str]:
     if column.kind == "date":
         return [when_text(v) for v in values]
     try:
-        return [v if type(v) is str else
-                (v[0] if len(v) == 1 and type(v[0]) is str else
-                 MARKER + _SEVERAL.join(v) if len(v) > 1 else _text(v)) if type(v) is list else
-                _text(v) for v in values]
+        return [v if type(v) is str else several.join(v) if type(v) is list else _text(v) for v in values]
     except TypeError:  # a list of something else than strings
-        return [_text(v) for v in values]
+        return [_text(v, several) for v in values]
 
 
 def _rows_text(rows: list[dict], columns) -> str | None:
@@ -115,7 +112,7 @@ def _rows_text(rows: list[dict], columns) -> str | None:
     joined = (_CELL + _ROW + _CELL).join(map(_CELL.join, zip(*texts)))
     if joined.count(_ROW) != len(rows) - 1 or joined.count(_CELL) != (len(columns) + 1) * len(rows) - 2:
         return None
-    body = escape(joined).replace("\n", "<br>")
+    body = escape(joined).replace("\n", " ")
     return "| " + body.replace(_CELL + _ROW + _CELL, " |\n| ").replace(_CELL, " | ") + " |"
 
 
@@ -137,11 +134,11 @@ def table(t, heading: str | None = None, level: int = 2) -> str:
         if body is not None:
             lines.append(body)
         else:
-            texts = escape_all(_texts(t.rows, plain), newline="<br>")
+            texts = escape_all(_texts(t.rows, plain), newline=" ")
             width = len(plain)
             for number, row in enumerate(t.rows):
                 cells = iter(texts[number * width:(number + 1) * width])
-                shown = [marked(str(row.get(c.key) or ""), row.get(c.highlight)).replace("\n", "<br>")
+                shown = [marked(str(row.get(c.key) or ""), row.get(c.highlight)).replace("\n", " ")
                          if c.highlight else next(cells) for c in columns]
                 lines.append("| " + " | ".join(shown) + " |")
     if t.note:
@@ -162,10 +159,10 @@ def blocks(t, level: int = 2) -> str:
     facts = [c for c in columns if c.join != "\n" and c.key != "summary"]
     lists = [c for c in columns if c.join == "\n"]
     titles = escape_all(_texts(t.rows, [Column("title", "")]), lines=False)
-    texts = escape_all(_texts(t.rows, [Column("summary", ""), *facts]), newline="<br>")
+    texts = escape_all(_texts(t.rows, [Column("summary", ""), *facts], ", "), newline=" ")
     groups = [row.get(c.key) or () for row in t.rows for c in lists]
     items = escape_all([item if type(item) is str else _text(item) for group in groups for item in group],
-                       newline="<br>")
+                       newline=" ")
     facts_labels = [f"**{escape(c.title)}:** " for c in facts]
     list_labels = [f"**{escape(c.title)}:**\n\n- " for c in lists]
     heading, width, at, out = "#" * (level + 1) + " ", 1 + len(facts), 0, []
@@ -254,7 +251,8 @@ def _tasks(rows, names: dict, days: dict) -> list[str]:
     return lines
 
 
-def render_report(report) -> str:
+def render_report(report, chart: bool = True) -> str:
+    """The report; the timeline also as a Mermaid chart, unless not `chart`."""
     names = country_names([s["program"] for s in report.sources if s.get("program") is not None])
     parts = [f"# {heading_text(report.title)}\n"]
     plural = "s" * (len(report.sources) > 1)
@@ -263,7 +261,7 @@ def render_report(report) -> str:
         t = t._replace(rows=named(t.rows, names))
         arranged = arrange(t)
         parts.append(blocks(arranged) if t.name in BLOCKS else table(arranged, t.heading))
-        if t.name == "timeline" and any(r["when"] is not None for r in t.rows):
+        if chart and t.name == "timeline" and any(r["when"] is not None for r in t.rows):
             parts.append(gantt(t, report.title))
     lines = [f"- {escape(names.get(id(s.get('program')), s['country']))}: "
              f"[{escape(s['title'])}](<{url(s['url'])}>)" for s in report.sources]

@@ -34,6 +34,7 @@ def report(programs: list[Program], sections: tuple[str, ...] = (), sort: str = 
     chosen = [name for name in REPORT_SECTIONS if not sections or name in sections]
     order = in_order(programs, sort) if any(name in SORTED for name in chosen) else None
     tables = [timeline(programs, undated=True) if name == "timeline"
+              else details(programs, sort, order, report=True) if name == "details"
               else SECTIONS[name](programs, sort, order) if name in SORTED else SECTIONS[name](programs)
               for name in chosen]
     sources = [{"country": p.country.name, "title": p.source.title, "url": p.source.url, "program": p}

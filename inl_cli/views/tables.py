@@ -143,20 +143,29 @@ def accomplishments(programs: list[Program], sort: str = "date", order=None) -> 
     return table(programs, "accomplishments", "Accomplishments", columns, rows)
 
 
-def details(programs: list[Program], sort: str = "date", order=None) -> Table:
+def details(programs: list[Program], sort: str = "date", order=None, report: bool = False) -> Table:
+    """Each accomplishment's summary, facts and milestones; for a `report`, its partners and results too (a
+    report's section per accomplishment holds everything, and JSON and CSV keep the view's columns)."""
+    extra = (Column("partners", "Partners", machine=False), Column("results", "Results", join="\n", machine=False))
     columns = (
         Column("id", "Id", human=False),
         when_column(),
         Column("title", "Accomplishment"),
+        *(extra[:1] if report else ()),
         Column("location", "Location"),
         Column("summary", "Summary"),
         Column("details", "Details", join="\n"),
+        *(extra[1:] if report else ()),
         Column("milestones", "Milestones", join="\n"),
     )
+    names = partner_names(programs)
 
     def row(program: Program, item):
-        return {"id": item.id, "when": item.date, "title": item.title, "location": item.location,
-                "summary": item.summary, "details": list(item.details), "milestones": milestones(item)}
+        found = {"id": item.id, "when": item.date, "title": item.title, "location": item.location,
+                 "summary": item.summary, "details": list(item.details), "milestones": milestones(item)}
+        if report:
+            found.update(partners=names(program, item.partners), results=[r.display() for r in item.results])
+        return found
 
     rows = _sorted_rows(programs, row, sort, order)
     return table(programs, "details", "Accomplishment details", columns, rows)
