@@ -116,10 +116,12 @@ def reports(tmp_path_factory):
 
 
 class Opened:
-    """A report open in a 1024 px wide page, with what the page logged, fetched and tried to pop up."""
+    """A report open in a page `width` px wide (1024 unless told), with what the page logged, fetched and tried
+    to pop up."""
 
-    def __init__(self, browser, path: Path):
-        self.page = browser.new_page(viewport={"width": WIDTH, "height": 900})
+    def __init__(self, browser, path: Path, width: int = WIDTH):
+        self.width = width
+        self.page = browser.new_page(viewport={"width": width, "height": 900})
         self.console, self.errors, self.requests, self.dialogs = [], [], [], []
         self.page.on("console", lambda m: self.console.append(f"{m.type}: {m.text}"))
         self.page.on("pageerror", lambda e: self.errors.append(str(e)))
@@ -132,7 +134,7 @@ class Opened:
         assert self.console == [] and self.errors == [] and self.dialogs == []
         assert self.requests == [self.url], "the report fetched something besides itself"
         layout = self.page.evaluate(OVERFLOW)
-        assert layout["found"] == [] and layout["page"] <= WIDTH, layout
+        assert layout["found"] == [] and layout["page"] <= self.width, layout
 
     def screenshot(self, name: str, folder: Path, keep: tuple[str, ...] = ()):
         """The whole page as NAME.png and its timeline as NAME-timeline.png, in `folder`; those named in `keep`
@@ -213,3 +215,42 @@ def test_a_hostile_program_stays_text(browser, reports, tmp_path):
     assert page.locator("body").is_visible()
     opened.check_clean()
     opened.screenshot("hostile", tmp_path)
+
+
+PHONE = 390
+SHOWN = """(selector) => [...document.querySelectorAll(selector)].filter(e => e.getClientRects().length > 0).length"""
+LIST = """() => [...document.querySelectorAll('ol.timeline-list li.entry')].map(li => {
+  const bar = li.querySelector('.mark').getBoundingClientRect(), track = li.querySelector('.track').getBoundingClientRect();
+  return {text: li.querySelector('.label').innerText, size: parseFloat(getComputedStyle(li.querySelector('.label')).fontSize),
+          width: bar.width, inside: bar.left >= track.left - 8 && bar.right <= track.right + 8};
+})"""
+
+
+@pytest.mark.parametrize("name", ["bundled", "two"])
+def test_on_a_phone_the_timeline_is_a_list_of_dated_bars_and_tables_are_records(browser, reports, tmp_path, name):
+    path, programs = reports[name]
+    opened = Opened(browser, path, PHONE)
+    page = opened.page
+    assert page.evaluate(SHOWN, "svg.timeline") == 0
+    entries = page.evaluate(LIST)
+    assert len(entries) == dated(programs) and page.evaluate(SHOWN, "ol.timeline-list li.entry") == len(entries)
+    assert all(e["size"] >= 12 and e["width"] > 0 and e["inside"] for e in entries), entries
+    assert "2015–2018 West Côte d'Ivoire Model Police Prefecture pilot" in [e["text"] for e in entries]
+    cells = page.evaluate("""() => [...document.querySelectorAll('section.accomplishments td')].map(td =>
+        [getComputedStyle(td).display, getComputedStyle(td, '::before').content, td.textContent])""")
+    assert cells and all(display == ("block" if text else "none") for display, _, text in cells), cells
+    assert {label for _, label, _ in cells} >= {'"When"', '"Partners"', '"Results"'}
+    opened.check_clean()
+    opened.screenshot(f"{name}-phone", tmp_path)
+
+
+@pytest.mark.parametrize("width", [1024, 1280])
+def test_on_a_wide_screen_the_timeline_is_drawn_and_tables_are_tables(browser, reports, width):
+    path, programs = reports["two"]
+    opened = Opened(browser, path, width)
+    page = opened.page
+    assert page.evaluate(SHOWN, "svg.timeline g.entry") == dated(programs)
+    assert page.evaluate(SHOWN, "ol.timeline-list") == 0
+    assert page.evaluate("getComputedStyle(document.querySelector('section.accomplishments td')).display") == \
+        "table-cell"
+    opened.check_clean()

@@ -113,7 +113,9 @@ def by_program(t, programs: list) -> list:
 
 # ---- the timeline --------------------------------------------------------------------------------------------
 
-Mark = namedtuple("Mark", "shape kind text tip x y width colour open anchor label_x")
+Mark = namedtuple("Mark", "shape kind text tip x y width colour open anchor label_x label place")
+"""An entry drawn: in the SVG at `x`, `y` (`text` its label cut to the room beside it), and in the list that
+narrow screens show instead, with its whole `label` and its `place` along the years ("left:…%;width:…%")."""
 
 
 def _span(when, now: date) -> tuple[date, date, bool]:
@@ -167,7 +169,10 @@ def _mark(row: dict, span: tuple, axis: Axis, y: float, colour: str) -> Mark:
     at = round(right + 8 if shape == "point" and anchor == "end" else (right if anchor == "end" else left), 1)
     room = max(MIN_LABEL, int((at if anchor == "end" else WIDTH - at) / CHAR_WIDTH))
     short = label if len(label) <= room else label[:room - 1].rstrip() + "…"
-    return Mark(shape, kind, short, tip, left, y, width, colour, is_open, anchor, at)
+    plot = WIDTH - 2 * MARGIN
+    place = f"left:{round((left - MARGIN) * 100 / plot, 2)}%;width:{round(width * 100 / plot, 2)}%"
+    whole = " ".join(p for p in parts[1:] if p)
+    return Mark(shape, kind, short, tip, left, y, width, colour, is_open, anchor, at, whole, place)
 
 
 def timeline_context(t, programs: list, names: dict, now: date) -> dict:
@@ -191,17 +196,20 @@ def timeline_context(t, programs: list, names: dict, now: date) -> dict:
         return context
     spans = [_span(row["when"], now) for row in dated]
     axis = Axis(min(first.year for first, _, _ in spans), max(last.year for _, last, _ in spans))
-    marks, headings, y, group = [], [], TOP, object()
+    marks, headings, listing, y, group = [], [], [], TOP, object()
     for row, span in zip(dated, spans):
         colour = colours.get(id(row.get("program")), "") if several else ""
         if several and row.get("program") is not group:
             group = row.get("program")
             headings.append({"name": _text(country_name(group, names)), "y": y, "colour": colour})
+            listing.append(("heading", headings[-1]))
             y += HEADING
         marks.append(_mark(row, span, axis, y, colour))
+        listing.append(("entry", marks[-1]))
         y += ROW
     labelled = {first.year for first, _, _ in spans} | {last.year for _, last, _ in spans}
-    context.update(marks=marks, headings=headings, years=axis.years(labelled), height=y + 4 + AXIS, axis=y + 4,
+    context.update(marks=marks, headings=headings, listing=listing, years=axis.years(labelled),
+                   height=y + 4 + AXIS, axis=y + 4,
                    first=str(axis.first_year), last=str(axis.last_year),
                    end=axis.x(date(axis.last_year + 1, 1, 1)),
                    today=axis.x(now) if any(is_open for _, _, is_open in spans) else None)
