@@ -151,12 +151,13 @@ def wrap(text: str, width: int) -> list[str]:
     `width` has a line of its own."""
     if "\n" not in text and cells(text) <= width:
         return [text]
-    measure = len if text.isascii() else cells
+    if text.isascii():
+        return [line for paragraph in text.split("\n") for line in _wrap_ascii(paragraph, width)]
     lines = []
     for paragraph in text.split("\n"):
         line, used = [], 0
         for word in paragraph.split(" "):
-            size = measure(word)
+            size = cells(word)
             if line and used + 1 + size > width:
                 lines.append(" ".join(line))
                 line, used = [word], size
@@ -195,6 +196,21 @@ def _chop(word: str, width: int) -> list[str]:
     from rich.cells import chop_cells
 
     return chop_cells(word, width)
+
+
+def _wrap_ascii(paragraph: str, width: int) -> list[str]:
+    """`wrap` of one line of one-cell characters: each line ends at the last space that fits."""
+    lines, start = [], 0
+    while len(paragraph) - start > width:
+        cut = paragraph.rfind(" ", start, start + width + 1)
+        if cut <= start:  # the first word is wider than the line: a line of its own
+            cut = paragraph.find(" ", start + width)
+            if cut == -1:
+                break
+        lines.append(paragraph[start:cut])
+        start = cut + 1
+    lines.append(paragraph[start:])
+    return lines
 
 
 def wrapped_lines(text: str, width: int) -> int:
