@@ -18,7 +18,7 @@ from rich.style import Style
 from rich.table import Table
 from rich.text import Span, Text
 
-from . import cell_text, country_names, fit, named, pieces
+from . import cell_text, country_names, fit, named, pieces, words
 
 
 def _cell(text: str) -> Text | Group | str:
@@ -31,7 +31,7 @@ def _cell(text: str) -> Text | Group | str:
 def _highlighted(row: dict, column) -> Text:
     """The cell with its matches in bold reverse."""
     found, spans, at = [], [], 0
-    for piece, matched in fit.tidy_pieces(pieces(str(row.get(column.key) or ""), row.get(column.highlight))):
+    for piece, matched in words.tidy_pieces(pieces(str(row.get(column.key) or ""), row.get(column.highlight))):
         if matched:
             spans.append(Span(at, at + len(piece), "bold reverse"))
         found.append(piece)
@@ -69,8 +69,8 @@ def _whole(lines: list[str], style: str = "") -> Group:
 
 
 def _folded(text: str, width: int, style: str = "") -> Group:
-    """A title or note in lines cut by `fit.fold`: Rich splits a text of many lines in quadratic time."""
-    return _whole(fit.fold(cell_text(text), width), style)
+    """A title or note in lines cut by `words.fold`: Rich splits a text of many lines in quadratic time."""
+    return _whole(words.fold(cell_text(text), width), style)
 
 
 def stacked(t, plan: fit.Stacked) -> list:
@@ -92,7 +92,7 @@ def stacked(t, plan: fit.Stacked) -> list:
             if place == "whole":
                 parts.append(url_text(text) if fit.is_url(text) else _whole([text]))
             elif place == "wide":
-                parts.append(_whole(fit.wrap(text, plan.width)))
+                parts.append(_whole(words.wrap(text, plan.width)))
             else:
                 parts.append(Padding(_shown(t, plan, r, c, text), (0, 0, 0, fit.INDENT)))
     return parts

@@ -1,7 +1,7 @@
 """Tables without styles (piped, into a file, NO_COLOR): `fit`'s plan written as lines of text.
 
 Rich draws a styled table cell by cell, several times slower than the YAML is read; here each row is
-words wrapped by `fit.wrap` between Rich's own box characters (`rich.box`, ASCII where stdout needs it).
+words wrapped by `words.wrap` between Rich's own box characters (`rich.box`, ASCII where stdout needs it).
 Rules are drawn by Rich. tests/test_layout.py holds the result to what Rich draws of
 the same plan with styles, line for line.
 """
@@ -10,7 +10,7 @@ from __future__ import annotations
 from rich.box import HEAVY_HEAD
 from rich.rule import Rule
 
-from . import cell_text, fit
+from . import cell_text, fit, words
 
 #: Rows written at a time, so that `| head` shows the first ones at once.
 BLOCK = 500
@@ -22,7 +22,7 @@ def _rich_lines(console, renderable, width: int) -> list[str]:
 
 
 def _pad(text: str, width: int) -> str:
-    return text.ljust(width) if text.isascii() else text + " " * (width - fit.cells(text))
+    return text.ljust(width) if text.isascii() else text + " " * (width - words.cells(text))
 
 
 def _row(cells: list[list[str]], widths, edges: tuple[str, str, str], bottom: bool) -> list[str]:
@@ -45,8 +45,8 @@ def grid(console, t, plan: fit.Grid):
     widths = plan.widths
     outer = [w + 2 for w in widths]
     box = HEAVY_HEAD.substitute(console.options, safe=console.safe_box)
-    title = fit.fold(cell_text(t.title), sum(outer) + len(outer) + 1)
-    header = [fit.wrap(cell_text(c.title), w) for c, w in zip(plan.columns, widths)]
+    title = words.fold(cell_text(t.title), sum(outer) + len(outer) + 1)
+    header = [words.wrap(cell_text(c.title), w) for c, w in zip(plan.columns, widths)]
     yield [*title, box.get_top(outer),
            *_row(header, widths, (box.head_left, box.head_vertical, box.head_right), bottom=True),
            box.get_row(outer, "head")]
@@ -56,7 +56,7 @@ def grid(console, t, plan: fit.Grid):
     for begin in range(0, len(plan.texts), BLOCK):
         block = []
         for index in range(begin, min(begin + BLOCK, len(plan.texts))):
-            cells = [fit.wrap(text, w) for text, w in zip(plan.texts[index], widths)]
+            cells = [words.wrap(text, w) for text, w in zip(plan.texts[index], widths)]
             block += _row(cells, widths, foot if index == last else mid, bottom=False)
             block.append(between if index < last else box.get_bottom(outer))
         yield block
@@ -65,7 +65,7 @@ def grid(console, t, plan: fit.Grid):
 
 def stacked(console, t, plan: fit.Stacked):
     """The records' lines, a block of records at a time, each after a rule across the width."""
-    yield fit.fold(cell_text(t.title), plan.width)
+    yield words.fold(cell_text(t.title), plan.width)
     [rule] = _rich_lines(console, Rule(characters="─"), plan.width)
     records = fit.records(plan)
     for begin in range(0, len(records), BLOCK):
@@ -79,14 +79,14 @@ def stacked(console, t, plan: fit.Stacked):
 
 def _value(plan: fit.Stacked, label: str, text: str, place: str) -> list[str]:
     if place == "beside":
-        lines = fit.wrap(text, plan.value_width)
+        lines = words.wrap(text, plan.value_width)
         gap = " " * (plan.label_width + 1)
         return [_pad(label, plan.label_width) + " " + lines[0], *(gap + line for line in lines[1:])]
-    above = fit.fold(label, plan.width)
+    above = words.fold(label, plan.width)
     if place == "below":
-        return [*above, *(" " * fit.INDENT + line for line in fit.wrap(text, plan.value_width))]
+        return [*above, *(" " * fit.INDENT + line for line in words.wrap(text, plan.value_width))]
     if place == "wide":
-        return [*above, *fit.wrap(text, plan.width)]
+        return [*above, *words.wrap(text, plan.width)]
     return [*above, text]
 
 
@@ -97,9 +97,9 @@ def lines(console, t, plan):
     elif plan.kind == "stacked":
         yield from stacked(console, t, plan)
     else:
-        yield fit.fold(cell_text(t.title), console.width) + ["Nothing to show."]
+        yield words.fold(cell_text(t.title), console.width) + ["Nothing to show."]
     if t.note:
-        yield fit.fold(cell_text(t.note), console.width)
+        yield words.fold(cell_text(t.note), console.width)
 
 
 def chunks(console, t, plan, size: int = 1 << 16):
