@@ -1,9 +1,10 @@
 """Tables without styles (piped, into a file, NO_COLOR): `fit`'s plan written as lines of text.
 
-Rich draws a styled table cell by cell, several times slower than the YAML is read; here each row is
-words wrapped by `words.wrap` between Rich's own box characters (`rich.box`, ASCII where stdout needs it).
-Rules are drawn by Rich. tests/test_layout.py holds the result to what Rich draws of
-the same plan with styles, line for line.
+Rich renders every cell of a table as a renderable of its own, styles and all, which over thousands of rows
+costs more than reading the programs; text without styles needs none of that. Each row here is its words
+wrapped by `words.wrap` between Rich's own box characters (`rich.box`, ASCII where stdout needs it), and
+rules are drawn by Rich. tests/test_layout.py holds the result to what Rich draws of the same plan with
+styles, line for line.
 """
 from __future__ import annotations
 
