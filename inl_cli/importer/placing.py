@@ -101,7 +101,8 @@ def _list_line(placed: Placed, line, following, before_labels: bool, labels: set
         if _set_aside(placed, line.text, role):
             return
         if role == "offer":  # "INL has the opportunity to help ..." is no accomplishment
-            section, note = "goals", "the page lists this as an accomplishment: filed as a goal (it offers INL's help)"
+            section = "goals"
+            note = "the page lists this as an accomplishment: filed as a goal (it offers INL's help)"
     if section == "accomplishments" and "accomplishments" not in labels and not state["bullets noted"]:
         placed.notes.append("no Accomplishments label: took the bulleted list as accomplishments")
         state["bullets noted"] = True
