@@ -43,6 +43,11 @@ PAGES = {
         "Challenges: Freedonia's prisons are crowded.\n\nGoals: INL's corrections program supports "
         "Freedonian-led efforts to provide safe, secure, and humane detention at the country's prisons. "
         "INL's corrections\n"),
+    "lists announced by lead-ins": (
+        "Challenges: Freedonia faces corruption.\n\nKey challenges include:\n• weak border controls;\n• an "
+        "overburdened court system.\n\nGoals: INL's goals in Freedonia are to:\n• strengthen the police;\n• reform "
+        "the courts.\n\nAccomplishments: From 2016 to 2019, INL trained 1,500 prosecutors and, in 2018, the new "
+        "anti-corruption court opened with INL support. The United States has been Freedonia's largest donor.\n"),
     "a lone dash and a fragment at the end": (
         "Challenges: Freedonia's courts are slow and corrupt.\n\nAccomplishments:\n• In 2019, INL trained 40 "
         "judges.\n\n-\n"),
@@ -112,6 +117,17 @@ def test_a_title_cut_in_a_list_ends_in_an_ellipsis_and_a_cut_fragment_is_a_note(
     [goal] = program["goals"]
     assert goal["title"].endswith("…") and goal["text"].endswith("humane detention at the country's prisons.")
     assert any("INL's corrections" in n and "too little" in n for n in program["_notes"])
+
+
+def test_list_items_keep_their_lead_in_and_titles_keep_a_clause_of_their_own():
+    program = draft(PAGES["lists announced by lead-ins"])
+    assert [(g["title"], g["text"]) for g in program["goals"]] == [
+        ("Strengthen the police", "INL's goals in Freedonia are to: strengthen the police;"),
+        ("Reform the courts", "INL's goals in Freedonia are to: reform the courts.")]
+    assert [c["title"] for c in program["challenges"]][1:] == ["Weak border controls", "An overburdened court system"]
+    [item] = program["accomplishments"]
+    assert ",," not in item["title"] and item["title"].startswith("INL trained 1,500 prosecutors and, in 2018,")
+    assert any("largest donor" in note for note in program["_notes"])
 
 
 def test_nothing_is_made_of_a_lone_dash():

@@ -115,12 +115,12 @@ def _mission(sentence: str) -> bool:
 
 
 def invented(text: str, program: dict) -> list[tuple[str, str]]:
-    """(where, text) of each entry whose text is not on the page."""
+    """(where, text) of each entry whose text is not on the page (a list item's lead-in may come first)."""
     text = normalize(text)
     vocabulary = glue.Vocabulary(text)
     page = key(" ".join(glue.mend(repair(line), vocabulary)[0] for line in text.split("\n")))
     return [(where, value) for where, value in _holders(program)[1:]
-            if key(value.rstrip("…")) not in page]
+            if any(key(part.rstrip("…")) not in page for part in re.split(r"(?<=:) ", value))]
 
 
 def counts(traces: list[Trace]) -> Counter:

@@ -1,6 +1,6 @@
-"""Challenges and goals: one per sentence the page gives them, its text the whole sentence, its title the
-start of its main clause; a challenge's dates are its events, a goal's are too once the schema has them
-(`goals[].events`), and a goal's crimes are the ones its sentence lists after "including".
+"""Challenges and goals: one per sentence (or list item, after its lead-in) the page gives them, its text the
+whole sentence, its title the start of its main clause; a challenge's dates are its events, a goal's are too
+once the schema has them (`goals[].events`), and a goal's crimes are the ones its sentence lists after "including".
 """
 from __future__ import annotations
 
@@ -25,8 +25,8 @@ def items(pieces, scope: str, partners: Partners, goal_events: bool) -> list[dic
     """The challenges or goals (`scope`) of the pieces `placing` filed there."""
     found, taken = [], Taken()
     for piece in pieces:
-        sentence = " ".join(piece.text.split())
-        title = titles.title(sentence)
+        title = titles.title(" ".join(piece.text.split()))  # a list item's own words, not its lead-in's
+        sentence = " ".join(f"{piece.lead} {piece.text}".split())
         item = {"id": slug(title, taken), "title": title, "text": sentence}
         if piece.note:
             item["_review"] = [piece.note]

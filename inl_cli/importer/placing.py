@@ -18,10 +18,11 @@ from collections import Counter, namedtuple
 from . import roles
 from .text import sentences
 
-Piece = namedtuple("Piece", "section kind text note cut level marker group")
+Piece = namedtuple("Piece", "section kind text note cut level marker group lead", defaults=("",))
 """One thing placed: kind `sentence` (a challenge or goal, or a sentence of prose accomplishments), `bullet`
 or `lead` (an accomplishments list); note: why it is there, when that is a guess; cut: the page stops in it;
-level and marker: a bullet's indentation and sign; group: the number of the page's line it comes from."""
+level and marker: a bullet's indentation and sign; group: the number of the page's line it comes from; lead:
+the line announcing the list a challenge or goal is an item of ("Key challenges include:")."""
 
 NATURAL = {"problem": "challenges", "aim": "goals", "offer": "goals", "action": "accomplishments"}
 LEFT_OUT = {"praise": "praise", "history": "diplomatic history", "pointer": "a pointer to another document",
@@ -45,8 +46,9 @@ class Placed:
         self.telling = 0
         """How many pieces a label or their role put where they are (0: the text says nothing to import)."""
 
-    def add(self, section: str, kind: str, text: str, line, group: int, note: str = "", cut: bool = False) -> None:
-        self.pieces[section].append(Piece(section, kind, text, note, cut, line.level, line.marker, group))
+    def add(self, section: str, kind: str, text: str, line, group: int, note: str = "", cut: bool = False,
+            lead: str = "") -> None:
+        self.pieces[section].append(Piece(section, kind, text, note, cut, line.level, line.marker, group, lead))
 
 
 def place(lines: list, cut: str) -> Placed:
@@ -56,7 +58,7 @@ def place(lines: list, cut: str) -> Placed:
     labels = {line.section for line in lines if line.labelled}
     first_label = next((i for i, line in enumerate(lines) if line.labelled), len(lines))
     intro = first_label if first_label < len(lines) and lines[first_label].section == "challenges" else 0
-    state = {"list": None, "previous": None, "bullets noted": False, "heading": False}
+    state = {"list": None, "lead": "", "previous": None, "bullets noted": False, "heading": False}
     for i, line in enumerate(lines):
         last = bool(cut) and i == len(lines) - 1
         if line.kind == "heading":
@@ -88,6 +90,7 @@ def _list_line(placed: Placed, line, following, before_labels: bool, labels: set
         dated = re.search(r"\b(?:19|20)\d\d\b", line.text)
         state["list"] = natural if natural in ("challenges", "goals") and not dated and \
             line.section != "accomplishments" else "accomplishments"
+        state["lead"] = line.text
         if state["list"] == "accomplishments":
             placed.add("accomplishments", "lead", line.text, line, where[1])
         return
@@ -108,7 +111,8 @@ def _list_line(placed: Placed, line, following, before_labels: bool, labels: set
         state["bullets noted"] = True
     kind = "bullet" if section == "accomplishments" else "sentence"
     placed.telling += 1
-    placed.add(section, kind, line.text, line, where[1], note, cut=where[0])
+    lead = state["lead"] if kind == "sentence" and section == state["list"] else ""
+    placed.add(section, kind, line.text, line, where[1], note, cut=where[0], lead=lead)
     state["previous"] = section
 
 

@@ -13,8 +13,9 @@ from . import roles, when
 
 _RESULTS_TAIL = re.compile(r",?\s*(?:with\s+)?(?:the\s+following\s+)?(?:results|outcomes)(?:\s+including)?:?$")
 _MONTHS = "|".join(when.MONTHS)
-_DATE_PHRASE = re.compile(rf"\s+in\s+(?:(?:{_MONTHS})\s+)?(?:19|20)\d\d\b(?!\s*(?:and|or|to|through|-|–)\s*\d)",
-                          re.I)
+# " in September 2013" inside a title goes; ", in 2018," (a clause of its own) and "in 2018 and 2019" stay.
+_DATE_PHRASE = re.compile(rf"(?<!,)\s+in\s+(?:(?:{_MONTHS})\s+)?(?:19|20)\d\d\b"
+                          r"(?!\s*(?:and|or|to|through|-|–)\s*\d)", re.I)
 _LIST_GOES_ON = re.compile(r"^(?:including|such as|and|or|as well as|but)\b", re.I)
 #: Where a title may end without "…": before a clause that only adds to a whole clause before it (not
 #: "The UN Mission in Liberia (UNMIL), which had played ..., withdrew in 2018").
