@@ -49,7 +49,7 @@ def test_every_command_has_help_with_examples(run, path):
     result = run(*path, "--help")
     assert result.exit_code == 0
     assert "Examples:" in result.stdout
-    assert f"inl {path[-1]}" in result.stdout
+    assert f"inl {' '.join(path)}" in result.stdout
 
 
 @pytest.mark.parametrize("columns", [40, 30, 20])
