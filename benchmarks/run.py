@@ -204,17 +204,18 @@ def extra_rows(rounds: int) -> list[dict]:
 
 
 def show(rows: list[dict]) -> None:
-    print(f"{'measure':72} {'value':>9} {'vs ms':>9} {'ratio':>7} {'target':>8}  ok")
+    width = max([len("measure"), *(len(row["measure"]) for row in rows)])
+    print(f"{'measure':{width}} {'value':>10} {'vs ms':>9} {'ratio':>7} {'target':>8}  ok")
     for row in rows:
         target, mark = row.get("target"), "" if row.get("target") is None else ("yes" if row["ok"] else "NO")
         if "ratio" in row:
             shown = f"<= {target}" if target is not None else ""
-            print(f"{row['measure']:72} {row['ms']:7.1f}ms {row['versus_ms']:9.1f} {row['ratio']:7.2f} "
+            print(f"{row['measure']:{width}} {row['ms']:8.1f}ms {row['versus_ms']:9.1f} {row['ratio']:7.2f} "
                   f"{shown:>8}  {mark}")
         else:
             shown = f"< {target}" if target is not None else ""
-            value = f"{row['value']:g}{row['unit']}" if row["unit"] != "bytes" else f"{int(row['value'])}B"
-            print(f"{row['measure']:72} {value:>9} {'':9} {'':7} {shown:>8}  {mark}")
+            value = f"{row['value']:g} {row['unit']}" if row["unit"] != "bytes" else f"{int(row['value'])} B"
+            print(f"{row['measure']:{width}} {value:>10} {'':9} {'':7} {shown:>8}  {mark}")
 
 
 def main() -> int:
