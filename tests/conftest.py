@@ -47,19 +47,25 @@ def shared_source() -> Path | None:
 MISSING_SHARED = "INL's captured pages are missing (../shared/source beside this clone, or $INL_SHARED_SOURCE)"
 
 
-def shared_required() -> bool:
-    """CI (`.ci/run`) sets INL_REQUIRE_SHARED=1: there the shared pages must be found, never skipped."""
-    return os.environ.get("INL_REQUIRE_SHARED") == "1"
+def in_ci() -> bool:
+    """CI (`.ci/run`) sets INL_CI=1: there nothing a test needs may be missing, so nothing is skipped."""
+    return os.environ.get("INL_CI") == "1"
+
+
+def skip_unless_ci(reason: str) -> None:
+    """Skip a test whose outside need (the shared pages, Chromium) is missing, with a one-line reason;
+    under INL_CI=1 fail instead, saying why."""
+    if in_ci():
+        pytest.fail(f"{reason}, and INL_CI=1 requires it", pytrace=False)
+    pytest.skip(reason)
 
 
 def require_shared() -> Path:
     """The shared source folder, for a test that reads INL's captured pages. Without it the test is skipped
-    (a fresh clone has no `../shared`), unless INL_REQUIRE_SHARED=1: then it fails, saying why."""
+    (a fresh clone has no `../shared`), unless INL_CI=1: then it fails, saying why."""
     found = shared_source()
     if found is None:
-        if shared_required():
-            pytest.fail(f"{MISSING_SHARED}, and INL_REQUIRE_SHARED=1 requires them", pytrace=False)
-        pytest.skip(MISSING_SHARED)
+        skip_unless_ci(MISSING_SHARED)
     return found
 
 
@@ -70,7 +76,7 @@ READS_SHARED = {"test_import_inputs.py::test_every_stored_page_imports_into_a_fi
 
 def pytest_configure(config):
     config.addinivalue_line("markers", "shared: reads INL's captured pages in ../shared/source; skipped without "
-                                       "them, required when INL_REQUIRE_SHARED=1")
+                                       "them, required when INL_CI=1")
 
 
 def pytest_collection_modifyitems(items):
@@ -78,7 +84,7 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if item.nodeid.split("/")[-1].split("[")[0] in READS_SHARED:
             item.add_marker(pytest.mark.shared)
-        if missing and not shared_required() and item.get_closest_marker("shared"):
+        if missing and not in_ci() and item.get_closest_marker("shared"):
             item.add_marker(pytest.mark.skip(reason=MISSING_SHARED))
 
 

@@ -107,7 +107,8 @@ def test_show_overview_summarises_the_program(run):
         "Challenges": 3,
         "Goals": 4,
         "Partners": 5,
-        "Accomplishments": "5 (1 undated)",
+        "Accomplishments": 5,
+        "Undated": 1,
         "Results": 3,
         "Source": "Côte d'Ivoire Summary",
         "Address": "https://www.state.gov/bureau-of-international-narcotics-and-law-enforcement-affairs-work-by-"

@@ -1,11 +1,10 @@
 """Fidelity: every sentence of a page lands in the draft (a section, an item's text, or a note that quotes it),
 nothing in the draft is invented, and the notes stay few. Run on small pages written here (always) and on
-INL's stored pages in ../shared/source (skipped without them, unless INL_REQUIRE_SHARED=1)."""
-import os
+INL's stored pages in ../shared/source (skipped without them, unless INL_CI=1)."""
 from pathlib import Path
 
 import pytest
-from conftest import shared_source
+from conftest import require_shared, shared_source
 
 from inl_cli.importer import fidelity, glue, read_page, to_yaml
 from inl_cli.load import parse
@@ -138,17 +137,6 @@ def test_nothing_is_made_of_a_lone_dash():
 
 
 def _shared() -> Path:
-    """The shared source folder, or a skip (a failure when INL_REQUIRE_SHARED=1) with a one-line reason."""
-    try:
-        from conftest import require_shared
-    except ImportError:
-        found = shared_source()
-        if found is None:
-            why = "INL's captured pages are missing (../shared/source beside this clone, or $INL_SHARED_SOURCE)"
-            if os.environ.get("INL_REQUIRE_SHARED") == "1":
-                pytest.fail(f"{why}, and INL_REQUIRE_SHARED=1 requires them", pytrace=False)
-            pytest.skip(why)
-        return found
     return require_shared()
 
 

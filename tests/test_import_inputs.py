@@ -164,10 +164,10 @@ def test_several_pages_go_to_one_file_each_with_a_summary_table(run, tmp_path, m
     assert lines[1] == "Imported pages"
     assert [line.split() for line in lines[3:13]] == [
         ["Page", "ghana.txt"], ["File", str(out / "ghana.yaml")], ["Country", "Ghana"], ["Code", "GH"],
-        ["Accomplishments", "0"], ["Dates", "0"], ["Partners", "0"], ["Review", "notes", "4"], ["Cut", "whole"],
+        ["Accomplishments", "0"], ["Dates", "0"], ["Partners", "0"], ["Review", "notes", "2"], ["Cut", "whole"],
         [lines[3 + 9]]]
     assert [line.split()[-1] for line in lines[13:22]] == [
-        "guinea.html", str(out / "guinea.yaml"), "Guinea", "GN", "2", "2", "1", "3", "whole"]
+        "guinea.html", str(out / "guinea.yaml"), "Guinea", "GN", "2", "2", "1", "0", "whole"]
     assert sorted(p.name for p in out.iterdir()) == ["ghana.yaml", "guinea.yaml"]
     assert {p.country.code for p in load(out)} == {"GH", "GN"}
 
@@ -416,7 +416,7 @@ def test_the_summary_table_fits_the_terminal(run, tmp_path, monkeypatch):
     assert [cell.strip() for cell in lines[2].split("┃")[1:-1]] == [
         "Page", "File", "Country", "Code", "Accomplishments", "Dates", "Partners", "Review notes", "Cut"]
     assert [cell.strip() for cell in lines[4].split("│")[1:-1]] == [
-        "ghana.txt", "p/ghana.yaml", "Ghana", "GH", "0", "0", "0", "4", "whole"]
+        "ghana.txt", "p/ghana.yaml", "Ghana", "GH", "0", "0", "0", "2", "whole"]
     result = run("import", "ghana.txt", "guinea.html", "-o", "p", "--force", env={"COLUMNS": "40"})
     assert result.exit_code == 0, result.output
     lines = result.stderr.splitlines()
