@@ -15,10 +15,11 @@ def markdown(programs, sections, sort: str = "date", note: str = "", chart: bool
     return render_report(views.report(programs, sections, sort, note), chart=chart)
 
 
-def html(programs, sections, sort: str = "date", note: str = "") -> str:
+def html(programs, sections, sort: str = "date", note: str = "", chart: bool = True) -> str:
+    """The HTML report; without the drawn timeline when not `chart` (the timeline stays a table)."""
     from .render.html import render_report
 
-    return render_report(views.report(programs, sections, sort, note))
+    return render_report(views.report(programs, sections, sort, note), chart=chart)
 
 
 def json(programs, sections, sort: str = "date", note: str = "") -> str:

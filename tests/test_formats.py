@@ -312,14 +312,25 @@ def test_markdown_details_carry_partners_and_results_as_the_html_does(run):
             "- 2 citizen associations\n") in block
 
 
-def test_the_markdown_report_can_leave_out_the_mermaid_chart():
-    from inl_cli import export
-    from inl_cli.load import load
+def test_no_chart_leaves_out_the_mermaid_chart_and_keeps_the_timeline_table(run):
+    full = run("export").stdout
+    without = run("export", "--no-chart")
+    assert without.exit_code == 0 and "```mermaid" in full
+    chart = "```mermaid" + full.split("```mermaid", 1)[1].split("```\n", 1)[0] + "```\n\n"
+    assert without.stdout == full.replace(chart, "")
+    assert "## Timeline\n" in without.stdout
 
-    programs = load()
-    assert "```mermaid" in export.build("markdown", programs, ())
-    without = export.build("markdown", programs, (), chart=False)
-    assert "```mermaid" not in without and "## Timeline\n" in without
-    full = export.build("markdown", programs, ())
-    chart = "```mermaid" + full.split("```mermaid", 1)[1].split("```\n", 1)[0] + "```\n"
-    assert without == full.replace(chart + "\n", "")
+
+def test_no_chart_leaves_out_the_drawn_timeline_of_the_html_report(run):
+    drawn, table = '<svg', '<table'
+    full = run("export", "-f", "html").stdout
+    without = run("export", "-f", "html", "--no-chart").stdout
+    assert drawn in full and drawn not in without
+    timeline = without.split('class="timeline-section"', 1)[1]
+    assert table in timeline and "Letter of Agreement" in timeline
+
+
+def test_no_chart_is_refused_for_a_format_without_a_chart(run):
+    result = run("export", "-f", "csv", "--no-chart")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1] == "Error: --no-chart is for the Markdown and HTML reports; a csv export has no chart"

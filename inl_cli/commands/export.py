@@ -14,6 +14,9 @@ FORMAT_HELP = ("markdown (the default): a report for documents; html: the report
                "timeline; json: the whole program; csv: one table; timelinejs: the timeline for TimelineJS3. "
                "With -o, the file's extension (.md, .html, .json, .csv) chooses it.")
 
+CHARTED = ("markdown", "html")
+"""The formats whose report draws the timeline, which --no-chart leaves out."""
+
 
 @click.command(cls=Command)
 @click.option("--format", "-f", "fmt", type=Choice(formats.REPORT), help=FORMAT_HELP)
@@ -23,11 +26,14 @@ FORMAT_HELP = ("markdown (the default): a report for documents; html: the report
               help="Write to FILE (replaced whole, never left half-written) instead of stdout; - is stdout.")
 @click.option("--sort", type=Choice(views.SORTS), default="date", show_default=True,
               help="Accomplishments by date (undated last), or in the file's order.")
+@click.option("--no-chart", is_flag=True,
+              help="Leave out the timeline chart (Markdown's Mermaid diagram, HTML's drawing); the timeline "
+                   "stays a table. For editors that show Mermaid as raw text.")
 @narrowing_options
 @csv_option
 @global_options
 @click.pass_obj
-def export(session, fmt, sections, output, sort, start, end, partners, csv_safe):
+def export(session, fmt, sections, output, sort, no_chart, start, end, partners, csv_safe):
     """Export a whole report of the program.
 
     The Markdown report holds the overview, challenges, goals, accomplishments with
@@ -47,12 +53,17 @@ def export(session, fmt, sections, output, sort, start, end, partners, csv_safe)
       inl export --format csv --section results > results.csv
       inl export --format timelinejs -o timeline.json
       inl export --sort file -o report.md
+      inl export --no-chart -o report.md
       inl export --from 2015 -o since-2015.html
     """
     from .. import export as reports
 
     fmt = formats.for_file(fmt, output)
     options = {"safe": csv_safe} if fmt == "csv" else {}
+    if no_chart:
+        if fmt not in CHARTED:
+            raise click.UsageError(f"--no-chart is for the Markdown and HTML reports; a {fmt} export has no chart")
+        options["chart"] = False
     programs, note = narrowed(session, start, end, partners)
     if output:
         refuse_an_input(output, programs)

@@ -237,7 +237,8 @@ def summary(context: dict) -> str:
 
 # ---- the page ----------------------------------------------------------------------------------------------
 
-def render_report(report) -> str:
+def render_report(report, chart: bool = True) -> str:
+    """The report as one page; the timeline drawn above its table, unless not `chart`."""
     import jinja2
 
     programs = [s.get("program") for s in report.sources]
@@ -256,8 +257,10 @@ def render_report(report) -> str:
     if timeline is not None:
         timeline = timeline._replace(rows=named(timeline.rows, names))
         drawn = section(timeline, "")
-        drawn["drawing"] = timeline_context(arrange(timeline), programs, names, today())
-        drawn["drawing"]["summary"] = summary(drawn["drawing"])
+        drawn["drawing"] = None
+        if chart:
+            drawn["drawing"] = timeline_context(arrange(timeline), programs, names, today())
+            drawn["drawing"]["summary"] = summary(drawn["drawing"])
     sources = [{"country": _text(names.get(id(s.get("program")), s["country"])), "title": _text(s["title"]),
                 "url": _text(s["url"]), "href": safe_url(s["url"])} for s in report.sources]
     environment = jinja2.Environment(
