@@ -8,34 +8,36 @@ class ExportError(ValueError):
     """The sections asked for do not fit the format."""
 
 
-def markdown(programs, sections, sort: str = "date", note: str = "", chart: bool = True) -> str:
-    """The Markdown report; without its Mermaid chart when not `chart` (the timeline stays a table)."""
+def markdown(programs, sections, sort: str = "date", note: str = "", chart: bool = True, spending=None) -> str:
+    """The Markdown report; without its Mermaid chart when not `chart` (the timeline stays a table); with a
+    Funding section when given `spending` (views.Spending)."""
     from .render.markdown import render_report
 
-    return render_report(views.report(programs, sections, sort, note), chart=chart)
+    return render_report(views.report(programs, sections, sort, note, spending), chart=chart)
 
 
-def html(programs, sections, sort: str = "date", note: str = "", chart: bool = True) -> str:
-    """The HTML report; without the drawn timeline when not `chart` (the timeline stays a table)."""
+def html(programs, sections, sort: str = "date", note: str = "", chart: bool = True, spending=None) -> str:
+    """The HTML report; without the drawn timeline and funding chart when not `chart` (their tables stay);
+    with a Funding section when given `spending` (views.Spending)."""
     from .render.html import render_report
 
-    return render_report(views.report(programs, sections, sort, note), chart=chart)
+    return render_report(views.report(programs, sections, sort, note, spending), chart=chart)
 
 
-def json(programs, sections, sort: str = "date", note: str = "") -> str:
+def json(programs, sections, sort: str = "date", note: str = "", spending=None) -> str:
     from .render import json as render_json
 
     if not sections:
         return render_json.dumps(views.document(programs))
-    return render_json.render(views.report(programs, sections, sort, note).tables)
+    return render_json.render(views.report(programs, sections, sort, note, spending).tables)
 
 
-def csv(programs, sections, safe: bool = True, sort: str = "date", note: str = "") -> str:
+def csv(programs, sections, safe: bool = True, sort: str = "date", note: str = "", spending=None) -> str:
     from .render import csv as render_csv
 
     if len(sections) > 1:
         raise ExportError("CSV holds one table; give one --section.")
-    tables = views.report(programs, sections or ("accomplishments",), sort, note).tables
+    tables = views.report(programs, sections or ("accomplishments",), sort, note, spending).tables
     return render_csv.render(tables, safe=safe)
 
 

@@ -105,6 +105,14 @@ def shared_pages() -> Path:
     return require_shared() / "pages"
 
 
+@pytest.fixture(autouse=True)
+def no_funding_extract(tmp_path_factory, monkeypatch):
+    """No test reads the funding extract of the machine it runs on: the data folder is an empty one, and
+    $INL_FUNDING is unset (a test that wants an extract names it with --funding)."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path_factory.getbasetemp() / "no-data-folder"))
+    monkeypatch.delenv("INL_FUNDING", raising=False)
+
+
 @pytest.fixture
 def run():
     """Run `inl` as a user would, at 80 columns with no colour, and return the result."""

@@ -192,7 +192,7 @@ def test_timelinejs_escapes_html(run, program):
     (["-f", "csv", "-s", "results", "-s", "goals"], "Error: CSV holds one table; give one --section."),
     (["-f", "timelinejs", "-s", "goals"], "Error: timelinejs exports the whole timeline; leave out --section."),
     (["-s", "budget"], "Error: Invalid value for '--section' / '-s': 'budget' is not one of 'overview', "
-                       "'challenges', 'goals', 'accomplishments', 'details', 'results', 'partners', 'timeline'."),
+                       "'challenges', 'goals', 'accomplishments', 'details', 'results', 'partners', 'timeline', 'funding'."),
 ])
 def test_export_usage_errors(run, args, message):
     result = run("export", *args)

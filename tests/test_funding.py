@@ -399,21 +399,24 @@ def test_odd_file_names_and_stdout(files, tmp_path):
     assert "\r" not in result.stderr  # no progress bar on a pipe
 
 
-def test_year_totals_for_a_report(files):
+def test_year_totals_for_a_report_are_each_country_s_own(files):
     from inl_cli.funding.summary import year_totals
     from inl_cli.funding.years import FiscalYear
 
-    totals = year_totals(files.extract, ["CO", "MX", "ZZ"])
-    expected = defaultdict(lambda: [0, 0])
-    for (_, code, year), (o, d) in file_sums(files.complete).items():
-        if code in ("CO", "MX"):
-            expected[year][0] += o
-            expected[year][1] += d
-    assert {str(t.fiscal_year): [t.obligations, t.disbursements] for t in totals.years if str(t.fiscal_year) in expected} == dict(expected)
-    assert [str(y) for y in totals.covered] == sorted(expected, key=lambda y: (y[:4], y))
-    assert totals.years[0].fiscal_year == min(totals.covered) and totals.years[-1].fiscal_year == max(totals.covered)
+    funded = year_totals(files.extract, ["CO", "mx", "ZZ"])
+    totals = funded.by_code
+    assert sorted(totals) == ["CO", "MX"]
+    assert funded.scope == "INCLE account, all bureaus; obligations and disbursements, current dollars"
+    for code in ("CO", "MX"):
+        expected = {year: [o, d] for (_, c, year), (o, d) in file_sums(files.complete).items() if c == code}
+        found = totals[code]
+        assert {str(t.fiscal_year): [t.obligations, t.disbursements]
+                for t in found.years if str(t.fiscal_year) in expected} == expected
+        assert [str(y) for y in found.covered] == sorted(expected, key=lambda y: (y[:4], y))
+        assert found.years[0].fiscal_year == min(found.covered) and found.years[-1].fiscal_year == max(found.covered)
+        assert all(t.obligations == t.disbursements == 0 for t in found.years if str(t.fiscal_year) not in expected)
     assert FiscalYear(2019).days()[0].isoformat() == "2018-10-01"
-    assert year_totals(files.extract, []).years == []
+    assert year_totals(files.extract, []).by_code == {}
 
 
 @pytest.fixture

@@ -3,7 +3,8 @@ from datetime import date
 
 import pytest
 
-from inl_cli.funding import chart, columns, money, years
+from inl_cli import money
+from inl_cli.funding import chart, columns, years
 from inl_cli.funding.summary import YearTotal
 from inl_cli.funding.years import FiscalYear
 

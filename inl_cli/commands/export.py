@@ -16,6 +16,9 @@ FORMAT_HELP = ("markdown (the default): a report for documents; html: the report
 
 CHARTED = ("markdown", "html")
 """The formats whose report draws the timeline, which --no-chart leaves out."""
+FUNDED = ("markdown", "html", "csv", "json")
+"""The formats whose report has a Funding section when there is a funding extract (a whole JSON export is
+the program, and has none)."""
 
 
 @click.command(cls=Command)
@@ -40,6 +43,9 @@ def export(session, fmt, sections, output, sort, no_chart, start, end, partners,
     their details and results, partners, and the timeline as a table and a Mermaid
     gantt diagram, with the source page linked. The HTML report holds the same
     sections in one self-contained page, with the timeline drawn, ready to print.
+    When `inl funding import` has written a funding extract (or --funding names
+    one), both add a Funding section: obligations and disbursements per fiscal
+    year, drawn in HTML on the timeline's year axis.
     With -o, the format follows the file's extension unless --format is given; an
     extension that names no format (.pdf, .docx) is refused.
 
@@ -55,6 +61,7 @@ def export(session, fmt, sections, output, sort, no_chart, start, end, partners,
       inl export --sort file -o report.md
       inl export --no-chart -o report.md
       inl export --from 2015 -o since-2015.html
+      inl export --funding extract.csv -o report.html
     """
     from .. import export as reports
 
@@ -67,6 +74,10 @@ def export(session, fmt, sections, output, sort, no_chart, start, end, partners,
     programs, note = narrowed(session, start, end, partners)
     if output:
         refuse_an_input(output, programs)
+    if fmt in FUNDED and (fmt != "json" or sections):
+        from .spending import spending
+
+        options["spending"] = spending(session, programs, required="funding" in sections)
     try:
         text = reports.build(fmt, programs, sections, sort=sort, note=note, **options)
     except reports.ExportError as error:

@@ -21,7 +21,9 @@ def show(session, section, sort, start, end, partners, fmt, width, csv_safe):
     """Show one SECTION of the program as a table.
 
     Sections: overview, challenges, goals, partners, accomplishments, results,
-    details (each accomplishment's summary, details and milestones). With several
+    details (each accomplishment's summary, details and milestones). The overview
+    adds each country's funding when `inl funding import` has written an extract
+    (or --funding names one). With several
     programs, results adds a table of totals per unit. --from, --to and --partner
     keep the accomplishments the timeline would keep, in accomplishments, results
     and details.
@@ -38,7 +40,12 @@ def show(session, section, sort, start, end, partners, fmt, width, csv_safe):
     """
     programs, note = narrowed(session, start, end, partners)
     view = views.SECTIONS[section]
-    tables = [view(programs, sort) if section in views.SORTED else view(programs)]
+    if section == "overview":
+        from .spending import spending
+
+        tables = [view(programs, spending(session, programs))]
+    else:
+        tables = [view(programs, sort) if section in views.SORTED else view(programs)]
     if section == "results" and len(programs) > 1 and fmt != "csv":
         tables.append(views.totals(programs))
     show_tables(views.noted(tables, note), fmt, width, csv_safe)

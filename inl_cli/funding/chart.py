@@ -9,7 +9,7 @@ colour out with NO_COLOR or on a pipe); this module imports neither Rich nor Cli
 """
 from __future__ import annotations
 
-from .money import short
+from ..money import short
 from .summary import YearTotal
 
 GLYPHS = {False: {"obligations": "█", "disbursements": "▒"}, True: {"obligations": "#", "disbursements": "="}}

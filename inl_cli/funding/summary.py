@@ -6,8 +6,8 @@ the groups, once per country and year; no row is kept. (--by activity, where nea
 of its own, sums a row at a time instead: `activities`.) Appropriations and budget requests are plans,
 not spending: they are counted, never added to obligations or disbursements.
 
-For a report, `year_totals(extract path, alpha-2 codes)` gives the per-fiscal-year totals of some
-countries and the years they cover.
+For a report, `year_totals(extract path, alpha-2 codes)` gives each country's per-fiscal-year totals and
+the years they cover.
 """
 from __future__ import annotations
 
@@ -268,8 +268,8 @@ class YearTotal(NamedTuple):
 
 
 class YearTotals(NamedTuple):
-    """Per-fiscal-year sums of some countries. years: every fiscal year from the first with a row to the
-    last, none left out (a year without rows has zeros); covered: the years with a row; scope: as Summary."""
+    """Per-fiscal-year sums of a country. years: every fiscal year from the first with a row to the last,
+    none left out (a year without rows has zeros); covered: the years with a row; scope: as Summary."""
 
     years: list[YearTotal]
     covered: list[years.FiscalYear]
@@ -292,12 +292,24 @@ def per_year(summary: Summary) -> list[YearTotal]:
     return [YearTotal(y, *sums.get(y, (0, 0))) for y in years.between(min(sums), max(sums))]
 
 
-def year_totals(path: str, codes: list[str], constant: bool = False) -> YearTotals:
-    """For a report: the obligations and disbursements of the countries with these ISO 3166-1 alpha-2
-    `codes`, summed per fiscal year, and the years covered. A code without rows adds nothing (no error);
-    NoExtract when there is no extract at `path`, BadFile when it cannot be read."""
-    read = _read(path, "year", constant)
+class Funded(NamedTuple):
+    """For a report: `by_code`, per alpha-2 code the extract has, that country's YearTotals; `scope`, what
+    the extract sums (as Summary's)."""
+
+    by_code: dict[str, YearTotals]
+    scope: str
+
+
+def year_totals(path: str, codes: list[str], constant: bool = False, named: bool = True) -> Funded:
+    """For a report: each country's obligations and disbursements per fiscal year, and the years it
+    covers, for the ISO 3166-1 alpha-2 `codes` the extract has (others are left out, no error), from one
+    reading of the extract. NoExtract when there is no extract at `path` (`named`: the user gave it),
+    BadFile when it cannot be read."""
+    read = _read(path, "year", constant, named)
     known = _countries(read)
-    chosen = {c.upper() for c in codes} & set(known)
-    summary = _summary(read, "year", known, chosen, None, None, constant)
-    return YearTotals(per_year(summary), summary.fiscal_years, summary.scope)
+    found = {}
+    for code in dict.fromkeys(c.upper() for c in codes):
+        if code in known:
+            summary = _summary(read, "year", known, {code}, None, None, constant)
+            found[code] = YearTotals(per_year(summary), summary.fiscal_years, summary.scope)
+    return Funded(found, scope({g[4] for g in read.groups}, {g[5] for g in read.groups}, constant))

@@ -5,7 +5,7 @@ as FY2019 (human columns), programs get exact dollars and the year as the data w
 """
 from __future__ import annotations
 
-from .money import short
+from ..money import short
 from .summary import Summary
 from .years import span
 

@@ -10,6 +10,7 @@ import importlib
 from functools import lru_cache
 
 from ..dates import PartialDate, Span
+from ..money import Dollars, short
 from ..text import clean
 from ..views import Dated
 
@@ -40,6 +41,8 @@ def shown(value) -> str:
         return f"{when_text(value.when)}: {value.title}"
     if isinstance(value, (PartialDate, Span)):
         return when_text(value)
+    if isinstance(value, Dollars):
+        return short(value)
     if isinstance(value, (int, float)):
         return f"{value:,}"
     return str(value)

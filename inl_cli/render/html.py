@@ -17,6 +17,7 @@ from datetime import date, timedelta
 from ..dates import end_of, start_of, today
 from ..text import is_web_address
 from . import cell_text, country_name, country_names, named, when_text
+from .axis import MARGIN, WIDTH, Axis, reach
 from .report import BLOCKS, arrange
 
 KIND_LABELS = {"accomplishment": "Accomplishment", "milestone": "Milestone", "context": "Context"}
@@ -27,8 +28,8 @@ KIND_PLURALS = {"accomplishment": "accomplishments", "milestone": "milestones", 
 COUNTRY_COLOURS = ("#0072b2", "#d55e00", "#009e73", "#cc79a7", "#a66f00", "#7a7a7a")
 ROW_HEADERS = ("field", "title", "name", "accomplishment", "unit")
 
-# The timeline's drawing, in SVG user units; the SVG scales to the page's width.
-WIDTH, MARGIN, ROW, TOP, AXIS, HEADING = 960, 16, 34, 12, 42, 26
+# The timeline's drawing, in SVG user units, on the shared year axis (`axis.WIDTH` wide).
+ROW, TOP, AXIS, HEADING = 34, 12, 42, 26
 #: A label is cut to the room beside its mark, at about this many units a character (13 px text), never
 #: to fewer than MIN_LABEL characters; the full label is in the entry's tooltip and the table below.
 CHAR_WIDTH, MIN_LABEL = 7.0, 24
@@ -126,30 +127,6 @@ def _span(when, now: date) -> tuple[date, date, bool]:
     return start.first_day, end.last_day, False
 
 
-class Axis:
-    """Days to x positions across the plot, from 1 January of `first_year` to the end of `last_year`."""
-
-    def __init__(self, first_year: int, last_year: int):
-        self.first_year, self.last_year = first_year, last_year
-        self.origin = date(first_year, 1, 1).toordinal()
-        self.days = date(last_year + 1, 1, 1).toordinal() - self.origin
-
-    def x(self, day: date) -> float:
-        return round(MARGIN + (day.toordinal() - self.origin) * (WIDTH - 2 * MARGIN) / self.days, 1)
-
-    def years(self, labelled: set) -> list[dict]:
-        """Each year's tick and centre; its label shown when an entry starts or ends in it, or when room."""
-        found, free = [], -1.0
-        for year in range(self.first_year, self.last_year + 1):
-            tick = self.x(date(year, 1, 1))
-            centre = round((tick + self.x(date(year + 1, 1, 1))) / 2, 1)
-            show = year in labelled or centre - 20 >= free
-            if show:
-                free = centre + 20
-            found.append({"year": year, "tick": tick, "centre": centre, "label": show})
-        return found
-
-
 def _mark(row: dict, span: tuple, axis: Axis, y: float, colour: str) -> Mark:
     """A dated row drawn: a bar for a span, a marker for a point, its label cut to the room beside it."""
     first, last, is_open = span
@@ -175,8 +152,9 @@ def _mark(row: dict, span: tuple, axis: Axis, y: float, colour: str) -> Mark:
     return Mark(shape, kind, short, tip, left, y, width, colour, is_open, anchor, at, whole, place)
 
 
-def timeline_context(t, programs: list, names: dict, now: date) -> dict:
-    """Where to draw each dated row: a bar for a span, a marker for a point, one row each; the year axis.
+def timeline_context(t, programs: list, names: dict, now: date, also=None) -> dict:
+    """Where to draw each dated row: a bar for a span, a marker for a point, one row each; the year axis,
+    widened to the (first, last) years `also` (the funding chart's), which it then shares as `reach`.
     With several programs, each one's rows are grouped under its country's name (`names`, by program)."""
     dated = [row for row in t.rows if row["when"] is not None]
     undated = [{"country": _text(row.get("country")), "title": _text(row.get("title")),
@@ -191,11 +169,11 @@ def timeline_context(t, programs: list, names: dict, now: date) -> dict:
     context = {"entries": len(dated), "undated": undated, "several": several,
                "countries": [{"name": _text(country_name(p, names)), "colour": colours[id(p)]} for p in drawn],
                "headings": [], "marks": [], "years": [], "width": WIDTH, "height": 0, "axis": 0, "today": None,
-               "first": "", "last": ""}
+               "first": "", "last": "", "reach": None}
     if not dated:
         return context
     spans = [_span(row["when"], now) for row in dated]
-    axis = Axis(min(first.year for first, _, _ in spans), max(last.year for _, last, _ in spans))
+    axis = Axis(*reach((min(first.year for first, _, _ in spans), max(last.year for _, last, _ in spans)), also))
     marks, headings, listing, y, group = [], [], [], TOP, object()
     for row, span in zip(dated, spans):
         colour = colours.get(id(row.get("program")), "") if several else ""
@@ -210,8 +188,8 @@ def timeline_context(t, programs: list, names: dict, now: date) -> dict:
     labelled = {first.year for first, _, _ in spans} | {last.year for _, last, _ in spans}
     context.update(marks=marks, headings=headings, listing=listing, years=axis.years(labelled),
                    height=y + 4 + AXIS, axis=y + 4,
-                   first=str(axis.first_year), last=str(axis.last_year),
-                   end=axis.x(date(axis.last_year + 1, 1, 1)),
+                   first=str(axis.first_year), last=str(axis.last_year), reach=(axis.first_year, axis.last_year),
+                   end=axis.end(),
                    today=axis.x(now) if any(is_open for _, _, is_open in spans) else None)
     return context
 
@@ -237,15 +215,18 @@ def summary(context: dict) -> str:
 
 # ---- the page ----------------------------------------------------------------------------------------------
 
+WHOLE = ("timeline", "funding")
+"""The sections drawn once for the whole report, on one year axis, rather than once a country."""
+
+
 def render_report(report, chart: bool = True) -> str:
-    """The report as one page; the timeline drawn above its table, unless not `chart`."""
+    """The report as one page; the timeline and the funding drawn above their tables, unless not `chart`."""
     import jinja2
 
     programs = [s.get("program") for s in report.sources]
     names = country_names([p for p in programs if p is not None])
     several = len(programs) > 1
-    tables = [t for t in report.tables if t.name != "timeline"]
-    timeline = next((t for t in report.tables if t.name == "timeline"), None)
+    tables = [t for t in report.tables if t.name not in WHOLE]
     if several:
         split = list(zip(*(by_program(t, programs) for t in tables))) or [()] * len(programs)
         parts = [{"country": _text(country_name(program, names)), "id": _slug("country", index),
@@ -253,19 +234,32 @@ def render_report(report, chart: bool = True) -> str:
                  for index, program in enumerate(programs)]
     else:
         parts = [{"country": None, "id": "", "sections": [section(t, "") for t in tables]}]
-    drawn = None
-    if timeline is not None:
-        timeline = timeline._replace(rows=named(timeline.rows, names))
-        drawn = section(timeline, "")
-        drawn["drawing"] = None
-        if chart:
-            drawn["drawing"] = timeline_context(arrange(timeline), programs, names, today())
-            drawn["drawing"]["summary"] = summary(drawn["drawing"])
+    timeline, funding = drawings(report, programs, names, chart)
     sources = [{"country": _text(names.get(id(s.get("program")), s["country"])), "title": _text(s["title"]),
                 "url": _text(s["url"]), "href": safe_url(s["url"])} for s in report.sources]
     environment = jinja2.Environment(
         loader=jinja2.FileSystemLoader(os.path.join(os.path.dirname(__file__), "templates")),
         autoescape=True, trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined)
     template = environment.get_template("report.html.j2")
-    return template.render(title=_text(report.title), parts=parts, timeline=drawn, sources=sources,
-                           several=several) + "\n"
+    return template.render(title=_text(report.title), parts=parts, timeline=timeline, funding=funding,
+                           sources=sources, several=several) + "\n"
+
+
+def drawings(report, programs: list, names: dict, chart: bool) -> tuple[dict | None, dict | None]:
+    """The timeline and funding sections (None when the report has not got one), each with its drawing
+    when `chart`, both on one year axis."""
+    from .funding_chart import funding_context, reach_of
+
+    found = {t.name: t._replace(rows=named(t.rows, names)) for t in report.tables if t.name in WHOLE}
+    timeline, funding = (section(found[name], "") if name in found else None for name in WHOLE)
+    money = reach_of(found["funding"].rows) if funding is not None else None
+    shared = None
+    if timeline is not None:
+        timeline["drawing"] = None
+        if chart:
+            timeline["drawing"] = timeline_context(arrange(found["timeline"]), programs, names, today(), money)
+            timeline["drawing"]["summary"] = summary(timeline["drawing"])
+            shared = timeline["drawing"]["reach"]
+    if funding is not None:
+        funding["drawing"] = funding_context(found["funding"].rows, shared) if chart else None
+    return timeline, funding

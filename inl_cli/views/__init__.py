@@ -7,6 +7,7 @@ list; each renderer writes them its own way, and none reads a view's text back.
 from __future__ import annotations
 
 from .base import DATE_PARTS, SORTED, SORTS, Column, Dated, Report, Table, in_order, scope
+from .funding import Spending, funding
 from .report import NARROWED, REPORT_SECTIONS, SECTIONS, document, noted, report
 from .tables import (
                      accomplishments,
@@ -25,6 +26,6 @@ from .tables import (
 )
 
 __all__ = ["DATE_PARTS", "NARROWED", "REPORT_SECTIONS", "SECTIONS", "SORTED", "SORTS", "Column", "Dated",
-           "Report", "Table", "accomplishments", "challenges", "countries", "details", "document", "goals",
-           "in_order", "noted", "overview", "partners", "report", "results", "scope", "search", "shown_path",
-           "timeline", "totals", "years_covered"]
+           "Report", "Spending", "Table", "accomplishments", "challenges", "countries", "details", "document",
+           "funding", "goals", "in_order", "noted", "overview", "partners", "report", "results", "scope",
+           "search", "shown_path", "timeline", "totals", "years_covered"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 from ..dates import PartialDate, Span
 from ..model import Program
 from .base import SORTED, Report, in_order, scope
+from .funding import Spending, funding
 from .tables import accomplishments, challenges, details, goals, overview, partners, results, timeline
 
 SECTIONS = {
@@ -16,7 +17,8 @@ SECTIONS = {
     "details": details,
 }
 REPORT_SECTIONS = ("overview", "challenges", "goals", "accomplishments", "details", "results", "partners",
-                   "timeline")
+                   "timeline", "funding")
+"""A report's sections in reading order; funding only when the report is given a funding extract's sums."""
 NARROWED = ("overview", "accomplishments", "details", "results", "timeline")
 """The views that --from, --to and --partner narrow (see `query.narrow`); the others show the whole program."""
 
@@ -28,12 +30,17 @@ def noted(tables: list, note: str) -> list:
     return [t._replace(note=" ".join(filter(None, (note, t.note)))) if t.name in NARROWED else t for t in tables]
 
 
-def report(programs: list[Program], sections: tuple[str, ...] = (), sort: str = "date", note: str = "") -> Report:
+def report(programs: list[Program], sections: tuple[str, ...] = (), sort: str = "date", note: str = "",
+           spending: Spending | None = None) -> Report:
     """The chosen views in reading order; accomplishments in `sort` order (by date, undated last, or as
-    the files list them); `note` says what the narrowed views keep (see `noted`)."""
-    chosen = [name for name in REPORT_SECTIONS if not sections or name in sections]
+    the files list them); `note` says what the narrowed views keep (see `noted`). With `spending`, the
+    overview has each country's funding and a Funding section follows the timeline."""
+    chosen = [name for name in REPORT_SECTIONS if (not sections or name in sections)
+              and (name != "funding" or spending is not None)]
     order = in_order(programs, sort) if any(name in SORTED for name in chosen) else None
     tables = [timeline(programs, undated=True) if name == "timeline"
+              else overview(programs, spending) if name == "overview"
+              else funding(programs, spending) if name == "funding"
               else details(programs, sort, order, report=True) if name == "details"
               else SECTIONS[name](programs, sort, order) if name in SORTED else SECTIONS[name](programs)
               for name in chosen]

@@ -32,7 +32,10 @@ def years_covered(program: Program) -> str:
     return years(_own_dates(program))
 
 
-def overview(programs: list[Program]) -> Table:
+def overview(programs: list[Program], spending=None) -> Table:
+    """Each program in figures; with `spending` (a funding.Spending), its country's funding too."""
+    from .funding import note, overview_rows
+
     columns = (Column("field", "Field"), Column("value", "Value"))
 
     def rows(program: Program):
@@ -51,11 +54,13 @@ def overview(programs: list[Program]) -> Table:
             {"field": "Accomplishments", "value": len(program.accomplishments)},
             {"field": "Undated", "value": undated},
             {"field": "Results", "value": results},
+            *(overview_rows(spending.of(program)) if spending is not None else []),
             {"field": "Source", "value": program.source.title},
             {"field": "Address", "value": program.source.url},
         ]
 
-    return table(programs, "overview", "Overview", columns, per_program(programs, rows))
+    return table(programs, "overview", "Overview", columns, per_program(programs, rows),
+                 note(spending) if spending is not None else "")
 
 
 def challenges(programs: list[Program]) -> Table:

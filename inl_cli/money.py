@@ -1,5 +1,11 @@
-"""Amounts of dollars as people read them: $1.2M, $850K, -$40K, $3.4B."""
+"""Amounts of dollars: a type that says a number is money, and the way people read it ($1.2M, -$40K)."""
 from __future__ import annotations
+
+
+class Dollars(int):
+    """Whole dollars in a view's row: people read it `short` ($1.2M), machines as the exact number."""
+
+    __slots__ = ()
 
 _UNITS = ((10**12, "T"), (10**9, "B"), (10**6, "M"), (10**3, "K"))
 

@@ -1,0 +1,80 @@
+"""The HTML report's funding chart: obligations and disbursements as two bars per fiscal year, drawn on the
+timeline's year axis (`axis.Axis`). A fiscal year runs from October to September, so FY2019's bars stand
+over October 2018 to September 2019, where the timeline draws what happened then.
+
+With several programs, each fiscal year's bars sum their countries; the table beside the chart lists each.
+A negative total (more de-obligated than obligated) is drawn below the zero line.
+"""
+from __future__ import annotations
+
+from datetime import timedelta
+
+from ..money import short
+from .axis import MARGIN, WIDTH, Axis, reach
+
+#: The plot's height and the room above it (for the top amount) and below it (for the year labels).
+PLOT, ABOVE, BELOW = 150, 22, 40
+#: Each bar's share of its fiscal year's width, and where the two bars start in it.
+BAR, OBLIGATIONS_AT, DISBURSEMENTS_AT = 0.4, 0.08, 0.52
+
+
+def years_of(rows) -> dict:
+    """{fiscal year label: [first day, last day, obligations, disbursements]} summed over the programs."""
+    found: dict = {}
+    for row in rows:
+        first, last = row["days"]
+        summed = found.setdefault(row["fiscal_year"], [first, last, 0, 0])
+        summed[2] += row["obligations"]
+        summed[3] += row["disbursements"]
+    return found
+
+
+def reach_of(rows) -> tuple[int, int] | None:
+    """The first and last calendar years the fiscal years of `rows` touch, or None for no rows."""
+    days = [row["days"] for row in rows]
+    if not days:
+        return None
+    return min(first.year for first, _ in days), max(last.year for _, last in days)
+
+
+def funding_context(rows, years=None) -> dict:
+    """Where to draw each fiscal year's two bars, on an axis over `years` (first, last) widened to the
+    rows' own; the scale's top and bottom amounts; and a one-sentence text alternative."""
+    summed = years_of(rows)
+    context = {"bars": [], "width": WIDTH, "height": 0, "summary": "", "years": [], "ticks": []}
+    top = max([0] + [max(o, d) for _, _, o, d in summed.values()])
+    bottom = min([0] + [min(o, d) for _, _, o, d in summed.values()])
+    if top == bottom:
+        context["summary"] = "No funding to draw: every fiscal year's amounts are $0."
+        return context
+    axis = Axis(*reach(reach_of(rows), years))
+    scale = PLOT / (top - bottom)
+    zero = round(ABOVE + top * scale, 1)
+    for label, (first, last, obligations, disbursements) in summed.items():
+        left = axis.x(first)
+        span = axis.x(last + timedelta(days=1)) - left
+        for kind, amount, at in (("obligations", obligations, OBLIGATIONS_AT),
+                                 ("disbursements", disbursements, DISBURSEMENTS_AT)):
+            height = round(abs(amount) * scale, 1)
+            context["bars"].append({
+                "kind": kind, "x": round(left + span * at, 1), "width": max(1.0, round(span * BAR, 1)),
+                "y": zero - height if amount >= 0 else zero, "height": height,
+                "tip": f"{label}: {short(amount)} {'obligated' if kind == 'obligations' else 'disbursed'}"})
+    labelled = {first.year for first, _, o, d in summed.values() if o or d}
+    context.update(years=axis.years(labelled), zero=zero, axis=ABOVE + PLOT + 6, height=ABOVE + PLOT + BELOW,
+                   end=axis.end(), left=MARGIN, top=short(top), top_y=ABOVE,
+                   bottom=short(bottom) if bottom else "", bottom_y=round(ABOVE + PLOT, 1),
+                   summary=_summary(summed))
+    return context
+
+
+def _summary(summed: dict) -> str:
+    """The chart in one sentence: the years, the sums, and the year with the most obligated."""
+    labels = list(summed)
+    obligated = sum(v[2] for v in summed.values())
+    disbursed = sum(v[3] for v in summed.values())
+    most = max(labels, key=lambda label: summed[label][2])
+    years = labels[0] if len(labels) == 1 else f"{labels[0]} to {labels[-1]}"
+    return (f"Obligations and disbursements per fiscal year, {years}: {short(obligated)} obligated and "
+            f"{short(disbursed)} disbursed in all; the most obligated in {most} ({short(summed[most][2])}). "
+            "The table below lists every year.")

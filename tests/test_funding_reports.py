@@ -1,0 +1,118 @@
+"""Funding beside activities: `show overview` and the reports with a funding extract, written here by hand
+in the extract's documented columns (`inl funding import` writes the same)."""
+import json
+import re
+
+import pytest
+
+HEADER = ("country,code,fiscal_year,transaction_type,account,bureau,us_sector,implementing_partner,activity_id,"
+          "activity_name,current_dollars,constant_dollars\n")
+INCLE = "International Narcotics Control and Law Enforcement"
+
+
+def row(country, code, year, kind, dollars):
+    return f"{country},{code},{year},{kind},{INCLE},INL,Civilian Police,UNDP,A-1,Training,{dollars},{dollars}\n"
+
+
+@pytest.fixture
+def extract(tmp_path):
+    """Côte d'Ivoire in FY2014 and FY2016 (FY2015 has no row), with a de-obligation; Ghana; a budget request."""
+    path = tmp_path / "funding.csv"
+    path.write_text(HEADER + "".join([
+        row("Cote d'Ivoire", "CI", "2014", "obligations", 1_500_000),
+        row("Cote d'Ivoire", "CI", "2014", "disbursements", 250_000),
+        row("Cote d'Ivoire", "CI", "2016", "obligations", 2_000_000),
+        row("Cote d'Ivoire", "CI", "2016", "obligations", -300_000),
+        row("Cote d'Ivoire", "CI", "2016", "disbursements", 1_100_000),
+        row("Cote d'Ivoire", "CI", "2016", "budget requests", 9_000_000),
+        row("Ghana", "GH", "2016", "obligations", 700_000),
+    ]), encoding="utf-8")
+    return str(path)
+
+
+def test_the_overview_adds_the_country_s_funding_and_says_what_was_summed(run, extract):
+    result = run("--funding", extract, "show", "overview", "-f", "json")
+    assert result.exit_code == 0, result.output
+    fields = {r["field"]: r["value"] for r in json.loads(result.stdout)}
+    assert (fields["Obligations"], fields["Disbursements"], fields["Fiscal years"]) == (3200000, 1350000,
+                                                                                        "FY2014–FY2016")
+    lines = run("--funding", extract, "show", "overview").stdout.splitlines()
+    assert [line[:34] for line in lines if "$" in line] == ["│ Obligations     │ $3.2M         ",
+                                                            "│ Disbursements   │ $1.4M         "]
+    assert lines[-2:] == ["Funding from ForeignAssistance.gov: INCLE account, bureau INL; obligations and",
+                          "disbursements, current dollars."]
+
+
+def test_without_an_extract_the_overview_is_as_before(run):
+    result = run("show", "overview", "-f", "json")
+    assert result.exit_code == 0 and "Obligations" not in result.stdout and "Funding" not in result.stdout
+
+
+def test_a_country_without_rows_says_so(run, extract, program):
+    path = program("", name="freedonia.yaml")
+    result = run("--data", str(path), "--funding", extract, "show", "overview", "-f", "csv")
+    assert result.exit_code == 0, result.output
+    assert "Funding,none in the funding extract\n" in result.stdout
+
+
+def test_the_markdown_report_has_a_funding_section_with_every_fiscal_year(run, extract):
+    result = run("--funding", extract, "export")
+    assert result.exit_code == 0, result.output
+    section = result.stdout.split("## Funding\n\n", 1)[1].split("\n## ", 1)[0]
+    assert section == (
+        "| Fiscal year | Obligations | Disbursements |\n| --- | --- | --- |\n"
+        "| FY2014 | $1.5M | $250K |\n| FY2015 | $0 | $0 |\n| FY2016 | $1.7M | $1.1M |\n\n"
+        "Funding from ForeignAssistance.gov: INCLE account, bureau INL; obligations and disbursements, current "
+        "dollars.\n")
+    assert result.stdout.index("## Timeline") < result.stdout.index("## Funding") < result.stdout.index("## Source")
+
+
+def test_funding_csv_and_json_hold_exact_dollars(run, extract):
+    csv = run("--funding", extract, "export", "-f", "csv", "-s", "funding")
+    assert csv.stdout == ("fiscal_year,obligations,disbursements\nFY2014,1500000,250000\nFY2015,0,0\n"
+                          "FY2016,1700000,1100000\n")
+
+
+def test_the_html_report_draws_the_funding_on_the_timeline_s_year_axis(run, extract):
+    page = run("--funding", extract, "export", "-f", "html").stdout
+    funding = page.split('<section class="funding-section"', 1)[1].split("</section>", 1)[0]
+    assert '<svg class="funding"' in funding and "<td data-label=\"Obligations\">$1.7M</td>" in funding
+    bars = re.findall(r'<rect class="(obligations|disbursements)" x="([\d.]+)".*?<title>([^<]+)</title>', funding)
+    assert [(kind, tip) for kind, _, tip in bars] == [
+        ("obligations", "FY2014: $1.5M obligated"), ("disbursements", "FY2014: $250K disbursed"),
+        ("obligations", "FY2015: $0 obligated"), ("disbursements", "FY2015: $0 disbursed"),
+        ("obligations", "FY2016: $1.7M obligated"), ("disbursements", "FY2016: $1.1M disbursed")]
+    timeline_ticks = dict(re.findall(r'<text x="([\d.]+)" y="[\d.]+" text-anchor="middle">(\d{4})</text>',
+                                     page.split('<svg class="timeline', 1)[1].split("</svg>", 1)[0]))
+    funding_ticks = dict(re.findall(r'<text x="([\d.]+)" y="[\d.]+" text-anchor="middle">(\d{4})</text>', funding))
+    shared = set(timeline_ticks.values()) & set(funding_ticks.values())
+    assert {"2013", "2014", "2015", "2016"} <= shared
+    assert {y: x for x, y in timeline_ticks.items() if y in shared} == {y: x for x, y in funding_ticks.items()
+                                                                         if y in shared}
+    fy2014 = float(bars[0][1])
+    oct_2013 = {y: float(x) for x, y in funding_ticks.items()}
+    assert oct_2013["2013"] < fy2014 < oct_2013["2014"]  # FY2014 starts in October 2013
+
+
+def test_no_chart_keeps_the_funding_table(run, extract):
+    page = run("--funding", extract, "export", "-f", "html", "--no-chart").stdout
+    assert '<svg class="funding"' not in page and 'id="funding-h">Funding</h2>' in page
+
+
+def test_asking_for_the_funding_section_without_an_extract_says_how_to_make_one(run):
+    result = run("export", "-s", "funding")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1] == (
+        "Error: no funding extract to report on: `inl funding import FILE` writes one from a "
+        "ForeignAssistance.gov download (see `inl funding import --help`)")
+
+
+def test_a_named_extract_that_is_missing_or_bad_is_one_line(run, extract, tmp_path):
+    missing = run("--funding", str(tmp_path / "nope.csv"), "show", "overview")
+    assert missing.exit_code == 2 and missing.stderr.count("\n") <= 4 and "nope.csv" in missing.stderr
+    bad = tmp_path / "bad.csv"
+    bad.write_text(HEADER + row("Cote d'Ivoire", "CI", "2016", "obligations", "lots"), encoding="utf-8")
+    result = run("--funding", str(bad), "export")
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert result.stderr.splitlines()[-1] == (f"Error: {bad}: row 2: current_dollars is 'lots', not a whole number "
+                                              "of dollars")
