@@ -53,14 +53,17 @@ class Challenge(namedtuple("Challenge", "id title text events", defaults=((),)))
     __slots__ = ()
 
 
-class Goal(namedtuple("Goal", "id title text crimes", defaults=((),))):
-    """Fields: id: str, title: str, text: str, crimes: tuple[str, ...]."""
+class Goal(namedtuple("Goal", "id title text crimes events", defaults=((), ()))):
+    """Fields: id: str, title: str, text: str, crimes: tuple[str, ...], events: tuple[Event, ...] (dated
+    steps the page gives for the aim, such as the year an initiative began)."""
 
     __slots__ = ()
 
 
-class Partner(namedtuple("Partner", "id name role abbreviation", defaults=(None,))):
-    """Fields: id: str, name: str, role: str, abbreviation: str | None."""
+class Partner(namedtuple("Partner", "id name role abbreviation also_known_as", defaults=(None, ()))):
+    """Fields: id: str, name: str, role: str, abbreviation: str | None, also_known_as: tuple[str, ...].
+    name and abbreviation are the page's own; also_known_as holds other names of the body (its canonical
+    name, an abbreviation the page does not use)."""
 
     __slots__ = ()
 
@@ -98,13 +101,16 @@ class Accomplishment(namedtuple("Accomplishment", _ACCOMPLISHMENT, defaults=(Non
     __slots__ = ()
 
 
-_PROGRAM = "schema_version country bureau source challenges goals partners accomplishments origin"
+_PROGRAM = ("schema_version country bureau source challenges goals partners accomplishments funding_notes "
+            "origin")
 
 
-class Program(namedtuple("Program", _PROGRAM, defaults=((), (), (), (), ""))):
+class Program(namedtuple("Program", _PROGRAM, defaults=((), (), (), (), (), ""))):
     """Fields: schema_version: int, country: Country, bureau: Bureau, source: Source, challenges:
     tuple[Challenge, ...], goals: tuple[Goal, ...], partners: tuple[Partner, ...], accomplishments:
-    tuple[Accomplishment, ...], origin: str.
+    tuple[Accomplishment, ...], funding_notes: tuple[str, ...], origin: str.
+    funding_notes: What the page says of how the program is funded ("funded through the Trans-Sahara
+    Counterterrorism Partnership"), in the page's words.
     origin: The file the program was read from; not part of the data.
     """
 

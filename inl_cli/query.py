@@ -56,11 +56,12 @@ class Window(namedtuple("Window", "start end", defaults=(None, None))):
 
 
 def entries(programs: list[Program]) -> list[Entry]:
-    """Every accomplishment, milestone and context event, dated or not, in file order."""
+    """Every accomplishment, milestone and context event (a challenge's or a goal's dated event), dated or
+    not, in file order."""
     found = []
     for program in programs:
-        for challenge in program.challenges:
-            found += [Entry(program, event.date, event.title, "context") for event in challenge.events]
+        for item in (*program.challenges, *program.goals):
+            found += [Entry(program, event.date, event.title, "context") for event in item.events]
         for item in program.accomplishments:
             found.append(Entry(program, item.date, item.title, "accomplishment", item.partners, item))
             found += [Entry(program, m.date, m.title, "milestone", m.partners, item) for m in item.milestones]
@@ -72,10 +73,11 @@ def _words(text: str) -> list[str]:
 
 
 def is_partner(partner, wanted: str) -> bool:
-    """Whether `wanted` names `partner`: its id, abbreviation or name, or words of its name
-    ("united nations" names the United Nations Development Programme)."""
+    """Whether `wanted` names `partner`: its id, abbreviation, name or another name it is known by, or
+    words of its name ("united nations" names the United Nations Development Programme)."""
     folded = fold(wanted).strip()
-    if folded in (fold(partner.id), fold(partner.name), fold(partner.abbreviation or "")):
+    if folded in (fold(partner.id), fold(partner.name), fold(partner.abbreviation or ""),
+                  *map(fold, partner.also_known_as)):
         return True
     words = _words(wanted)
     return bool(words) and set(words) <= set(_words(partner.name))
@@ -208,10 +210,13 @@ def searchable(program: Program):
     for g in program.goals:
         yield from (("goal", g.title, f, t) for f, t in (("title", g.title), ("text", g.text)))
         yield from (("goal", g.title, "crime", crime) for crime in g.crimes)
+        yield from (("goal", g.title, "event", e.title) for e in g.events)
     for p in program.partners:
         for name, value in (("name", p.name), ("abbreviation", p.abbreviation), ("role", p.role)):
             if value:
                 yield "partner", p.name, name, value
+        yield from (("partner", p.name, "also known as", other) for other in p.also_known_as)
+    yield from (("program", program.country.name, "funding note", note) for note in program.funding_notes)
     for a in program.accomplishments:
         for name, value in (("title", a.title), ("summary", a.summary), ("location", a.location)):
             if value:
@@ -227,6 +232,8 @@ def dated(program: Program):
     """Every date a search looks at, as (section, item, field, when)."""
     for c in program.challenges:
         yield from (("challenge", c.title, "event date", e.date) for e in c.events)
+    for g in program.goals:
+        yield from (("goal", g.title, "event date", e.date) for e in g.events)
     for a in program.accomplishments:
         if a.date is not None:
             yield "accomplishment", a.title, "date", a.date

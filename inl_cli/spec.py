@@ -188,19 +188,22 @@ ACCOMPLISHMENT = Record(model.Accomplishment, "One accomplishment listed on the 
 PARTNER = Record(model.Partner, "An organisation INL works with or through.", {
     "id": Field(Id("partners"), "Short unique id that accomplishments refer to.", required=True),
     "name": Field(Text(), "Full name.", required=True),
-    "abbreviation": Field(Text(), "Usual abbreviation, if any."),
+    "abbreviation": Field(Text(), "Abbreviation, if the page uses one."),
+    "also_known_as": Field(ListOf(Text()), "Other names of the body that the page does not use: its "
+                           "canonical name or abbreviation, for search."),
     "role": Field(Text(), "Its part in the program: government counterpart, implementing partner, ...",
                   required=True),
+})
+EVENT = Record(model.Event, "A dated fact that gives context.", {
+    "date": Field(WHEN, "When.", required=True),
+    "title": Field(Text(), "What happened.", required=True),
 })
 GOAL = Record(model.Goal, "An aim of the program.", {
     "id": Field(Id("goals"), "Short unique id.", required=True),
     "title": Field(Text(), "A short title.", required=True),
     "text": Field(Text(), "The goal in a sentence.", required=True),
     "crimes": Field(ListOf(Text()), "Crimes this goal targets, if the page names them."),
-})
-EVENT = Record(model.Event, "A dated fact that gives context.", {
-    "date": Field(WHEN, "When.", required=True),
-    "title": Field(Text(), "What happened.", required=True),
+    "events": Field(ListOf(EVENT), "Dated steps toward the aim the page gives, shown on the timeline."),
 })
 CHALLENGE = Record(model.Challenge, "A challenge the program answers.", {
     "id": Field(Id("challenges"), "Short unique id.", required=True),
@@ -229,6 +232,8 @@ PROGRAM = Record(model.Program, "One INL country program, from INL's summary pag
     "goals": Field(ListOf(GOAL), "Aims of the program."),
     "partners": Field(ListOf(PARTNER), "Organisations the program works with."),
     "accomplishments": Field(ListOf(ACCOMPLISHMENT), "Accomplishments, in the page's order."),
+    "funding_notes": Field(ListOf(Text()), "What the page says of how the program is funded, in a sentence "
+                           "each."),
 })
 
 

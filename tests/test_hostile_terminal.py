@@ -53,7 +53,7 @@ def test_validate_escapes_keys_and_tags_that_quote_data(run, program):
     assert [line.rsplit("/", 1)[-1] for line in result.stdout.splitlines()] == [
         "program.yaml:7:12: goals[0].title: expected text, got \\x1b[2J\\x9b (put it in quotes)",
         "program.yaml:9:5: goals[0].\\x1b]52;c;ZXZpbA==\\x07\\x1b[2K\\r: unknown field "
-        "(expected one of: id, title, text, crimes)",
+        "(expected one of: id, title, text, crimes, events)",
     ]
     shown = run("--data", str(path), "show", "goals")
     assert_no_raw_controls(shown.stderr)

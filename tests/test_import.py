@@ -142,13 +142,14 @@ def test_durations_are_neither_dates_nor_results(run, tmp_path):
     assert (str(item.date), item.milestones, item.results) == ("2016", (), ())
 
 
-def test_known_organisations_keep_the_page_s_name_and_get_theirs_in_a_note(run, tmp_path):
+def test_known_organisations_keep_the_page_s_name_and_get_theirs_aside_with_a_note(run, tmp_path):
     bullets = ("In partnership with the UN Office on Drugs and Crime, INL trained border officials in 2018.",)
     program, result = imported(run, tmp_path, page(bullets=bullets))
-    assert [(p.name, p.abbreviation, p.role) for p in program.partners] == [
-        ("UN Office on Drugs and Crime", None, "implementing partner")]
-    assert ("# review: also known as United Nations Office on Drugs and Crime / UNODC (from the importer's list of "
-            "known bodies, not the page)") in result.stdout
+    assert [(p.name, p.abbreviation, p.role, p.also_known_as) for p in program.partners] == [
+        ("UN Office on Drugs and Crime", None, "implementing partner",
+         ("United Nations Office on Drugs and Crime", "UNODC"))]
+    assert ("  # review: also_known_as is from the importer's list of known bodies, not the page: check it\n"
+            "  - id: ") in result.stdout
 
 
 def test_country_code_url_and_output_file(run, tmp_path):

@@ -187,7 +187,7 @@ def test_the_cote_divoire_page_imports_to_the_bundled_facts_in_the_pages_own_wor
     mine = parse(to_yaml(program, "page.txt"), "draft.yaml")
     [bundled] = load(bundled_path() / "cote_divoire.yaml")
     spellings = demonyms("CI")
-    other_names = {p["name"]: p["_review"][0] for p in program["partners"] if p.get("_review")}
+    other_names = {p["name"]: " / ".join(p["also_known_as"]) for p in program["partners"] if p.get("also_known_as")}
 
     def same(name):
         for spelling in spellings:

@@ -21,7 +21,7 @@ def problems(result) -> list[str]:
 
 @pytest.mark.parametrize("extra, expected", [
     ("colour: blue\n", "program.yaml:5:1: colour: unknown field (did you mean 'country'? expected one of: schema_version, country, "
-     "bureau, source, challenges, goals, partners, accomplishments)"),
+     "bureau, source, challenges, goals, partners, accomplishments, funding_notes)"),
     (ACCOMPLISHMENT + "    titel: x\n", "program.yaml:11:5: accomplishments[0].titel: unknown field "
      "(did you mean 'title'? expected one of: id, title, date, partners, location, summary, details, results, "
      "milestones)"),

@@ -1,9 +1,9 @@
 """The program a page describes, as data with `_review` notes wherever the importer guessed.
 
 `sections` reads the page's lines, `placing` files each sentence by what it does, `items` and `accomplish`
-make the program's entries, `glue` mends words the capture ran together. Fields the schema may gain
-(`funding_notes`, `goals[].events`, a partner's `also_known_as`) are filled once the schema has them; until
-then what they would hold is kept in a review note.
+make the program's entries, `glue` mends words the capture ran together. How the page says the program is
+funded goes in `funding_notes`, dated steps of a goal in its `events`, and a known body's other names in its
+partner's `also_known_as` (with a note: they are not the page's words).
 """
 from __future__ import annotations
 
@@ -20,13 +20,6 @@ BUREAU = {"name": "Bureau of International Narcotics and Law Enforcement Affairs
           "department": "U.S. Department of State"}
 INDEX = "https://www.state.gov/bureau-of-international-narcotics-and-law-enforcement-affairs-work-by-country/"
 LEFT_OUT_NOTE = "left out, as not a challenge, goal or accomplishment"
-
-
-def schema_has(record: str, field: str) -> bool:
-    """Whether the program schema has `field` in `record` (PROGRAM, GOAL, PARTNER, ...)."""
-    from .. import spec
-
-    return field in getattr(spec, record).fields
 
 
 class PageError(ValueError):
@@ -84,8 +77,8 @@ def read_page(text: str, country: str | None = None, code: str | None = None, ur
     program["source"] = _source(page, name, url, dropped)
     partners = Partners(name, countries.demonyms(code), countries.all_demonyms())
     notes = list(placed.notes)
-    program["challenges"] = items(placed.pieces["challenges"], "challenges", partners, False)
-    program["goals"] = items(placed.pieces["goals"], "goals", partners, schema_has("GOAL", "events"))
+    program["challenges"] = items(placed.pieces["challenges"], "challenges", partners)
+    program["goals"] = items(placed.pieces["goals"], "goals", partners)
     program["accomplishments"] = accomplishments(placed.pieces["accomplishments"], partners, notes)
     program["partners"] = _partners(partners.items)
     _note_left_out(placed, program, notes)
@@ -140,20 +133,14 @@ def _source(page, name: str, url: str | None, dropped: str | None) -> dict:
 
 
 def _partners(found: list[dict]) -> list[dict]:
-    """Partners as the page names them; a known body's other names go in `also_known_as` (once the schema
-    has it) or in a note, never in place of the page's."""
-    has_field = schema_has("PARTNER", "also_known_as")
+    """Partners as the page names them; a known body's other names go in `also_known_as`, with a note,
+    never in place of the page's."""
     for partner in found:
         other = [n for n in partner.pop("_known", ()) if n not in (partner["name"], partner.get("abbreviation"))]
-        if not other:
-            continue
-        if has_field:
+        if other:
             partner["also_known_as"] = other
             partner.setdefault("_review", []).append("also_known_as is from the importer's list of known bodies, "
                                                      "not the page: check it")
-        else:
-            partner.setdefault("_review", []).append(f"also known as {' / '.join(other)} (from the importer's "
-                                                     "list of known bodies, not the page)")
     return found
 
 
@@ -166,11 +153,7 @@ def _note_left_out(placed, program: dict, notes: list[str]) -> None:
         listed = "; ".join(f"{kind}: {', '.join(said)}" for kind, said in kinds.items())
         notes.append(f"{LEFT_OUT_NOTE}: {listed}")
     if placed.funding:
-        if schema_has("PROGRAM", "funding_notes"):
-            program["funding_notes"] = list(placed.funding)
-        else:
-            notes.append("how the program is funded (a program-level note; the schema has no field for it yet): "
-                         + ", ".join(repr(s) for s in placed.funding))
+        program["funding_notes"] = list(placed.funding)
 
 
 def _note_cut(page, placed, program: dict, notes: list[str]) -> None:

@@ -21,7 +21,7 @@ def events(sentence: str) -> list[dict]:
     return [{"date": d.when, "title": titles.event_title(sentence, d.start, d.end)} for d in when.find(sentence)]
 
 
-def items(pieces, scope: str, partners: Partners, goal_events: bool) -> list[dict]:
+def items(pieces, scope: str, partners: Partners) -> list[dict]:
     """The challenges or goals (`scope`) of the pieces `placing` filed there."""
     found, taken = [], Taken()
     for piece in pieces:
@@ -31,10 +31,9 @@ def items(pieces, scope: str, partners: Partners, goal_events: bool) -> list[dic
         if piece.note:
             item["_review"] = [piece.note]
         partners.find(sentence[:2000])
-        if scope == "challenges" or goal_events:
-            dated = events(sentence)
-            if dated:
-                item["events"] = dated
+        dated = events(sentence)
+        if dated:
+            item["events"] = dated
         if scope == "goals":
             listed = crimes(sentence)
             if listed:

@@ -41,7 +41,7 @@ def overview(programs: list[Program], spending=None) -> Table:
     def rows(program: Program):
         undated = sum(1 for a in program.accomplishments if a.date is None)
         results = sum(len(a.results) for a in program.accomplishments)
-        context = years(event.date for challenge in program.challenges for event in challenge.events)
+        context = years(event.date for item in (*program.challenges, *program.goals) for event in item.events)
         return [
             {"field": "Country", "value": f"{program.country.name} ({program.country.code})"},
             {"field": "Bureau", "value": f"{program.bureau.name} ({program.bureau.abbreviation})"},
@@ -54,6 +54,7 @@ def overview(programs: list[Program], spending=None) -> Table:
             {"field": "Accomplishments", "value": len(program.accomplishments)},
             {"field": "Undated", "value": undated},
             {"field": "Results", "value": results},
+            *([{"field": "Funding notes", "value": list(program.funding_notes)}] if program.funding_notes else []),
             *(overview_rows(spending.of(program)) if spending is not None else []),
             {"field": "Source", "value": program.source.title},
             {"field": "Address", "value": program.source.url},
@@ -80,25 +81,31 @@ def challenges(programs: list[Program]) -> Table:
 
 
 def goals(programs: list[Program]) -> Table:
+    dated = any(item.events for program in programs for item in program.goals)
     columns = (
         Column("id", "Id", human=False),
         Column("title", "Goal"),
         Column("text", "Description"),
         Column("crimes", "Crimes targeted", join="\n"),
+        *([Column("steps", "Dated steps", join="\n")] if dated else []),
     )
 
     def rows(program: Program):
         for item in program.goals:
-            yield {"id": item.id, "title": item.title, "text": item.text, "crimes": list(item.crimes)}
+            steps = [Dated(e.date, e.title) for e in item.events]
+            yield {"id": item.id, "title": item.title, "text": item.text, "crimes": list(item.crimes),
+                   "steps": steps}
 
     return table(programs, "goals", "Goals", columns, per_program(programs, rows))
 
 
 def partners(programs: list[Program]) -> Table:
+    known = any(item.also_known_as for program in programs for item in program.partners)
     columns = (
         Column("id", "Id", human=False),
         Column("name", "Partner"),
         Column("abbreviation", "Abbreviation"),
+        *([Column("also_known_as", "Also known as", join="\n")] if known else []),
         Column("role", "Role"),
         Column("accomplishments", "Accomplishments", join="\n"),
     )
@@ -108,7 +115,7 @@ def partners(programs: list[Program]) -> Table:
             involved = [a.title for a in program.accomplishments
                         if item.id in a.partners or any(item.id in m.partners for m in a.milestones)]
             yield {"id": item.id, "name": item.name, "abbreviation": item.abbreviation,
-                   "role": item.role, "accomplishments": involved}
+                   "also_known_as": list(item.also_known_as), "role": item.role, "accomplishments": involved}
 
     return table(programs, "partners", "Partners", columns, per_program(programs, rows))
 
