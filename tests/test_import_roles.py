@@ -158,3 +158,18 @@ def test_dated_goals_funding_lines_and_other_names_go_in_their_own_fields():
     loaded = parse(to_yaml(program, "page.txt"), "draft.yaml")
     assert [str(e.date) for e in loaded.goals[1].events] == ["2011"]
     assert loaded.funding_notes == tuple(program["funding_notes"])
+
+
+def test_an_enormous_sentence_gives_events_of_bounded_length():
+    """One sentence of 40 KB with hundreds of dates: each milestone names its subject and its own clause,
+    never the whole sentence again, so the draft grows with the page, not with its square."""
+    from inl_cli.importer import build
+
+    part = ("INL trained 98 police officers with the Ghana Police Service and over 100 judges in 2016 and the "
+            "Ministry of Justice opened 12 courts in March 2017 and ")
+    page = "Challenges: Ghana faces drug trafficking.\n\nAccomplishments:\n• " + part * 300 + "\n"
+    [item] = build.read_page(page, country="Ghana")["accomplishments"]
+    assert len(item["milestones"]) > 500
+    assert max(len(m["title"]) for m in item["milestones"]) < 500
+    assert item["milestones"][1]["title"].startswith("INL trained 98 police officers with the Ghana … ")
+    assert len(to_yaml({"accomplishments": [item]}, "page.txt")) < 60 * len(page)

@@ -117,12 +117,22 @@ def _has_subject(text: str) -> bool:
     return bool(bare) and not _NO_SUBJECT.match(bare)
 
 
+#: The longest sentence an event's title repeats whole; past it, the title is the sentence's first words and
+#: the event's clause, so a page of one enormous sentence with a thousand dates stays linear in size and time.
+WHOLE_SENTENCE = 400
+
+
 def event_title(sentence: str, start: int, end: int) -> str:
     """What a dated event or milestone says: its clause when that clause has its own subject, else the whole
-    sentence ("UNMIL, which had played a critical role ..., withdrew in 2018"), so no event loses its subject."""
+    sentence ("UNMIL, which had played a critical role ..., withdrew in 2018"), so no event loses its subject;
+    of a sentence longer than WHOLE_SENTENCE, its first words and the clause ("UNMIL, which … withdrew in
+    2018")."""
     text = clause(sentence, start, end)
     begin, _ = _clause_bounds(sentence, start, end, 200)
-    original = sentence[begin:].lstrip(" ,;")
+    original = sentence[begin:begin + WHOLE_SENTENCE].lstrip(" ,;")
     if text.startswith("…") or not _has_subject(original):
-        return sentence.strip().rstrip(".")
+        if len(sentence) <= WHOLE_SENTENCE:
+            return sentence.strip().rstrip(".")
+        opening = " ".join(sentence[:WHOLE_SENTENCE // 4].split()[:8])
+        return f"{opening} … {text.lstrip('…')}"
     return text
