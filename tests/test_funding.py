@@ -172,7 +172,7 @@ def test_bureau_filter_by_acronym_and_the_output_says_so(files, tmp_path):
     assert result.exit_code == 0 and "bureau inl" in result.stderr
     shown = run("--funding", str(extract), "-f", "csv")
     assert output_sums(shown.stdout) == file_sums(files.complete, bureau="INL")
-    assert "bureau Bureau of International Narcotics and Law Enforcement Affairs" in shown.stderr
+    assert "INCLE account, Bureau of International Narcotics and Law Enforcement Affairs;" in shown.stderr
 
 
 def small_file(path, rows, header=COMPLETE):

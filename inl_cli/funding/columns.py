@@ -106,6 +106,12 @@ def alpha2(code: str) -> str:
     return found.alpha_2 if found is not None else ""
 
 
+def bureau_label(bureau: str) -> str:
+    """A bureau as a caption names it: its own name when that says what it is ("Bureau of International
+    Narcotics and Law Enforcement Affairs"), else "bureau INL"."""
+    return bureau if fold(bureau).startswith(("bureau ", "office ")) else f"bureau {bureau}"
+
+
 def account_label(account: str) -> str:
     """An account as a title names it: "INCLE account", else its name and "account"."""
     return f"{ACRONYMS.get(fold(account), account)} account"

@@ -37,7 +37,7 @@ class Filter(NamedTuple):
     bureau: str | None = None
 
     def describe(self) -> str:
-        bureau = f"bureau {self.bureau}" if self.bureau else "all bureaus"
+        bureau = columns.bureau_label(self.bureau) if self.bureau else "all bureaus"
         return f"{columns.account_label(self.account)}, {bureau}"
 
 

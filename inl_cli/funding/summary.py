@@ -255,7 +255,8 @@ def scope(accounts: set, bureaus: set, constant: bool) -> str:
     account = columns.account_label(next(iter(accounts))) if len(accounts) == 1 else (
         f"accounts {', '.join(sorted(columns.account_label(a).removesuffix(' account') for a in accounts))}"
         if accounts else "no account")
-    bureau = f"bureau {next(iter(bureaus))}" if len(bureaus) == 1 and "" not in bureaus else "all bureaus"
+    bureau = (columns.bureau_label(next(iter(bureaus))) if len(bureaus) == 1 and "" not in bureaus
+              else "all bureaus")
     return f"{account}, {bureau}; obligations and disbursements, {'constant' if constant else 'current'} dollars"
 
 
