@@ -40,12 +40,13 @@ class Session:
         if self._programs is None:
             from ..load import load
             from ..query import select
-            from .suggest import unknown_country
 
             if self.data is not None and missing(self.data):
                 raise MissingPath(self.data)
             loaded = load(self.data, self.recursive)
             self._programs, unknown = select(loaded, self.countries)
             if unknown:
+                from .suggest import unknown_country
+
                 raise click.BadParameter(unknown_country(unknown[0], loaded, self), param_hint="'--country'")
         return self._programs
