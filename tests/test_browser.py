@@ -256,3 +256,40 @@ def test_on_a_wide_screen_the_timeline_is_drawn_and_tables_are_tables(browser, r
     assert page.evaluate("getComputedStyle(document.querySelector('section.accomplishments td')).display") == \
         "table-cell"
     opened.check_clean()
+
+
+FUNDING = ("country,code,fiscal_year,transaction_type,account,bureau,us_sector,implementing_partner,activity_id,"
+           "activity_name,current_dollars,constant_dollars\n"
+           + "".join(f"Cote d'Ivoire,CI,{year},{kind},International Narcotics Control and Law Enforcement,INL,"
+                     f"Civilian Police,UNDP,A-1,Training,{amount},{amount}\n"
+                     for year, kind, amount in (("2014", "obligations", 1_500_000), ("2016", "obligations", -300_000),
+                                                ("2019", "disbursements", 2_000_000))))
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_the_funding_chart_stands_on_the_timeline_s_years(browser, tmp_path, width):
+    extract = tmp_path / "funding.csv"
+    extract.write_text(FUNDING, encoding="utf-8")
+    target = tmp_path / "funded.html"
+    result = CliRunner().invoke(main, ["--funding", str(extract), "export", "-o", str(target)],
+                                env={"INL_DATA": None}, catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    opened = Opened(browser, target, width)
+    table = opened.page.locator("section.funding-section td").all_inner_texts()
+    assert table[:3] == ["FY2014", "$1.5M", "$0"] and len(table) == 6 * 3
+    if width < 600:  # a phone: the table stacks as records, and no drawing shrinks to unreadable text
+        assert not opened.page.locator("svg.funding").is_visible()
+    else:
+        boxes = opened.page.evaluate("""() => ['timeline', 'funding'].map(name => {
+            const svg = document.querySelector('svg.' + name), box = svg.getBoundingClientRect();
+            return {left: box.left, width: box.width, ticks: Array.from(svg.querySelectorAll('.axis text'),
+                t => [t.textContent, Math.round(t.getBoundingClientRect().x)])};
+        })""")
+        timeline, funding = boxes
+        assert (timeline["left"], timeline["width"]) == (funding["left"], funding["width"])
+        shared = dict(timeline["ticks"]).keys() & dict(funding["ticks"]).keys()
+        assert {"2014", "2019"} <= shared
+        assert {y: x for y, x in timeline["ticks"] if y in shared} == {y: x for y, x in funding["ticks"] if y in shared}
+        bars = opened.page.locator("svg.funding rect.obligations")
+        assert bars.count() == 6 and bars.nth(0).bounding_box()["height"] > 20
+    opened.check_clean()
