@@ -1,5 +1,6 @@
 """Funding beside activities: `show overview` and the reports with a funding extract, written here by hand
 in the extract's documented columns (`inl funding import` writes the same)."""
+import html
 import json
 import re
 
@@ -55,22 +56,31 @@ def test_a_country_without_rows_says_so(run, extract, program):
     assert "Funding,none in the funding extract\n" in result.stdout
 
 
-def test_the_markdown_report_has_a_funding_section_with_every_fiscal_year(run, extract):
+def test_the_markdown_report_has_a_funding_section_with_each_fiscal_year_the_extract_has(run, extract):
     result = run("--funding", extract, "export")
     assert result.exit_code == 0, result.output
     section = result.stdout.split("## Funding\n\n", 1)[1].split("\n## ", 1)[0]
     assert section == (
         "| Fiscal year | Obligations | Disbursements |\n| --- | --- | --- |\n"
-        "| FY2014 | $1.5M | $250K |\n| FY2015 | $0 | $0 |\n| FY2016 | $1.7M | $1.1M |\n\n"
+        "| FY2014 | $1.5M | $250K |\n| FY2016 | $1.7M | $1.1M |\n\n"
         "Funding from ForeignAssistance.gov: INCLE account, bureau INL; obligations and disbursements, current "
-        "dollars.\n")
+        "dollars. In all: $3.2M obligated, $1.4M disbursed.\n")
     assert result.stdout.index("## Timeline") < result.stdout.index("## Funding") < result.stdout.index("## Source")
 
 
 def test_funding_csv_and_json_hold_exact_dollars(run, extract):
     csv = run("--funding", extract, "export", "-f", "csv", "-s", "funding")
-    assert csv.stdout == ("fiscal_year,obligations,disbursements\nFY2014,1500000,250000\nFY2015,0,0\n"
-                          "FY2016,1700000,1100000\n")
+    assert csv.stdout == "fiscal_year,obligations,disbursements\n2014,1500000,250000\n2016,1700000,1100000\n"
+    records = json.loads(run("--funding", extract, "export", "-f", "json", "-s", "funding").stdout)
+    assert records == [{"fiscal_year": "2014", "obligations": 1500000, "disbursements": 250000},
+                       {"fiscal_year": "2016", "obligations": 1700000, "disbursements": 1100000}]
+
+
+def test_the_report_s_window_keeps_the_fiscal_years_that_overlap_it(run, extract):
+    csv = run("--funding", extract, "export", "-f", "csv", "-s", "funding", "--from", "2015-11")
+    assert csv.stdout == "fiscal_year,obligations,disbursements\n2016,1700000,1100000\n"
+    assert run("--funding", extract, "export", "-f", "csv", "-s", "funding", "--to", "2013-09").stdout == (
+        "fiscal_year,obligations,disbursements\n")
 
 
 def test_the_html_report_draws_the_funding_on_the_timeline_s_year_axis(run, extract):
@@ -80,15 +90,11 @@ def test_the_html_report_draws_the_funding_on_the_timeline_s_year_axis(run, extr
     bars = re.findall(r'<rect class="(obligations|disbursements)" x="([\d.]+)".*?<title>([^<]+)</title>', funding)
     assert [(kind, tip) for kind, _, tip in bars] == [
         ("obligations", "FY2014: $1.5M obligated"), ("disbursements", "FY2014: $250K disbursed"),
-        ("obligations", "FY2015: $0 obligated"), ("disbursements", "FY2015: $0 disbursed"),
         ("obligations", "FY2016: $1.7M obligated"), ("disbursements", "FY2016: $1.1M disbursed")]
     timeline_ticks = dict(re.findall(r'<text x="([\d.]+)" y="[\d.]+" text-anchor="middle">(\d{4})</text>',
                                      page.split('<svg class="timeline', 1)[1].split("</svg>", 1)[0]))
     funding_ticks = dict(re.findall(r'<text x="([\d.]+)" y="[\d.]+" text-anchor="middle">(\d{4})</text>', funding))
-    shared = set(timeline_ticks.values()) & set(funding_ticks.values())
-    assert {"2013", "2014", "2015", "2016"} <= shared
-    assert {y: x for x, y in timeline_ticks.items() if y in shared} == {y: x for x, y in funding_ticks.items()
-                                                                         if y in shared}
+    assert funding_ticks == timeline_ticks  # the same axis, the same labelled years
     fy2014 = float(bars[0][1])
     oct_2013 = {y: float(x) for x, y in funding_ticks.items()}
     assert oct_2013["2013"] < fy2014 < oct_2013["2014"]  # FY2014 starts in October 2013
@@ -101,10 +107,22 @@ def test_no_chart_keeps_the_funding_table(run, extract):
 
 def test_asking_for_the_funding_section_without_an_extract_says_how_to_make_one(run):
     result = run("export", "-s", "funding")
-    assert result.exit_code == 2
-    assert result.stderr.splitlines()[-1] == (
-        "Error: no funding extract to report on: `inl funding import FILE` writes one from a "
-        "ForeignAssistance.gov download (see `inl funding import --help`)")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[-1].startswith("Error: no funding extract yet (")
+    assert result.stderr.splitlines()[-1].endswith("); make one with `inl funding import us_foreign_aid_complete.csv` "
+                                                   "from ForeignAssistance.gov's CSV download")
+    assert result.stderr == run("funding").stderr  # as `inl funding` says it
+
+
+def test_fiscal_years_outside_the_timeline_are_in_the_table_not_drawn(run, tmp_path):
+    path = tmp_path / "early.csv"
+    path.write_text(HEADER + row("Cote d'Ivoire", "CI", "1990", "obligations", 5_000_000)
+                    + row("Cote d'Ivoire", "CI", "2016", "obligations", 1_000_000), encoding="utf-8")
+    page = run("--funding", str(path), "export", "-f", "html").stdout
+    funding = page.split('<section class="funding-section"', 1)[1].split("</section>", 1)[0]
+    assert re.findall(r"<title>(FY\d+)", funding) == ["FY2016", "FY2016"]
+    assert "1 fiscal year outside the timeline's years is in the table below, not drawn." in html.unescape(funding)
+    assert ">FY1990</td>" in funding and "6 dated entries from 2011 to 2020" in page
 
 
 def test_a_named_extract_that_is_missing_or_bad_is_one_line(run, extract, tmp_path):

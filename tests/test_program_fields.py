@@ -41,7 +41,7 @@ def test_a_partner_s_other_names_find_it(run, program):
 def test_funding_notes_are_in_the_overview_and_the_json_export_keeps_every_field(run, program, tmp_path):
     path = str(program(EXTRA))
     overview = {r["field"]: r["value"] for r in json.loads(run("--data", path, "show", "overview", "-f", "json").stdout)}
-    assert overview["Funding notes"] == ["INL's work here is funded through a regional partnership."]
+    assert overview["Funding notes"] == "INL's work here is funded through a regional partnership."
     exported = tmp_path / "again.json"
     assert run("--data", path, "export", "-o", str(exported)).exit_code == 0
     again = json.loads(exported.read_text(encoding="utf-8"))

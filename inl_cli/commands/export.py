@@ -75,9 +75,10 @@ def export(session, fmt, sections, output, sort, no_chart, start, end, partners,
     if output:
         refuse_an_input(output, programs)
     if fmt in FUNDED and (fmt != "json" or sections):
+        from .options import window
         from .spending import spending
 
-        options["spending"] = spending(session, programs, required="funding" in sections)
+        options["spending"] = spending(session, programs, "funding" in sections, window(start, end))
     try:
         text = reports.build(fmt, programs, sections, sort=sort, note=note, **options)
     except reports.ExportError as error:

@@ -7,21 +7,15 @@ from __future__ import annotations
 
 import os
 
-import click
 
-NO_EXTRACT = ("no funding extract to report on: `inl funding import FILE` writes one from a ForeignAssistance.gov "
-              "download (see `inl funding import --help`)")
-
-
-def spending(session, programs, required: bool = False):
-    """A views.Spending for `programs`, or None when there is no extract to read and the user named none.
-    `required` (the report's funding section was asked for): no extract is a usage error instead."""
+def spending(session, programs, required: bool = False, window=None):
+    """A views.Spending for `programs`, or None when there is no extract to read and the user named none;
+    `required` (the report's funding section was asked for): then no extract is an error, as for `inl
+    funding`. `window` (a query.Window of --from and --to) keeps the fiscal years that overlap it."""
     from ..funding.extract import locate
 
     path, named = locate(session.funding)
-    if not named and not os.path.exists(path):
-        if required:
-            raise click.UsageError(NO_EXTRACT)
+    if not named and not required and not os.path.exists(path):
         return None
     from ..funding.errors import FundingError
     from ..funding.summary import year_totals
@@ -32,4 +26,5 @@ def spending(session, programs, required: bool = False):
         funded = year_totals(path, [p.country.code for p in programs], named=named)
     except FundingError as error:
         raise clicked(error) from None
-    return Spending({id(p): funded.by_code.get(p.country.code.upper()) for p in programs}, funded.scope)
+    days = (window.first, window.last) if window is not None else (None, None)
+    return Spending({id(p): funded.by_code.get(p.country.code.upper()) for p in programs}, funded.scope, days)

@@ -34,11 +34,3 @@ class Axis:
     def end(self) -> float:
         """The x of the end of the last year."""
         return self.x(date(self.last_year + 1, 1, 1))
-
-
-def reach(*ranges) -> tuple[int, int] | None:
-    """The first and last years of some (first, last) ranges, None ones left out; None when all are."""
-    found = [r for r in ranges if r is not None]
-    if not found:
-        return None
-    return min(r[0] for r in found), max(r[1] for r in found)

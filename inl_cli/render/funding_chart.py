@@ -1,16 +1,18 @@
 """The HTML report's funding chart: obligations and disbursements as two bars per fiscal year, drawn on the
-timeline's year axis (`axis.Axis`). A fiscal year runs from October to September, so FY2019's bars stand
-over October 2018 to September 2019, where the timeline draws what happened then.
+timeline's year axis (`axis.Axis`), with its year labels. A fiscal year runs from October to September, so
+FY2019's bars stand over October 2018 to September 2019, where the timeline draws what happened then. The
+axis is the timeline's, so a program's milestones keep their room: fiscal years outside it are in the
+table, not drawn, and the caption says so. Without a timeline the chart has an axis of its own.
 
 With several programs, each fiscal year's bars sum their countries; the table beside the chart lists each.
 A negative total (more de-obligated than obligated) is drawn below the zero line.
 """
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from ..money import short
-from .axis import MARGIN, WIDTH, Axis, reach
+from .axis import MARGIN, WIDTH, Axis
 
 #: The plot's height and the room above it (for the top amount) and below it (for the year labels).
 PLOT, ABOVE, BELOW = 150, 22, 40
@@ -23,7 +25,7 @@ def years_of(rows) -> dict:
     found: dict = {}
     for row in rows:
         first, last = row["days"]
-        summed = found.setdefault(row["fiscal_year"], [first, last, 0, 0])
+        summed = found.setdefault(row["year"], [first, last, 0, 0])
         summed[2] += row["obligations"]
         summed[3] += row["disbursements"]
     return found
@@ -37,22 +39,27 @@ def reach_of(rows) -> tuple[int, int] | None:
     return min(first.year for first, _ in days), max(last.year for _, last in days)
 
 
-def funding_context(rows, years=None) -> dict:
-    """Where to draw each fiscal year's two bars, on an axis over `years` (first, last) widened to the
-    rows' own; the scale's top and bottom amounts; and a one-sentence text alternative."""
+def funding_context(rows, timeline: dict | None = None) -> dict:
+    """Where to draw each fiscal year's two bars, on the drawn `timeline`'s axis and year labels (its
+    `reach` and `years`) or, without one, on the rows' own years; the scale's top and bottom amounts; and a
+    one-sentence text alternative that says which years are left to the table."""
     summed = years_of(rows)
-    context = {"bars": [], "width": WIDTH, "height": 0, "summary": "", "years": [], "ticks": []}
-    top = max([0] + [max(o, d) for _, _, o, d in summed.values()])
-    bottom = min([0] + [min(o, d) for _, _, o, d in summed.values()])
+    context = {"bars": [], "width": WIDTH, "height": 0, "summary": "", "years": []}
+    shared = timeline.get("reach") if timeline else None
+    axis = Axis(*(shared or reach_of(rows) or (0, 0)))
+    first, last = date(axis.first_year, 1, 1), date(axis.last_year, 12, 31)
+    drawn = {label: v for label, v in summed.items() if v[0] >= first and v[1] <= last}
+    top = max([0] + [max(o, d) for _, _, o, d in drawn.values()])
+    bottom = min([0] + [min(o, d) for _, _, o, d in drawn.values()])
     if top == bottom:
-        context["summary"] = "No funding to draw: every fiscal year's amounts are $0."
+        context["summary"] = ("No funding to draw on the timeline's years; the table lists every fiscal year."
+                              if summed else "No funding to draw.")
         return context
-    axis = Axis(*reach(reach_of(rows), years))
     scale = PLOT / (top - bottom)
     zero = round(ABOVE + top * scale, 1)
-    for label, (first, last, obligations, disbursements) in summed.items():
-        left = axis.x(first)
-        span = axis.x(last + timedelta(days=1)) - left
+    for label, (start, end, obligations, disbursements) in drawn.items():
+        left = axis.x(start)
+        span = axis.x(end + timedelta(days=1)) - left
         for kind, amount, at in (("obligations", obligations, OBLIGATIONS_AT),
                                  ("disbursements", disbursements, DISBURSEMENTS_AT)):
             height = round(abs(amount) * scale, 1)
@@ -60,21 +67,24 @@ def funding_context(rows, years=None) -> dict:
                 "kind": kind, "x": round(left + span * at, 1), "width": max(1.0, round(span * BAR, 1)),
                 "y": zero - height if amount >= 0 else zero, "height": height,
                 "tip": f"{label}: {short(amount)} {'obligated' if kind == 'obligations' else 'disbursed'}"})
-    labelled = {first.year for first, _, o, d in summed.values() if o or d}
-    context.update(years=axis.years(labelled), zero=zero, axis=ABOVE + PLOT + 6, height=ABOVE + PLOT + BELOW,
+    years = timeline["years"] if shared else axis.years({start.year for start, _, o, d in drawn.values()})
+    context.update(years=years, zero=zero, axis=ABOVE + PLOT + 6, height=ABOVE + PLOT + BELOW,
                    end=axis.end(), left=MARGIN, top=short(top), top_y=ABOVE,
                    bottom=short(bottom) if bottom else "", bottom_y=round(ABOVE + PLOT, 1),
-                   summary=_summary(summed))
+                   summary=_summary(drawn, len(summed) - len(drawn)))
     return context
 
 
-def _summary(summed: dict) -> str:
-    """The chart in one sentence: the years, the sums, and the year with the most obligated."""
+def _summary(summed: dict, left_out: int) -> str:
+    """The chart in one sentence: the years, the sums, the year with the most obligated, and how many
+    fiscal years fall outside the timeline's years."""
     labels = list(summed)
     obligated = sum(v[2] for v in summed.values())
     disbursed = sum(v[3] for v in summed.values())
     most = max(labels, key=lambda label: summed[label][2])
     years = labels[0] if len(labels) == 1 else f"{labels[0]} to {labels[-1]}"
     return (f"Obligations and disbursements per fiscal year, {years}: {short(obligated)} obligated and "
-            f"{short(disbursed)} disbursed in all; the most obligated in {most} ({short(summed[most][2])}). "
-            "The table below lists every year.")
+            f"{short(disbursed)} disbursed; the most obligated in {most} ({short(summed[most][2])}). "
+            + (f"{left_out} fiscal year{'s' * (left_out != 1)} outside the timeline's years "
+               f"{'is' if left_out == 1 else 'are'} in the table below, not drawn." if left_out
+               else "The table below lists every year."))

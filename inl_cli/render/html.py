@@ -17,7 +17,7 @@ from datetime import date, timedelta
 from ..dates import end_of, start_of, today
 from ..text import is_web_address
 from . import cell_text, country_name, country_names, named, when_text
-from .axis import MARGIN, WIDTH, Axis, reach
+from .axis import MARGIN, WIDTH, Axis
 from .report import BLOCKS, arrange
 
 KIND_LABELS = {"accomplishment": "Accomplishment", "milestone": "Milestone", "context": "Context"}
@@ -152,9 +152,9 @@ def _mark(row: dict, span: tuple, axis: Axis, y: float, colour: str) -> Mark:
     return Mark(shape, kind, short, tip, left, y, width, colour, is_open, anchor, at, whole, place)
 
 
-def timeline_context(t, programs: list, names: dict, now: date, also=None) -> dict:
+def timeline_context(t, programs: list, names: dict, now: date) -> dict:
     """Where to draw each dated row: a bar for a span, a marker for a point, one row each; the year axis,
-    widened to the (first, last) years `also` (the funding chart's), which it then shares as `reach`.
+    which the funding chart shares (`reach`: its first and last years; `years`: their ticks and labels).
     With several programs, each one's rows are grouped under its country's name (`names`, by program)."""
     dated = [row for row in t.rows if row["when"] is not None]
     undated = [{"country": _text(row.get("country")), "title": _text(row.get("title")),
@@ -173,7 +173,7 @@ def timeline_context(t, programs: list, names: dict, now: date, also=None) -> di
     if not dated:
         return context
     spans = [_span(row["when"], now) for row in dated]
-    axis = Axis(*reach((min(first.year for first, _, _ in spans), max(last.year for _, last, _ in spans)), also))
+    axis = Axis(min(first.year for first, _, _ in spans), max(last.year for _, last, _ in spans))
     marks, headings, listing, y, group = [], [], [], TOP, object()
     for row, span in zip(dated, spans):
         colour = colours.get(id(row.get("program")), "") if several else ""
@@ -248,18 +248,16 @@ def render_report(report, chart: bool = True) -> str:
 def drawings(report, programs: list, names: dict, chart: bool) -> tuple[dict | None, dict | None]:
     """The timeline and funding sections (None when the report has not got one), each with its drawing
     when `chart`, both on one year axis."""
-    from .funding_chart import funding_context, reach_of
+    from .funding_chart import funding_context
 
     found = {t.name: t._replace(rows=named(t.rows, names)) for t in report.tables if t.name in WHOLE}
     timeline, funding = (section(found[name], "") if name in found else None for name in WHOLE)
-    money = reach_of(found["funding"].rows) if funding is not None else None
-    shared = None
     if timeline is not None:
         timeline["drawing"] = None
         if chart:
-            timeline["drawing"] = timeline_context(arrange(found["timeline"]), programs, names, today(), money)
+            timeline["drawing"] = timeline_context(arrange(found["timeline"]), programs, names, today())
             timeline["drawing"]["summary"] = summary(timeline["drawing"])
-            shared = timeline["drawing"]["reach"]
     if funding is not None:
-        funding["drawing"] = funding_context(found["funding"].rows, shared) if chart else None
+        drawn = timeline["drawing"] if timeline is not None else None
+        funding["drawing"] = funding_context(found["funding"].rows, drawn) if chart else None
     return timeline, funding

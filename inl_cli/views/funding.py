@@ -9,36 +9,46 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from ..model import Program
-from ..money import Dollars
+from ..money import Dollars, short
 from .base import Column, Table, per_program, table
 
 
 class Spending(NamedTuple):
     """Fields: by_program: {id(program): totals or None}, where totals has `years` (each with
-    `fiscal_year`, `obligations` and `disbursements`, every year from the first to the last), `covered`
-    (the fiscal years with a row) and `scope`; scope: what was summed, said once for the report."""
+    `fiscal_year`, `obligations` and `disbursements`) and `covered` (the fiscal years with a row); scope:
+    what was summed, said once for the report; window: (first day, last day) of --from and --to, either
+    None, which keeps the fiscal years that overlap it."""
 
     by_program: dict
     scope: str
+    window: tuple = (None, None)
 
-    def of(self, program: Program):
-        return self.by_program.get(id(program))
+    def years(self, program: Program) -> list:
+        """The program's fiscal years with a row in the extract, within the window, in order."""
+        totals = self.by_program.get(id(program))
+        if totals is None:
+            return []
+        first, last = self.window
+        covered = set(totals.covered)
+        return [year for year in totals.years if year.fiscal_year in covered
+                and (first is None or year.fiscal_year.days()[1] >= first)
+                and (last is None or year.fiscal_year.days()[0] <= last)]
 
 
-def fiscal_years(covered) -> str:
-    """"FY2010–FY2024", or "FY2019" for one year."""
-    first, last = min(covered), max(covered)
+def fiscal_years(years) -> str:
+    """"FY2010–FY2024", or "FY2019" for one year: the first and last of `years` (FiscalYear)."""
+    first, last = min(years), max(years)
     return first.label() if first == last else f"{first.label()}–{last.label()}"
 
 
-def overview_rows(totals) -> list[dict]:
-    """The overview's funding lines of one program: totals and the fiscal years covered."""
-    if totals is None or not totals.covered:
+def overview_rows(years) -> list[dict]:
+    """The overview's funding lines of one program (`Spending.years`): totals and the fiscal years."""
+    if not years:
         return [{"field": "Funding", "value": "none in the funding extract"}]
     return [
-        {"field": "Obligations", "value": Dollars(sum(y.obligations for y in totals.years))},
-        {"field": "Disbursements", "value": Dollars(sum(y.disbursements for y in totals.years))},
-        {"field": "Fiscal years", "value": fiscal_years(totals.covered)},
+        {"field": "Obligations", "value": Dollars(sum(y.obligations for y in years))},
+        {"field": "Disbursements", "value": Dollars(sum(y.disbursements for y in years))},
+        {"field": "Fiscal years", "value": fiscal_years([y.fiscal_year for y in years])},
     ]
 
 
@@ -47,18 +57,27 @@ def note(spending: Spending) -> str:
 
 
 def funding(programs: list[Program], spending: Spending) -> Table:
-    """Obligations and disbursements per fiscal year of each program's country, every year from its first
-    to its last (a year without a row reads $0)."""
+    """Obligations and disbursements per fiscal year of each program's country, the years with a row in
+    the extract; the note sums them and names the countries the extract has no row for."""
     columns = (
-        Column("fiscal_year", "Fiscal year"),
+        Column("year", "Fiscal year", machine=False),
+        Column("fiscal_year", "fiscal_year", human=False),
         Column("obligations", "Obligations"),
         Column("disbursements", "Disbursements"),
     )
 
     def rows(program: Program):
-        totals = spending.of(program)
-        for year in totals.years if totals is not None else ():
-            yield {"fiscal_year": year.fiscal_year.label(), "obligations": Dollars(year.obligations),
-                   "disbursements": Dollars(year.disbursements), "days": year.fiscal_year.days()}
+        for year in spending.years(program):
+            yield {"year": year.fiscal_year.label(), "fiscal_year": str(year.fiscal_year),
+                   "obligations": Dollars(year.obligations), "disbursements": Dollars(year.disbursements),
+                   "days": year.fiscal_year.days()}
 
-    return table(programs, "funding", "Funding", columns, per_program(programs, rows), note(spending))
+    found = per_program(programs, rows)
+    lines = [note(spending)]
+    if found:
+        lines.append(f"In all: {short(sum(r['obligations'] for r in found))} obligated, "
+                     f"{short(sum(r['disbursements'] for r in found))} disbursed.")
+    missing = [p.country.name for p in programs if not spending.years(p)]
+    if missing:
+        lines.append(f"No funding in the extract for {', '.join(missing)}.")
+    return table(programs, "funding", "Funding", columns, found, " ".join(lines))

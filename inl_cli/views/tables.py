@@ -54,8 +54,8 @@ def overview(programs: list[Program], spending=None) -> Table:
             {"field": "Accomplishments", "value": len(program.accomplishments)},
             {"field": "Undated", "value": undated},
             {"field": "Results", "value": results},
-            *([{"field": "Funding notes", "value": list(program.funding_notes)}] if program.funding_notes else []),
-            *(overview_rows(spending.of(program)) if spending is not None else []),
+            *([{"field": "Funding notes", "value": " ".join(notes)}] if (notes := program.funding_notes) else []),
+            *(overview_rows(spending.years(program)) if spending is not None else []),
             {"field": "Source", "value": program.source.title},
             {"field": "Address", "value": program.source.url},
         ]
