@@ -68,3 +68,11 @@ def test_the_chart_draws_bars_to_scale_and_negatives_left_of_zero():
     plain = ["".join(p for p, _ in line) for line in chart.layout(totals, 60, plain=True)]
     assert all(line.isascii() for line in plain) and "#" in plain[0]
     assert chart.layout([], 60) == []
+
+
+def test_at_twenty_columns_every_amount_and_the_legend_still_fit():
+    totals = [YearTotal(FiscalYear(2020), 3_100_000, 2_400_000), YearTotal(FiscalYear(2021), -250_000, 1_900_000)]
+    text = ["".join(piece for piece, _ in line) for line in chart.layout(totals, 20)]
+    assert all(len(line) <= 20 for line in text), text
+    assert [line.split()[-1] for line in text[:4]] == ["$3.1M", "$2.4M", "-$250K", "$1.9M"]
+    assert text[-2:] == ["█ obligations", "▒ disbursements"]

@@ -14,8 +14,9 @@ from .summary import YearTotal
 
 GLYPHS = {False: {"obligations": "█", "disbursements": "▒"}, True: {"obligations": "#", "disbursements": "="}}
 STYLES = {"obligations": "cyan", "disbursements": "magenta"}
-MIN_PLOT = 10
-"""Cells the bars keep however narrow the width; the line then runs past it."""
+MIN_PLOT = 4
+"""Cells the bars keep however narrow the width (a fiscal year's label and amount fit beside them at 20
+columns); only under that does the line run past it."""
 
 
 def layout(totals: list[YearTotal], width: int, plain: bool = False, covered=None) -> list[list[tuple[str, str]]]:
@@ -52,7 +53,10 @@ def layout(totals: list[YearTotal], width: int, plain: bool = False, covered=Non
             lines.append([(label.ljust(label_width) + " ", ""), (bar, STYLES[kind]),
                           (" " * (plot - len(bar) + 1) + amounts[2 * index + part].rjust(amount_width), "")])
     lines += _gap(gap)
-    lines.append([(f"{glyph['obligations']} obligations  {glyph['disbursements']} disbursements", "dim")])
+    legend = [f"{glyph['obligations']} obligations", f"{glyph['disbursements']} disbursements"]
+    if len("  ".join(legend)) <= width:
+        legend = ["  ".join(legend)]
+    lines += [[(text, "dim")] for text in legend]
     return lines
 
 

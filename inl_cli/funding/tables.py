@@ -38,9 +38,9 @@ def note(summary: Summary) -> str:
     disbursements = sum(t.disbursements for t in summary.totals)
     text = f"Total: obligations {short(obligations)}, disbursements {short(disbursements)}."
     if summary.plans:
-        plural = "s" * (summary.plans != 1)
-        text += (f" {summary.plans:,} row{plural} of appropriations and budget requests (plans, not spending) "
-                 "are not counted.")
+        rows = "1 row" if summary.plans == 1 else f"{summary.plans:,} rows"
+        verb = "is" if summary.plans == 1 else "are"
+        text += f" {rows} of appropriations and budget requests (plans, not spending) {verb} not counted."
     return text
 
 
