@@ -20,6 +20,10 @@ def short(amount: int) -> str:
     value = abs(amount)
     if value < 1000:
         return f"{sign}${value}"
+    if value >= 10**27:  # no real amount: no float (which would overflow) and no 4,300-digit string
+        return f"{sign}$1e27+"
+    if value >= 999_500 * 10**9:  # a thousand trillion and up: whole trillions, exact
+        return f"{sign}${(value + 5 * 10**11) // 10**12:,}T"
     for index, (size, unit) in enumerate(_UNITS):
         if value >= size or index == len(_UNITS) - 1:
             scaled = value / size

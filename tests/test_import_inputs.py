@@ -493,8 +493,18 @@ def test_a_page_past_the_size_limit_is_refused_before_any_work(run, tmp_path):
                     encoding="utf-8")
     result = run("import", str(page))
     assert result.exit_code == 1
-    assert result.stderr == (f"Error: {page}: 21,002 lines and sentences, more than the 5,000 a summary page could "
-                             "hold; import the program's part of it\n")
+    assert result.stderr == (f"Error: {page}: 42,202 lines, sentences and dates, more than the 5,000 a summary "
+                             "page could hold; import the program's part of it\n")
+
+
+def test_one_sentence_with_thousands_of_dates_is_refused_before_any_work(run, tmp_path):
+    page = tmp_path / "page.txt"
+    page.write_text("Accomplishments:\n• " + "INL trained police in 2016 and judges in 2017 and " * 3_000 + "\n",
+                    encoding="utf-8")
+    result = run("import", str(page))
+    assert result.exit_code == 1
+    assert result.stderr == (f"Error: {page}: 6,003 lines, sentences and dates, more than the 5,000 a summary "
+                             "page could hold; import the program's part of it\n")
 
 
 def test_deeply_nested_lists_import_in_bounded_memory(tmp_path):

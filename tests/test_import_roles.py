@@ -173,3 +173,16 @@ def test_an_enormous_sentence_gives_events_of_bounded_length():
     assert max(len(m["title"]) for m in item["milestones"]) < 500
     assert item["milestones"][1]["title"].startswith("INL trained 98 police officers with the Ghana … ")
     assert len(to_yaml({"accomplishments": [item]}, "page.txt")) < 60 * len(page)
+
+
+def test_a_dated_action_that_mentions_funding_stays_an_accomplishment():
+    from inl_cli.importer import build
+
+    page = ("Challenges: Ghana faces drug trafficking.\n\nAccomplishments:\n"
+            "• In 2019, INL trained 40 officers of the Ghana Police Service in a course funded by the European Union.\n"
+            "• In 2018, the Ghana Police Service, which is funded by the government, received 12 vehicles from INL.\n"
+            "• INL programs in Ghana are funded through the Trans-Sahara Counterterrorism Partnership.\n")
+    program = build.read_page(page, country="Ghana")
+    assert [(a["date"], a["results"][0]["value"]) for a in program["accomplishments"]] == [("2019", 40), ("2018", 12)]
+    assert program["funding_notes"] == [
+        "INL programs in Ghana are funded through the Trans-Sahara Counterterrorism Partnership."]

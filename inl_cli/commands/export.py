@@ -30,8 +30,8 @@ the program, and has none)."""
 @click.option("--sort", type=Choice(views.SORTS), default="date", show_default=True,
               help="Accomplishments by date (undated last), or in the file's order.")
 @click.option("--no-chart", is_flag=True,
-              help="Leave out the timeline chart (Markdown's Mermaid diagram, HTML's drawing); the timeline "
-                   "stays a table. For editors that show Mermaid as raw text.")
+              help="Leave out the charts (Markdown's Mermaid diagram; HTML's drawn timeline and funding bars); "
+                   "their tables stay. For editors that show Mermaid as raw text.")
 @narrowing_options
 @csv_option
 @global_options

@@ -8,10 +8,12 @@ which countries, at the end, as the totals are keyed by country.
 """
 from __future__ import annotations
 
+import csv
 from operator import itemgetter
 
 from .. import text
 from . import years
+from .errors import BadFile
 from .extract import open_rows
 from .summary import _SLOTS, BY, Summary, Total, _first_bad_row, _identity, _order, scope, select
 
@@ -50,6 +52,8 @@ def by_activity(path: str, countries: tuple[str, ...] = (), first=None, last=Non
                     totals[key] = added = [0, 0]
                 added[slot] += int(row[amount] or 0)
                 verdict[3] = True
+        except (UnicodeDecodeError, csv.Error) as error:  # before ValueError, of which the first is a kind
+            raise BadFile(path, f"cannot be read as CSV ({error})") from None
         except (ValueError, IndexError):
             raise _first_bad_row(path, column) from None
     return _summary(totals, verdicts, names, countries, scope({a for a, _ in pairs}, {b for _, b in pairs},
@@ -64,7 +68,7 @@ def _verdict(path: str, base: tuple, names: dict, first, last) -> list:
     if year is None:
         raise _first_bad_row(path, "current_dollars")
     shown = names.setdefault(_identity(country, code), country)
-    return [shown, code, not ((first and year < first) or (last and year > last)), False, 0]
+    return [shown, code.strip().upper(), not ((first and year < first) or (last and year > last)), False, 0]
 
 
 def _summary(totals: dict, verdicts: dict, names: dict, countries: tuple[str, ...], what: str) -> Summary:

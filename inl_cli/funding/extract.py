@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import os
+import stat
 from collections import defaultdict
 from operator import itemgetter
 from typing import NamedTuple
@@ -108,15 +109,37 @@ class Opened(NamedTuple):
     own: bool
 
 
+MAX_EXTRACT = 256 * 1024 * 1024
+"""The largest extract read: INL's rows of the whole complete dataset, summed, come to a few MB. The cap
+bounds memory too, since a line (a hostile one may be the whole file) is read whole."""
+
+
+def _check_file(path: str, named: bool) -> None:
+    """NoExtract when nothing is at `path`; BadFile for a folder, a FIFO, a device (never opened, so never
+    waited on) or a file too large to be an extract."""
+    try:
+        info = os.stat(path)
+    except (FileNotFoundError, NotADirectoryError):
+        raise NoExtract(_no_extract(path, named), named) from None
+    except OSError as error:
+        raise BadFile(path, error.strerror or str(error)) from None
+    if stat.S_ISDIR(info.st_mode):
+        raise BadFile(path, "a folder, not a funding extract")
+    if not stat.S_ISREG(info.st_mode):
+        raise BadFile(path, "not a regular file (a FIFO, device or socket); give the extract's CSV file")
+    if info.st_size > MAX_EXTRACT:
+        raise BadFile(path, f"{info.st_size / 1024**2:,.0f} MB, more than the {MAX_EXTRACT // 1024**2} MB an "
+                            "extract could be; a ForeignAssistance.gov download goes to `inl funding import`")
+
+
 def open_rows(path: str, named: bool = True) -> Opened:
     """The extract at `path`, open, its header read. NoExtract when there is no file (`named`: the user
-    named it); BadFile when it cannot be read or its header lacks a column."""
+    named it); BadFile when it cannot be read, is not a regular file, or its header lacks a column."""
+    _check_file(path, named)
     try:
         handle = open(path, encoding="utf-8-sig", newline="")  # noqa: SIM115  the caller closes it
     except FileNotFoundError:
         raise NoExtract(_no_extract(path, named), named) from None
-    except IsADirectoryError:
-        raise BadFile(path, "a folder, not a funding extract") from None
     except OSError as error:
         raise BadFile(path, error.strerror or str(error)) from None
     try:

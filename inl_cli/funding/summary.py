@@ -122,8 +122,8 @@ def _total(read: _Read, amounts: list[str]) -> int:
 
 
 def _identity(country: str, code: str) -> str:
-    """A country by its code, or by its name when it has none (a region)."""
-    return code or "~" + country_key(country)
+    """A country by its code (`ci` and ` CI` are CI), or by its name when it has none (a region)."""
+    return code.strip().upper() or "~" + country_key(country)
 
 
 def select(known: dict[str, str], wanted: tuple[str, ...]) -> set[str]:
@@ -221,8 +221,9 @@ def _summary(read: _Read, by: str, known: dict, chosen: set | None, first, last,
 
 
 def _keep(path: str, base: tuple, known: dict, chosen: set | None, first, last) -> tuple | None:
-    """(name, code, fiscal year) of a group's country and year when they are asked for, else None; the name
-    is the first one the extract gives the country's code. BadFile for a fiscal year that is not one."""
+    """(name, code, fiscal year) of a group's country and year when they are asked for, else None, each
+    written one way (`FY2019` and ` 2019` are 2019; `ci` is CI), so that they sum together; the name is the
+    first one the extract gives the country's code. BadFile for a fiscal year that is not one."""
     country, code, fiscal = base
     identity = _identity(country, code)
     year = years.parse(fiscal)
@@ -230,7 +231,7 @@ def _keep(path: str, base: tuple, known: dict, chosen: set | None, first, last) 
         raise _first_bad_row(path, "current_dollars")
     if (chosen is not None and identity not in chosen) or (first and year < first) or (last and year > last):
         return None
-    return known[identity], code, fiscal
+    return known[identity], code.strip().upper(), str(year)
 
 
 def _order(by: str):

@@ -20,6 +20,9 @@ SUMMARY_COLUMNS = (("page", "Page"), ("file", "File"), ("country", "Country"), (
 
 
 MAX_PIECES = 5_000
+_YEARS = re.compile(r"\b(?:19|20)\d\d\b")
+"""A date is a piece too: each becomes an event or a milestone, so a page of one sentence holding 9,000
+dates is refused here, not after building a draft of more YAML values than the loader takes."""
 """Most lines and sentences a page may have (real pages have a few hundred): the one limit on a page's size,
 checked before any work, so a page within it drafts a program within the loader's limits."""
 
@@ -90,9 +93,9 @@ def draft(location: str, country=None, code=None, url=None) -> Draft:
 
     try:
         page = inputs.read(location)
-        pieces = page.text.count("\n") + page.text.count(". ") + 1
+        pieces = page.text.count("\n") + page.text.count(". ") + len(_YEARS.findall(page.text)) + 1
         if pieces > MAX_PIECES:
-            raise ImportFailed(visible(f"{location}: {pieces:,} lines and sentences, more than the "
+            raise ImportFailed(visible(f"{location}: {pieces:,} lines, sentences and dates, more than the "
                                        f"{MAX_PIECES:,} a summary page could hold; import the program's part "
                                        "of it"))
         program = read_page(page.text, country, code, url or page.url, page.dropped)

@@ -160,11 +160,29 @@ def tense(verbs: str) -> str:
     return "present"
 
 
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_COUNT = re.compile(r"(?<![\d,.])(?!(?:19|20)\d\d\b)\d[\d,]*\b")
+_PAID = re.compile(r"(?:was|were|been|be|is|are)\s+(?:\w+\s+)?(?:funded|financed)\b", re.I)
+
+
+def _dated_action(sentence: str) -> bool:
+    """Whether a sentence that says how something is paid for still reports a dated action, and so is an
+    accomplishment: "In 2019, INL trained 40 officers in a course funded by the EU", or a year and a
+    number ("In 2018, the police, funded by the government, received 12 vehicles from INL")."""
+    if not _YEAR.search(sentence):
+        return False
+    if _COUNT.search(sentence):
+        return True
+    main, after = main_clause(sentence)
+    subject, verbs = _subject_and_verb(after or main)
+    return _by_us(subject, verbs) and tense(verbs) == "past" and not _PAID.match(verbs)
+
+
 def role(sentence: str) -> str:
     """The role of one sentence (see the module's docstring)."""
     if POINTER.search(sentence):
         return "pointer"
-    if FUNDING.search(sentence):
+    if FUNDING.search(sentence) and not _dated_action(sentence):
         return "funding"
     if HISTORY.search(sentence):
         return "history"
