@@ -234,3 +234,8 @@ def test_the_docs_list_every_view_s_machine_columns():
     for name, table in built.items():
         row = f"| {name} | " + ", ".join(f"`{c.key}`" for c in table.machine_columns) + " |"
         assert row in reports, f"docs/reports.md, Machine output: the {name} row should read\n{row}"
+
+
+def test_the_readme_stays_short_enough_to_read_to_the_end():
+    """Issue 19: at most 250 lines; the depth goes to docs/."""
+    assert len((ROOT / "README.md").read_text(encoding="utf-8").splitlines()) <= 250
