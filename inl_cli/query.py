@@ -72,21 +72,33 @@ def _words(text: str) -> list[str]:
     return re.findall(r"\w+", fold(text))
 
 
+def _own_names(partner) -> tuple[str, ...]:
+    return fold(partner.id), fold(partner.name), fold(partner.abbreviation or "")
+
+
 def is_partner(partner, wanted: str) -> bool:
     """Whether `wanted` names `partner`: its id, abbreviation, name or another name it is known by, or
     words of its name ("united nations" names the United Nations Development Programme)."""
     folded = fold(wanted).strip()
-    if folded in (fold(partner.id), fold(partner.name), fold(partner.abbreviation or ""),
-                  *map(fold, partner.also_known_as)):
+    if folded in _own_names(partner) or folded in map(fold, partner.also_known_as):
         return True
     words = _words(wanted)
     return bool(words) and set(words) <= set(_words(partner.name))
 
 
+def named_partners(program: Program, wanted: str) -> set[str]:
+    """The ids of the program's partners that `wanted` names: the ones whose own id, name or abbreviation
+    it is, when there are such; else those it names as `is_partner` says (another name, words of a name).
+    So `--partner GPS` is the Ghana Police Service, not also a body that lists GPS among its other names."""
+    folded = fold(wanted).strip()
+    own = {p.id for p in program.partners if folded in _own_names(p)}
+    return own or {p.id for p in program.partners if is_partner(p, wanted)}
+
+
 def partner_matches(program: Program, ids: tuple[str, ...], wanted) -> bool:
-    """Whether one of `ids` is a partner that `wanted` (a name, or several) names."""
+    """Whether one of `ids` is a partner that `wanted` (a name, or several) names (see `named_partners`)."""
     wanted = (wanted,) if isinstance(wanted, str) else wanted
-    return any(partner.id in ids and is_partner(partner, w) for partner in program.partners for w in wanted)
+    return any(named_partners(program, w) & set(ids) for w in wanted)
 
 
 def unknown_partners(programs: list[Program], wanted) -> list[str]:

@@ -49,3 +49,19 @@ def test_funding_notes_are_in_the_overview_and_the_json_export_keeps_every_field
     assert again["goals"][0]["events"] == [{"date": "2011", "title": "West Africa Cooperative Security Initiative launched"}]
     assert again["partners"][0]["also_known_as"] == ["United Nations Office on Drugs and Crime", "UNODC"]
     assert run("validate", str(exported)).exit_code == 0
+
+
+def test_a_partner_s_own_name_wins_over_another_s_other_name(run, program):
+    path = str(program("""\
+partners:
+  - {id: gps, name: Ghana Police Service, abbreviation: GPS, role: police}
+  - {id: courts, name: Judicial Service, role: courts, also_known_as: [GPS]}
+accomplishments:
+  - {id: a, title: Police trained, date: "2019", partners: [gps], summary: s.}
+  - {id: b, title: Courts trained, date: "2019", partners: [courts], summary: s.}
+"""))
+    for wanted in ("GPS", "gps"):
+        result = run("--data", path, "show", "accomplishments", "--partner", wanted, "-f", "csv")
+        assert [line.split(",")[5] for line in result.stdout.splitlines()[1:]] == ["Police trained"]
+    result = run("--data", path, "show", "accomplishments", "--partner", "Judicial Service", "-f", "csv")
+    assert [line.split(",")[5] for line in result.stdout.splitlines()[1:]] == ["Courts trained"]
