@@ -138,15 +138,26 @@ def counts(traces: list[Trace]) -> Counter:
     return found
 
 
-def main(paths: list[str]) -> int:
-    """Print each page's sentences and where they went, and the totals; 1 if any sentence is lost."""
-    from .build import read_page
+USAGE = "usage: python -m inl_cli.importer.fidelity PAGE.txt...  (where each sentence of each page went)"
 
+
+def main(paths: list[str]) -> int:
+    """Print each page's sentences and where they went, and the totals; 1 if any sentence is lost, 2 for
+    no pages or a page that cannot be read."""
+    from .build import PageError, read_page
+
+    if not paths or any(p in ("-h", "--help") for p in paths):
+        print(USAGE, file=sys.stdout if paths else sys.stderr)
+        return 0 if paths else 2
     total: Counter = Counter()
     for path in paths:
-        with open(path, encoding="utf-8") as stream:
-            text = stream.read()
-        program = read_page(text)
+        try:
+            with open(path, encoding="utf-8") as stream:
+                text = stream.read()
+            program = read_page(text)
+        except (OSError, UnicodeDecodeError, PageError) as error:
+            print(f"{path}: {error}", file=sys.stderr)
+            return 2
         traces = trace(text, program)
         found = counts(traces)
         total += found
