@@ -6,9 +6,6 @@ terminal down to 20 columns: under 60 the column of option names is held to a th
 """
 from __future__ import annotations
 
-import shutil
-import textwrap
-
 import click
 
 NARROW = 40
@@ -18,11 +15,15 @@ NARROW = 40
 def help_width() -> int:
     """The width help is wrapped to: the terminal's (or $COLUMNS), less a margin of 2 from 40 columns up, at
     most 98."""
+    import shutil  # only when help is shown: it brings in the compression modules
+
     columns = shutil.get_terminal_size((80, 24)).columns
     return max(min(columns, 100) - 2, 20) if columns >= NARROW else max(columns, 20)
 
 
 def _fill(text: str, width: int, indent: str) -> str:
+    import textwrap
+
     return textwrap.fill(" ".join(text.split()), max(width, len(indent) + 8), initial_indent=indent,
                          subsequent_indent=indent, break_long_words=False, break_on_hyphens=False)
 

@@ -119,10 +119,13 @@ def window(start, end):
 
 def check_partners(session, programs, partners) -> None:
     """A usage error, with a suggestion, for a --partner that names no partner of the programs."""
+    if not partners:
+        return
     from ..query import unknown_partners
-    from .suggest import unknown_partner
 
     for wanted in unknown_partners(programs, partners):
+        from .suggest import unknown_partner
+
         raise click.BadParameter(unknown_partner(wanted, programs, session), param_hint="'--partner'")
 
 
