@@ -85,6 +85,8 @@ def write_corpus(folder: Path, count: int) -> Path:
 
 
 if __name__ == "__main__":
+    if len(sys.argv) != 3 or not sys.argv[1].isdigit():
+        sys.exit("usage: python benchmarks/generate.py N FOLDER   (N made-up programs, 1 to 676)")
     try:
         write_corpus(Path(sys.argv[2]), int(sys.argv[1]))
     except ValueError as error:
