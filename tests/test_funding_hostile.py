@@ -60,3 +60,11 @@ def test_by_activity_reports_unreadable_text_in_one_line(run, tmp_path):
         result = run("--funding", str(path), "funding", "--by", "activity")
         assert result.exit_code == 1, result.output
         assert result.stderr.startswith(f"Error: {path}: ") and result.stderr.count("\n") == 1
+
+
+def test_a_row_with_more_fields_than_the_header_is_named_by_every_grouping(run, tmp_path):
+    path = tmp_path / "extra.csv"
+    path.write_text(HEADER + row("CI", "2019", 5) + row("CI", "2019", 5).rstrip("\n") + ",9,9\n", encoding="utf-8")
+    for by in ("year", "partner", "activity"):
+        result = run("--funding", str(path), "funding", "--by", by)
+        assert (result.exit_code, result.stderr) == (1, f"Error: {path}: row 3: 14 fields where the header has 12\n")

@@ -33,9 +33,12 @@ def by_activity(path: str, countries: tuple[str, ...] = (), first=None, last=Non
     pairs: set = set()
     with opened.handle:
         try:
+            fields = len(at) if opened.own else 0  # the import's own layout: every row has its 12 fields
             for row in opened.rows:
                 if not row:
                     continue
+                if fields and len(row) != fields:
+                    raise IndexError(len(row))
                 verdict = verdicts.get(base := base_of(row))
                 if verdict is None:
                     verdict = verdicts[base] = _verdict(path, base, names, first, last)

@@ -95,12 +95,12 @@ def _read(path: str, by: str, constant: bool, named: bool = True) -> _Read:
 def _first_bad_row(path: str, column: str) -> BadFile:
     """The first row cut short, or whose amount or fiscal year is not one, numbered as the header is row 1
     (the extract is read again, only when something is wrong)."""
-    at, rows, handle, _ = open_rows(path)
+    at, rows, handle, own = open_rows(path)
     with handle:
         for number, row in enumerate(rows, 2):
             if not row:
                 continue
-            if len(row) <= max(at.values()):
+            if len(row) <= max(at.values()) or (own and len(row) != len(at)):
                 return BadFile(path, f"{len(row)} fields where the header has {len(at)}", number)
             value, fiscal = row[at[column]], row[at["fiscal_year"]]
             try:
