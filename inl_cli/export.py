@@ -8,6 +8,18 @@ class ExportError(ValueError):
     """The sections asked for do not fit the format."""
 
 
+CHARTED = ("markdown", "html")
+"""The formats whose report draws charts (the timeline, the funding), which `chart=False` leaves out."""
+
+
+def shows_funding(fmt: str, sections) -> bool:
+    """Whether an export in `fmt` of these sections (none: the format's whole report) shows funding, and so
+    needs the extract read: the overview or the funding section is in it. A whole JSON export is the
+    program, and a CSV one the accomplishments; TimelineJS is the timeline."""
+    chosen = set(sections) if sections else {"markdown": {"overview"}, "html": {"overview"}}.get(fmt, set())
+    return fmt in BUILDERS and fmt != "timelinejs" and bool(chosen & {"overview", "funding"})
+
+
 def markdown(programs, sections, sort: str = "date", note: str = "", chart: bool = True, spending=None) -> str:
     """The Markdown report; without its Mermaid chart when not `chart` (the timeline stays a table); with a
     Funding section when given `spending` (views.Spending)."""

@@ -21,11 +21,17 @@ def test_a_fifo_or_a_device_as_the_extract_is_one_line_not_a_wait(run, tmp_path)
                                      "extract's CSV file\n")
 
 
-def test_a_fifo_in_the_data_folder_stops_the_overview_with_a_line(run, tmp_path):
+def test_an_unreadable_extract_nobody_named_is_a_warning_not_a_failure(run, tmp_path):
     os.makedirs(tmp_path / "inl")
     os.mkfifo(tmp_path / "inl" / "funding.csv")
-    result = run("show", "overview", env={"XDG_DATA_HOME": str(tmp_path)})
-    assert result.exit_code == 1 and "not a regular file" in result.stderr
+    env = {"XDG_DATA_HOME": str(tmp_path)}
+    result = run("show", "overview", env=env)
+    assert result.exit_code == 0 and "Country" in result.stdout and "Obligations" not in result.stdout
+    assert result.stderr == (f"Warning: the funding extract in your data folder cannot be read, so funding is left "
+                             f"out: {tmp_path / 'inl' / 'funding.csv'}: not a regular file (a FIFO, device or "
+                             "socket); give the extract's CSV file\n")
+    assert run("export", "-s", "goals", env=env).stderr == ""  # not read when no section shows funding
+    assert run("export", "-s", "funding", env=env).exit_code == 1  # asked for: an error
 
 
 def test_absurd_amounts_read_without_a_traceback(run, tmp_path):

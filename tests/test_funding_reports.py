@@ -5,6 +5,9 @@ import json
 import re
 
 import pytest
+from conftest import MINIMAL
+
+from inl_cli.load import bundled_path
 
 HEADER = ("country,code,fiscal_year,transaction_type,account,bureau,us_sector,implementing_partner,activity_id,"
           "activity_name,current_dollars,constant_dollars\n")
@@ -95,14 +98,18 @@ def test_the_html_report_draws_the_funding_on_the_timeline_s_year_axis(run, extr
                                      page.split('<svg class="timeline', 1)[1].split("</svg>", 1)[0]))
     funding_ticks = dict(re.findall(r'<text x="([\d.]+)" y="[\d.]+" text-anchor="middle">(\d{4})</text>', funding))
     assert funding_ticks == timeline_ticks  # the same axis, the same labelled years
-    fy2014 = float(bars[0][1])
-    oct_2013 = {y: float(x) for x, y in funding_ticks.items()}
-    assert oct_2013["2013"] < fy2014 < oct_2013["2014"]  # FY2014 starts in October 2013
+    centre = {y: float(x) for x, y in funding_ticks.items()}
+    year = centre["2014"] - centre["2013"]
+    january_2014 = centre["2013"] + year / 2
+    october_2013 = january_2014 - year * 92 / 365  # FY2014 runs from 1 October 2013
+    assert abs(float(bars[0][1]) - (october_2013 + 0.08 * year)) < 1  # its obligations bar starts there
 
 
 def test_no_chart_keeps_the_funding_table(run, extract):
     page = run("--funding", extract, "export", "-f", "html", "--no-chart").stdout
     assert '<svg class="funding"' not in page and 'id="funding-h">Funding</h2>' in page
+    funding = page.split('<section class="funding-section"', 1)[1].split("</section>", 1)[0]
+    assert re.findall(r'data-label="Fiscal year">(FY\d+)<', funding) == ["FY2014", "FY2016"]
 
 
 def test_asking_for_the_funding_section_without_an_extract_says_how_to_make_one(run):
@@ -127,10 +134,56 @@ def test_fiscal_years_outside_the_timeline_are_in_the_table_not_drawn(run, tmp_p
 
 def test_a_named_extract_that_is_missing_or_bad_is_one_line(run, extract, tmp_path):
     missing = run("--funding", str(tmp_path / "nope.csv"), "show", "overview")
-    assert missing.exit_code == 2 and missing.stderr.count("\n") <= 4 and "nope.csv" in missing.stderr
+    assert missing.exit_code == 2
+    assert missing.stderr.splitlines()[-1] == (f"Error: no funding extract at {tmp_path / 'nope.csv'}; make it with "
+                                               f"`inl funding import FILE... -o {tmp_path / 'nope.csv'}` from "
+                                               "ForeignAssistance.gov's CSV download")
     bad = tmp_path / "bad.csv"
     bad.write_text(HEADER + row("Cote d'Ivoire", "CI", "2016", "obligations", "lots"), encoding="utf-8")
     result = run("--funding", str(bad), "export")
     assert result.exit_code == 1 and "Traceback" not in result.output
     assert result.stderr.splitlines()[-1] == (f"Error: {bad}: row 2: current_dollars is 'lots', not a whole number "
                                               "of dollars")
+
+
+def drawn_funding(page: str) -> str:
+    return page.split('<section class="funding-section"', 1)[1].split("</section>", 1)[0]
+
+
+def test_a_fiscal_year_the_timeline_s_axis_cuts_is_drawn_over_what_it_shows(run, tmp_path):
+    path = tmp_path / "first.csv"
+    path.write_text(HEADER + row("Cote d'Ivoire", "CI", "2011", "obligations", 1_000_000), encoding="utf-8")
+    funding = drawn_funding(run("--funding", str(path), "export", "-f", "html").stdout)
+    assert re.findall(r"<title>(FY\d+)", funding) == ["FY2011", "FY2011"]  # Oct 2010 is before the axis
+    assert "The table below lists every year." in html.unescape(funding)
+
+
+def test_a_report_without_a_timeline_draws_the_funding_on_its_own_years(run, extract):
+    funding = html.unescape(drawn_funding(run("--funding", extract, "export", "-f", "html", "-s", "funding").stdout))
+    assert "obligations and disbursements, FY2014 to FY2016, drawn on their own years" in funding
+
+
+def test_no_rows_to_draw_is_said_not_a_traceback(run, extract, program):
+    freedonia = str(program("", name="freedonia.yaml"))
+    for args in (["--data", freedonia], ["--to", "2009"]):
+        result = run("--funding", extract, *args[:2], "export", "-f", "html", "-s", "funding", *args[2:]) \
+            if args[0] == "--data" else run("--funding", extract, "export", "-f", "html", "-s", "funding", *args)
+        assert result.exit_code == 0, result.output
+        assert '<p class="empty">No funding to draw.</p>' in result.stdout
+
+
+def test_the_window_is_said_and_a_country_with_rows_outside_it_is_told_apart(run, extract):
+    section = run("--funding", extract, "export", "-s", "funding", "--from", "2017").stdout
+    assert ("Only fiscal years that overlap the window (from 2017). No funding in the window for Côte d'Ivoire."
+            in section)
+    overview = json.loads(run("--funding", extract, "show", "overview", "--from", "2017", "-f", "json").stdout)
+    assert {r["field"]: r["value"] for r in overview}["Funding"] == "none in the window"
+
+
+def test_with_two_countries_the_bars_say_they_add_up_both(run, extract, tmp_path):
+    folder = tmp_path / "two"
+    folder.mkdir()
+    (folder / "ci.yaml").write_text((bundled_path() / "cote_divoire.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    (folder / "gh.yaml").write_text(MINIMAL.replace("Testland", "Ghana").replace('"TL"', '"GH"'), encoding="utf-8")
+    funding = html.unescape(drawn_funding(run("--data", str(folder), "--funding", extract, "export", "-f", "html").stdout))
+    assert "Per fiscal year, the 2 countries' amounts added up" in funding

@@ -14,12 +14,6 @@ FORMAT_HELP = ("markdown (the default): a report for documents; html: the report
                "timeline; json: the whole program; csv: one table; timelinejs: the timeline for TimelineJS3. "
                "With -o, the file's extension (.md, .html, .json, .csv) chooses it.")
 
-CHARTED = ("markdown", "html")
-"""The formats whose report draws the timeline, which --no-chart leaves out."""
-FUNDED = ("markdown", "html", "csv", "json")
-"""The formats whose report has a Funding section when there is a funding extract (a whole JSON export is
-the program, and has none)."""
-
 
 @click.command(cls=Command)
 @click.option("--format", "-f", "fmt", type=Choice(formats.REPORT), help=FORMAT_HELP)
@@ -68,13 +62,13 @@ def export(session, fmt, sections, output, sort, no_chart, start, end, partners,
     fmt = formats.for_file(fmt, output)
     options = {"safe": csv_safe} if fmt == "csv" else {}
     if no_chart:
-        if fmt not in CHARTED:
+        if fmt not in reports.CHARTED:
             raise click.UsageError(f"--no-chart is for the Markdown and HTML reports; a {fmt} export has no chart")
         options["chart"] = False
     programs, note = narrowed(session, start, end, partners)
     if output:
         refuse_an_input(output, programs)
-    if fmt in FUNDED and (fmt != "json" or sections):
+    if reports.shows_funding(fmt, sections):
         from .options import window
         from .spending import spending
 

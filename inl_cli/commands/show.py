@@ -41,9 +41,10 @@ def show(session, section, sort, start, end, partners, fmt, width, csv_safe):
     programs, note = narrowed(session, start, end, partners)
     view = views.SECTIONS[section]
     if section == "overview":
+        from .options import window
         from .spending import spending
 
-        tables = [view(programs, spending(session, programs))]
+        tables = [view(programs, spending(session, programs, window=window(start, end)))]
     else:
         tables = [view(programs, sort) if section in views.SORTED else view(programs)]
     if section == "results" and len(programs) > 1 and fmt != "csv":

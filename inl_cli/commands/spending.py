@@ -7,11 +7,20 @@ from __future__ import annotations
 
 import os
 
+import click
+
+
+def warn(message: str) -> None:
+    from ..text import one_line
+
+    click.echo(one_line(message), err=True)
+
 
 def spending(session, programs, required: bool = False, window=None):
-    """A views.Spending for `programs`, or None when there is no extract to read and the user named none;
-    `required` (the report's funding section was asked for): then no extract is an error, as for `inl
-    funding`. `window` (a query.Window of --from and --to) keeps the fiscal years that overlap it."""
+    """A views.Spending for `programs`, or None when there is no extract to read and the user named none
+    (one in the data folder that cannot be read is a warning, as it was not asked for); `required` (the
+    report's funding section was asked for): then no extract is an error, as for `inl funding`. `window`
+    (a query.Window of --from and --to) keeps the fiscal years that overlap it."""
     from ..funding.extract import locate
 
     path, named = locate(session.funding)
@@ -25,6 +34,10 @@ def spending(session, programs, required: bool = False, window=None):
     try:
         funded = year_totals(path, [p.country.code for p in programs], named=named)
     except FundingError as error:
-        raise clicked(error) from None
+        if named or required:
+            raise clicked(error) from None
+        warn(f"Warning: the funding extract in your data folder cannot be read, so funding is left out: {error}")
+        return None
     days = (window.first, window.last) if window is not None else (None, None)
-    return Spending({id(p): funded.by_code.get(p.country.code.upper()) for p in programs}, funded.scope, days)
+    span = window.describe() if window is not None else ""
+    return Spending({id(p): funded.by_code.get(p.country.code) for p in programs}, funded.scope, days, span)

@@ -12,7 +12,7 @@ import csv
 from operator import itemgetter
 
 from .. import text
-from . import years
+from . import columns, years
 from .errors import BadFile
 from .extract import open_rows
 from .summary import _SLOTS, BY, Summary, Total, _first_bad_row, _identity, _order, scope, select
@@ -71,7 +71,7 @@ def _verdict(path: str, base: tuple, names: dict, first, last) -> list:
     if year is None:
         raise _first_bad_row(path, "current_dollars")
     shown = names.setdefault(_identity(country, code), country)
-    return [shown, code.strip().upper(), not ((first and year < first) or (last and year > last)), False, 0]
+    return [shown, columns.code(code), not ((first and year < first) or (last and year > last)), False, 0]
 
 
 def _summary(totals: dict, verdicts: dict, names: dict, countries: tuple[str, ...], what: str) -> Summary:

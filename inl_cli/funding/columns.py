@@ -106,6 +106,11 @@ def alpha2(code: str) -> str:
     return found.alpha_2 if found is not None else ""
 
 
+def code(text: str) -> str:
+    """A country code as the extract keys it, whoever wrote the file: ` ci` is CI."""
+    return text.strip().upper()
+
+
 def bureau_label(bureau: str) -> str:
     """A bureau as a caption names it: its own name when that says what it is ("Bureau of International
     Narcotics and Law Enforcement Affairs"), else "bureau INL"."""

@@ -123,7 +123,7 @@ def _total(read: _Read, amounts: list[str]) -> int:
 
 def _identity(country: str, code: str) -> str:
     """A country by its code (`ci` and ` CI` are CI), or by its name when it has none (a region)."""
-    return code.strip().upper() or "~" + country_key(country)
+    return columns.code(code) or "~" + country_key(country)
 
 
 def select(known: dict[str, str], wanted: tuple[str, ...]) -> set[str]:
@@ -231,7 +231,7 @@ def _keep(path: str, base: tuple, known: dict, chosen: set | None, first, last) 
         raise _first_bad_row(path, "current_dollars")
     if (chosen is not None and identity not in chosen) or (first and year < first) or (last and year > last):
         return None
-    return known[identity], code.strip().upper(), str(year)
+    return known[identity], columns.code(code), str(year)
 
 
 def _order(by: str):
@@ -309,9 +309,12 @@ def year_totals(path: str, codes: list[str], constant: bool = False, named: bool
     BadFile when it cannot be read."""
     read = _read(path, "year", constant, named)
     known = _countries(read)
-    found = {}
-    for code in dict.fromkeys(c.upper() for c in codes):
-        if code in known:
-            summary = _summary(read, "year", known, {code}, None, None, constant)
-            found[code] = YearTotals(per_year(summary), summary.fiscal_years, summary.scope)
+    chosen = {code for code in map(columns.code, codes) if code in known}
+    summary = _summary(read, "year", known, chosen, None, None, constant) if chosen else None
+    by_code: dict[str, list[Total]] = {}
+    for total in summary.totals if summary else ():
+        by_code.setdefault(total.key[1], []).append(total)
+    found = {code: YearTotals(per_year(summary._replace(totals=totals)),
+                              sorted({years.parse(t.key[2]) for t in totals}), summary.scope)
+             for code, totals in by_code.items()}
     return Funded(found, scope({g[4] for g in read.groups}, {g[5] for g in read.groups}, constant))

@@ -161,7 +161,8 @@ def tense(verbs: str) -> str:
 
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-_COUNT = re.compile(r"(?<![\d,.])(?!(?:19|20)\d\d\b)\d[\d,]*\b")
+_COUNT = re.compile(r"(?<![\d,.$])(?!(?:19|20)\d\d\b)\d[\d,]*\s+(?!(?:million|billion|thousand|percent)\b)[a-z]")
+"""A number that counts something ("40 officers"): not a year, an amount of money or a share."""
 _PAID = re.compile(r"(?:was|were|been|be|is|are)\s+(?:\w+\s+)?(?:funded|financed)\b", re.I)
 
 

@@ -39,21 +39,28 @@ def reach_of(rows) -> tuple[int, int] | None:
     return min(first.year for first, _ in days), max(last.year for _, last in days)
 
 
-def funding_context(rows, timeline: dict | None = None) -> dict:
+def funding_context(rows, timeline: dict | None = None, countries: int = 1) -> dict:
     """Where to draw each fiscal year's two bars, on the drawn `timeline`'s axis and year labels (its
     `reach` and `years`) or, without one, on the rows' own years; the scale's top and bottom amounts; and a
-    one-sentence text alternative that says which years are left to the table."""
+    one-sentence text alternative that says whose axis it is, how many `countries` each bar adds up, and
+    which fiscal years are left to the table. A fiscal year the axis cuts (FY2011's October to December
+    2010 before a timeline that starts in 2011) is drawn over the part it shows."""
     summed = years_of(rows)
-    context = {"bars": [], "width": WIDTH, "height": 0, "summary": "", "years": []}
+    context = {"bars": [], "width": WIDTH, "height": 0, "summary": "No funding to draw.", "years": [],
+               "shared": False}
     shared = timeline.get("reach") if timeline else None
-    axis = Axis(*(shared or reach_of(rows) or (0, 0)))
+    reach = shared or reach_of(rows)
+    if reach is None:
+        return context
+    axis = Axis(*reach)
     first, last = date(axis.first_year, 1, 1), date(axis.last_year, 12, 31)
-    drawn = {label: v for label, v in summed.items() if v[0] >= first and v[1] <= last}
+    drawn = {label: (max(v[0], first), min(v[1], last), v[2], v[3]) for label, v in summed.items()
+             if v[1] >= first and v[0] <= last}
     top = max([0] + [max(o, d) for _, _, o, d in drawn.values()])
     bottom = min([0] + [min(o, d) for _, _, o, d in drawn.values()])
     if top == bottom:
-        context["summary"] = ("No funding to draw on the timeline's years; the table lists every fiscal year."
-                              if summed else "No funding to draw.")
+        if summed:
+            context["summary"] = "No funding to draw on the timeline's years; the table lists every fiscal year."
         return context
     scale = PLOT / (top - bottom)
     zero = round(ABOVE + top * scale, 1)
@@ -70,21 +77,26 @@ def funding_context(rows, timeline: dict | None = None) -> dict:
     years = timeline["years"] if shared else axis.years({start.year for start, _, o, d in drawn.values()})
     context.update(years=years, zero=zero, axis=ABOVE + PLOT + 6, height=ABOVE + PLOT + BELOW,
                    end=axis.end(), left=MARGIN, top=short(top), top_y=ABOVE,
-                   bottom=short(bottom) if bottom else "", bottom_y=round(ABOVE + PLOT, 1),
-                   summary=_summary(drawn, len(summed) - len(drawn)))
+                   bottom=short(bottom) if bottom else "", bottom_y=round(ABOVE + PLOT, 1), shared=bool(shared),
+                   summary=_summary(drawn, len(summed) - len(drawn), bool(shared), countries))
     return context
 
 
-def _summary(summed: dict, left_out: int) -> str:
-    """The chart in one sentence: the years, the sums, the year with the most obligated, and how many
-    fiscal years fall outside the timeline's years."""
+def _summary(summed: dict, left_out: int, shared: bool, countries: int) -> str:
+    """The chart in one sentence: the years, the sums, the year with the most obligated (or, when every
+    year gave money back, the largest de-obligation), whose axis it is, and what is left to the table."""
     labels = list(summed)
     obligated = sum(v[2] for v in summed.values())
     disbursed = sum(v[3] for v in summed.values())
-    most = max(labels, key=lambda label: summed[label][2])
     years = labels[0] if len(labels) == 1 else f"{labels[0]} to {labels[-1]}"
-    return (f"Obligations and disbursements per fiscal year, {years}: {short(obligated)} obligated and "
-            f"{short(disbursed)} disbursed; the most obligated in {most} ({short(summed[most][2])}). "
-            + (f"{left_out} fiscal year{'s' * (left_out != 1)} outside the timeline's years "
-               f"{'is' if left_out == 1 else 'are'} in the table below, not drawn." if left_out
-               else "The table below lists every year."))
+    whose = f"the {countries} countries' amounts added up" if countries > 1 else "obligations and disbursements"
+    most = max(labels, key=lambda label: summed[label][2])
+    peak = (f"the most obligated in {most} ({short(summed[most][2])})" if summed[most][2] > 0 else
+            f"the largest de-obligation in {(low := min(labels, key=lambda k: summed[k][2]))} "
+            f"({short(summed[low][2])})")
+    axis = "drawn on the timeline's years" if shared else "drawn on their own years"
+    rest = (f"{left_out} fiscal year{'s' * (left_out != 1)} outside the timeline's years "
+            f"{'is' if left_out == 1 else 'are'} in the table below, not drawn." if left_out
+            else "The table below lists every year.")
+    return (f"Per fiscal year, {whose}, {years}, {axis}: {short(obligated)} obligated and {short(disbursed)} "
+            f"disbursed; {peak}. {rest}")

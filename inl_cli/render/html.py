@@ -259,5 +259,6 @@ def drawings(report, programs: list, names: dict, chart: bool) -> tuple[dict | N
             timeline["drawing"]["summary"] = summary(timeline["drawing"])
     if funding is not None:
         drawn = timeline["drawing"] if timeline is not None else None
-        funding["drawing"] = funding_context(found["funding"].rows, drawn) if chart else None
+        countries = len({id(row.get("program")) for row in found["funding"].rows})
+        funding["drawing"] = funding_context(found["funding"].rows, drawn, countries) if chart else None
     return timeline, funding

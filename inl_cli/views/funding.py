@@ -17,11 +17,17 @@ class Spending(NamedTuple):
     """Fields: by_program: {id(program): totals or None}, where totals has `years` (each with
     `fiscal_year`, `obligations` and `disbursements`) and `covered` (the fiscal years with a row); scope:
     what was summed, said once for the report; window: (first day, last day) of --from and --to, either
-    None, which keeps the fiscal years that overlap it."""
+    None, which keeps the fiscal years that overlap it; span: the window as people read it ("from 2017")."""
 
     by_program: dict
     scope: str
     window: tuple = (None, None)
+    span: str = ""
+
+    def has_rows(self, program: Program) -> bool:
+        """Whether the extract has any row for the program's country, in the window or not."""
+        totals = self.by_program.get(id(program))
+        return totals is not None and bool(totals.covered)
 
     def years(self, program: Program) -> list:
         """The program's fiscal years with a row in the extract, within the window, in order."""
@@ -41,10 +47,12 @@ def fiscal_years(years) -> str:
     return first.label() if first == last else f"{first.label()}–{last.label()}"
 
 
-def overview_rows(years) -> list[dict]:
-    """The overview's funding lines of one program (`Spending.years`): totals and the fiscal years."""
+def overview_rows(spending: Spending, program: Program) -> list[dict]:
+    """The overview's funding lines of one program: totals and the fiscal years, in the window."""
+    years = spending.years(program)
     if not years:
-        return [{"field": "Funding", "value": "none in the funding extract"}]
+        return [{"field": "Funding", "value": "none in the window" if spending.has_rows(program)
+                 else "none in the funding extract"}]
     return [
         {"field": "Obligations", "value": Dollars(sum(y.obligations for y in years))},
         {"field": "Disbursements", "value": Dollars(sum(y.disbursements for y in years))},
@@ -74,10 +82,15 @@ def funding(programs: list[Program], spending: Spending) -> Table:
 
     found = per_program(programs, rows)
     lines = [note(spending)]
+    if spending.span:
+        lines.append(f"Only fiscal years that overlap the window ({spending.span}).")
     if found:
         lines.append(f"In all: {short(sum(r['obligations'] for r in found))} obligated, "
                      f"{short(sum(r['disbursements'] for r in found))} disbursed.")
-    missing = [p.country.name for p in programs if not spending.years(p)]
+    missing = [p.country.name for p in programs if not spending.has_rows(p)]
     if missing:
         lines.append(f"No funding in the extract for {', '.join(missing)}.")
+    outside = [p.country.name for p in programs if spending.has_rows(p) and not spending.years(p)]
+    if outside:
+        lines.append(f"No funding in the window for {', '.join(outside)}.")
     return table(programs, "funding", "Funding", columns, found, " ".join(lines))

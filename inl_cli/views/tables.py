@@ -55,7 +55,7 @@ def overview(programs: list[Program], spending=None) -> Table:
             {"field": "Undated", "value": undated},
             {"field": "Results", "value": results},
             *([{"field": "Funding notes", "value": " ".join(notes)}] if (notes := program.funding_notes) else []),
-            *(overview_rows(spending.years(program)) if spending is not None else []),
+            *(overview_rows(spending, program) if spending is not None else []),
             {"field": "Source", "value": program.source.title},
             {"field": "Address", "value": program.source.url},
         ]
