@@ -74,3 +74,14 @@ def test_a_row_with_more_fields_than_the_header_is_named_by_every_grouping(run, 
     for by in ("year", "partner", "activity"):
         result = run("--funding", str(path), "funding", "--by", by)
         assert (result.exit_code, result.stderr) == (1, f"Error: {path}: row 3: 14 fields where the header has 12\n")
+
+
+def test_a_file_too_large_to_be_an_extract_or_a_folder_is_one_line(run, tmp_path):
+    huge = tmp_path / "huge.csv"
+    with open(huge, "wb") as out:
+        out.truncate(300 * 1024 * 1024)  # sparse: no disk used
+    result = run("--funding", str(huge), "funding")
+    assert (result.exit_code, result.stderr) == (1, f"Error: {huge}: 300 MB, more than the 256 MB an extract could "
+                                                 "be; a ForeignAssistance.gov download goes to `inl funding import`\n")
+    result = run("--funding", str(tmp_path), "funding")
+    assert (result.exit_code, result.stderr) == (1, f"Error: {tmp_path}: a folder, not a funding extract\n")

@@ -114,34 +114,39 @@ MAX_EXTRACT = 256 * 1024 * 1024
 bounds memory too, since a line (a hostile one may be the whole file) is read whole."""
 
 
-def _check_file(path: str, named: bool) -> None:
-    """NoExtract when nothing is at `path`; BadFile for a folder, a FIFO, a device (never opened, so never
-    waited on) or a file too large to be an extract."""
+def _open_file(path: str, named: bool):
+    """The extract at `path`, open for reading as text. NoExtract when nothing is there; BadFile for a
+    folder, a FIFO, a device or a file too large to be an extract. The file is opened without waiting
+    (O_NONBLOCK, so a FIFO never blocks) and checked by what was opened, so nothing swapped in between a
+    look and an open is read."""
     try:
-        info = os.stat(path)
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except (FileNotFoundError, NotADirectoryError):
         raise NoExtract(_no_extract(path, named), named) from None
+    except IsADirectoryError:
+        raise BadFile(path, "a folder, not a funding extract") from None
     except OSError as error:
         raise BadFile(path, error.strerror or str(error)) from None
-    if stat.S_ISDIR(info.st_mode):
-        raise BadFile(path, "a folder, not a funding extract")
-    if not stat.S_ISREG(info.st_mode):
-        raise BadFile(path, "not a regular file (a FIFO, device or socket); give the extract's CSV file")
-    if info.st_size > MAX_EXTRACT:
-        raise BadFile(path, f"{info.st_size / 1024**2:,.0f} MB, more than the {MAX_EXTRACT // 1024**2} MB an "
-                            "extract could be; a ForeignAssistance.gov download goes to `inl funding import`")
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise BadFile(path, "a folder, not a funding extract")
+        if not stat.S_ISREG(info.st_mode):
+            raise BadFile(path, "not a regular file (a FIFO, device or socket); give the extract's CSV file")
+        if info.st_size > MAX_EXTRACT:
+            raise BadFile(path, f"{info.st_size / 1024**2:,.0f} MB, more than the {MAX_EXTRACT // 1024**2} MB "
+                                "an extract could be; a ForeignAssistance.gov download goes to "
+                                "`inl funding import`")
+        return open(fd, encoding="utf-8-sig", newline="")  # noqa: SIM115  the caller closes it
+    except BaseException:
+        os.close(fd)
+        raise
 
 
 def open_rows(path: str, named: bool = True) -> Opened:
     """The extract at `path`, open, its header read. NoExtract when there is no file (`named`: the user
     named it); BadFile when it cannot be read, is not a regular file, or its header lacks a column."""
-    _check_file(path, named)
-    try:
-        handle = open(path, encoding="utf-8-sig", newline="")  # noqa: SIM115  the caller closes it
-    except FileNotFoundError:
-        raise NoExtract(_no_extract(path, named), named) from None
-    except OSError as error:
-        raise BadFile(path, error.strerror or str(error)) from None
+    handle = _open_file(path, named)
     try:
         reader = records(handle)
         header = next(reader, None)
