@@ -3,10 +3,11 @@ from datetime import date
 
 import pytest
 
+from inl_cli import fiscal as years
 from inl_cli import money
-from inl_cli.funding import chart, columns, years
+from inl_cli.fiscal import FiscalYear
+from inl_cli.funding import chart, columns
 from inl_cli.funding.summary import YearTotal
-from inl_cli.funding.years import FiscalYear
 
 
 @pytest.mark.parametrize("amount, shown", [

@@ -65,14 +65,13 @@ def export(session, fmt, sections, output, sort, no_chart, start, end, partners,
         if fmt not in reports.CHARTED:
             raise click.UsageError(f"--no-chart is for the Markdown and HTML reports; a {fmt} export has no chart")
         options["chart"] = False
-    programs, note = narrowed(session, start, end, partners)
+    programs, note, selected = narrowed(session, start, end, partners)
     if output:
         refuse_an_input(output, programs)
     if reports.shows_funding(fmt, sections):
-        from .options import window
         from .spending import spending
 
-        options["spending"] = spending(session, programs, "funding" in sections, window(start, end))
+        options["spending"] = spending(session, programs, "funding" in sections, selected)
     try:
         text = reports.build(fmt, programs, sections, sort=sort, note=note, **options)
     except reports.ExportError as error:

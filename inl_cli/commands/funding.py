@@ -41,7 +41,7 @@ class FiscalYearBound(click.ParamType):
     name = "fy"
 
     def convert(self, value, param, ctx):
-        from ..funding.years import FiscalYear, parse
+        from ..fiscal import FiscalYear, parse
 
         if isinstance(value, FiscalYear):
             return value
@@ -302,7 +302,7 @@ def _write(target: str, named: bool, text: str) -> None:
 
 def _report(target: str, wanted, found) -> None:
     """One line on stderr: what was written, where, and the filter it used."""
-    from ..funding.years import span
+    from ..fiscal import span
     from ..text import one_line
 
     where = "stdout" if target == "-" else target

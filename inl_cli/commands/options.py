@@ -135,10 +135,11 @@ def narrowing_options(function):
 
 
 def narrowed(session, start, end, partners):
-    """The programs with the accomplishments --from, --to and --partner keep, and the note that says so."""
+    """The programs with the accomplishments --from, --to and --partner keep, the note that says so, and the
+    window of --from and --to (which the funding of an overview or report keeps too)."""
     from ..query import describe_narrowing, narrow
 
     selected = window(start, end)
     programs = session.programs()
     check_partners(session, programs, partners)
-    return narrow(programs, selected, partners), describe_narrowing(selected, partners)
+    return narrow(programs, selected, partners), describe_narrowing(selected, partners), selected

@@ -38,13 +38,12 @@ def show(session, section, sort, start, end, partners, fmt, width, csv_safe):
       inl show results --from 2015 --to 2018
       inl show details --partner UNDP
     """
-    programs, note = narrowed(session, start, end, partners)
+    programs, note, selected = narrowed(session, start, end, partners)
     view = views.SECTIONS[section]
     if section == "overview":
-        from .options import window
         from .spending import spending
 
-        tables = [view(programs, spending(session, programs, window=window(start, end)))]
+        tables = [view(programs, spending(session, programs, window=selected))]
     else:
         tables = [view(programs, sort) if section in views.SORTED else view(programs)]
     if section == "results" and len(programs) > 1 and fmt != "csv":

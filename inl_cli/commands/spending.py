@@ -28,6 +28,7 @@ def spending(session, programs, required: bool = False, window=None):
         return None
     from ..funding.errors import FundingError
     from ..funding.summary import year_totals
+    from ..query import Window
     from ..views import Spending
     from .funding import clicked
 
@@ -38,6 +39,5 @@ def spending(session, programs, required: bool = False, window=None):
             raise clicked(error) from None
         warn(f"Warning: the funding extract in your data folder cannot be read, so funding is left out: {error}")
         return None
-    days = (window.first, window.last) if window is not None else (None, None)
-    span = window.describe() if window is not None else ""
-    return Spending({id(p): funded.by_code.get(p.country.code) for p in programs}, funded.scope, days, span)
+    return Spending({id(p): funded.by_code.get(p.country.code, []) for p in programs}, funded.scope,
+                    window or Window())

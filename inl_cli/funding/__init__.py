@@ -9,8 +9,8 @@ tested alone; only `source` and `build` import DuckDB, and only the import runs 
 - `source`: one source file into DuckDB, the rows of a filter summed, every bad row named by its number.
 - `build`: the files' sums made into the extract (codes, types and years written one way), by DuckDB.
 - `extract`: the extract's columns, where it lives, and reading it fast.
-- `years`: fiscal years (October to September, and 1976's transition quarter); amounts as people read
-  them ($1.2M) are `inl_cli.money`'s, which the views and renderers share.
+- Fiscal years (October to September, and 1976's transition quarter) are `inl_cli.fiscal`'s, and
+  amounts as people read them ($1.2M) `inl_cli.money`'s: the views and renderers share both.
 - `summary`, `activities`: sums into typed rows by country and year or another key; `summary.year_totals`
   gives a report each country's per-fiscal-year totals.
 - `tables`, `chart`: a summary as the views' tables (the one place that builds them) and as the lines of

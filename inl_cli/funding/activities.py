@@ -11,8 +11,9 @@ from __future__ import annotations
 import csv
 from operator import itemgetter
 
+from .. import fiscal as years
 from .. import text
-from . import columns, years
+from . import columns
 from .errors import BadFile
 from .extract import open_rows
 from .summary import _SLOTS, BY, Summary, Total, _first_bad_row, _identity, _order, scope, select

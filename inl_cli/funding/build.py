@@ -11,12 +11,12 @@ from __future__ import annotations
 import os
 from typing import NamedTuple
 
+from ..fiscal import FiscalYear
+from ..fiscal import parse as parse_year
 from ..text import fold
 from . import columns
 from .errors import NoMatch, Overlap
 from .extract import COLUMNS
-from .years import FiscalYear
-from .years import parse as parse_year
 
 _TEXT = [c for c in COLUMNS if c not in ("code", "fiscal_year", "transaction_type", "current_dollars",
                                          "constant_dollars")]

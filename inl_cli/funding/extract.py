@@ -15,8 +15,8 @@ from collections import defaultdict
 from operator import itemgetter
 from typing import NamedTuple
 
+from ..fiscal import parse as parse_year
 from .errors import BadFile, NoExtract
-from .years import parse as parse_year
 
 COLUMNS = ("country", "code", "fiscal_year", "transaction_type", "account", "bureau", "us_sector",
            "implementing_partner", "activity_id", "activity_name", "current_dollars", "constant_dollars")

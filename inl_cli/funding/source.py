@@ -19,10 +19,10 @@ import threading
 from collections.abc import Callable
 from typing import NamedTuple
 
+from ..fiscal import parse as parse_year
 from ..text import fold, one_line
 from . import columns
 from .errors import BadFile
-from .years import parse as parse_year
 
 HEADER_LIMIT = 1 << 20
 """A header longer than this (1 MB) is not ForeignAssistance.gov's."""

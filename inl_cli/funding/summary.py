@@ -6,16 +6,16 @@ the groups, once per country and year; no row is kept. (--by activity, where nea
 of its own, sums a row at a time instead: `activities`.) Appropriations and budget requests are plans,
 not spending: they are counted, never added to obligations or disbursements.
 
-For a report, `year_totals(extract path, alpha-2 codes)` gives each country's per-fiscal-year totals and
-the years they cover.
+For a report, `year_totals(extract path, alpha-2 codes)` gives each country's totals per fiscal year.
 """
 from __future__ import annotations
 
 import csv
 from typing import NamedTuple
 
+from .. import fiscal as years
 from ..text import key as country_key
-from . import columns, years
+from . import columns
 from .errors import BadFile, UnknownCountry
 from .extract import amounts_by, open_rows
 
@@ -269,15 +269,6 @@ class YearTotal(NamedTuple):
     disbursements: int
 
 
-class YearTotals(NamedTuple):
-    """Per-fiscal-year sums of a country. years: every fiscal year from the first with a row to the last,
-    none left out (a year without rows has zeros); covered: the years with a row; scope: as Summary."""
-
-    years: list[YearTotal]
-    covered: list[years.FiscalYear]
-    scope: str
-
-
 def per_year(summary: Summary) -> list[YearTotal]:
     """A `by="year"` summary's totals summed over its countries, one per fiscal year from the first to the
     last (zeros where no row is): what a chart draws."""
@@ -295,26 +286,23 @@ def per_year(summary: Summary) -> list[YearTotal]:
 
 
 class Funded(NamedTuple):
-    """For a report: `by_code`, per alpha-2 code the extract has, that country's YearTotals; `scope`, what
-    the extract sums (as Summary's)."""
+    """For a report: `by_code`, per alpha-2 code the extract has, that country's fiscal years with a row,
+    in order (YearTotal); `scope`, what the extract sums (as Summary's)."""
 
-    by_code: dict[str, YearTotals]
+    by_code: dict[str, list[YearTotal]]
     scope: str
 
 
 def year_totals(path: str, codes: list[str], constant: bool = False, named: bool = True) -> Funded:
-    """For a report: each country's obligations and disbursements per fiscal year, and the years it
-    covers, for the ISO 3166-1 alpha-2 `codes` the extract has (others are left out, no error), from one
-    reading of the extract. NoExtract when there is no extract at `path` (`named`: the user gave it),
-    BadFile when it cannot be read."""
+    """For a report: each country's obligations and disbursements per fiscal year with a row, for the ISO
+    3166-1 alpha-2 `codes` the extract has (others are left out, no error), from one reading of the
+    extract. NoExtract when there is no extract at `path` (`named`: the user gave it), BadFile when it
+    cannot be read."""
     read = _read(path, "year", constant, named)
     known = _countries(read)
     chosen = {code for code in map(columns.code, codes) if code in known}
-    summary = _summary(read, "year", known, chosen, None, None, constant) if chosen else None
-    by_code: dict[str, list[Total]] = {}
-    for total in summary.totals if summary else ():
-        by_code.setdefault(total.key[1], []).append(total)
-    found = {code: YearTotals(per_year(summary._replace(totals=totals)),
-                              sorted({years.parse(t.key[2]) for t in totals}), summary.scope)
-             for code, totals in by_code.items()}
+    found: dict[str, list[YearTotal]] = {}
+    if chosen:  # totals by (country, code, fiscal year), in the order of their years
+        for total in _summary(read, "year", known, chosen, None, None, constant).totals:
+            found.setdefault(total.key[1], []).append(YearTotal(years.parse(total.key[2]), *total[1:]))
     return Funded(found, scope({g[4] for g in read.groups}, {g[5] for g in read.groups}, constant))

@@ -5,9 +5,9 @@ as FY2019 (human columns), programs get exact dollars and the year as the data w
 """
 from __future__ import annotations
 
+from ..fiscal import span
 from ..money import short
 from .summary import Summary
-from .years import span
 
 LABELS = {"year": "country and fiscal year", "country": "country", "sector": "U.S. sector",
           "partner": "implementing partner", "account": "account and bureau", "activity": "activity"}

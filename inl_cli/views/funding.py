@@ -1,50 +1,39 @@
 """Funding beside activities: what a ForeignAssistance.gov extract says each program's country received.
 
 The commands read the extract (`inl_cli.funding.summary.year_totals`) and hand the views a `Spending`: per
-program, its country's totals by fiscal year, or None when the extract has no row for that country. The
+program, its country's totals by fiscal year (none when the extract has no row for that country). The
 views import nothing of the funding layer, which sits above them; they read only the fields named here.
 """
 from __future__ import annotations
 
 from typing import NamedTuple
 
+from ..fiscal import span
 from ..model import Program
 from ..money import Dollars, short
+from ..query import Window
 from .base import Column, Table, per_program, table
 
 
 class Spending(NamedTuple):
-    """Fields: by_program: {id(program): totals or None}, where totals has `years` (each with
-    `fiscal_year`, `obligations` and `disbursements`) and `covered` (the fiscal years with a row); scope:
-    what was summed, said once for the report; window: (first day, last day) of --from and --to, either
-    None, which keeps the fiscal years that overlap it; span: the window as people read it ("from 2017")."""
+    """Fields: by_program: {id(program): [its fiscal years with a row, in order]}, each with `fiscal_year`
+    (a fiscal.FiscalYear), `obligations` and `disbursements`; scope: what was summed, said once for the
+    report; window: --from and --to, which keep the fiscal years that overlap it."""
 
     by_program: dict
     scope: str
-    window: tuple = (None, None)
-    span: str = ""
+    window: Window = Window()
 
     def has_rows(self, program: Program) -> bool:
         """Whether the extract has any row for the program's country, in the window or not."""
-        totals = self.by_program.get(id(program))
-        return totals is not None and bool(totals.covered)
+        return bool(self.by_program.get(id(program)))
 
     def years(self, program: Program) -> list:
         """The program's fiscal years with a row in the extract, within the window, in order."""
-        totals = self.by_program.get(id(program))
-        if totals is None:
-            return []
-        first, last = self.window
-        covered = set(totals.covered)
-        return [year for year in totals.years if year.fiscal_year in covered
-                and (first is None or year.fiscal_year.days()[1] >= first)
+        first, last = self.window.first, self.window.last
+        return [year for year in self.by_program.get(id(program), ())
+                if (first is None or year.fiscal_year.days()[1] >= first)
                 and (last is None or year.fiscal_year.days()[0] <= last)]
-
-
-def fiscal_years(years) -> str:
-    """"FY2010–FY2024", or "FY2019" for one year: the first and last of `years` (FiscalYear)."""
-    first, last = min(years), max(years)
-    return first.label() if first == last else f"{first.label()}–{last.label()}"
 
 
 def overview_rows(spending: Spending, program: Program) -> list[dict]:
@@ -56,7 +45,7 @@ def overview_rows(spending: Spending, program: Program) -> list[dict]:
     return [
         {"field": "Obligations", "value": Dollars(sum(y.obligations for y in years))},
         {"field": "Disbursements", "value": Dollars(sum(y.disbursements for y in years))},
-        {"field": "Fiscal years", "value": fiscal_years([y.fiscal_year for y in years])},
+        {"field": "Fiscal years", "value": span(y.fiscal_year for y in years)},
     ]
 
 
@@ -82,8 +71,8 @@ def funding(programs: list[Program], spending: Spending) -> Table:
 
     found = per_program(programs, rows)
     lines = [note(spending)]
-    if spending.span:
-        lines.append(f"Only fiscal years that overlap the window ({spending.span}).")
+    if spending.window.describe():
+        lines.append(f"Only fiscal years that overlap the window ({spending.window.describe()}).")
     if found:
         lines.append(f"In all: {short(sum(r['obligations'] for r in found))} obligated, "
                      f"{short(sum(r['disbursements'] for r in found))} disbursed.")

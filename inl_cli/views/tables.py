@@ -17,6 +17,8 @@ from .base import (
     with_country,
     years,
 )
+from .funding import note as funding_note
+from .funding import overview_rows
 
 
 def _own_dates(program: Program):
@@ -34,8 +36,6 @@ def years_covered(program: Program) -> str:
 
 def overview(programs: list[Program], spending=None) -> Table:
     """Each program in figures; with `spending` (a funding.Spending), its country's funding too."""
-    from .funding import note, overview_rows
-
     columns = (Column("field", "Field"), Column("value", "Value"))
 
     def rows(program: Program):
@@ -61,7 +61,7 @@ def overview(programs: list[Program], spending=None) -> Table:
         ]
 
     return table(programs, "overview", "Overview", columns, per_program(programs, rows),
-                 note(spending) if spending is not None else "")
+                 funding_note(spending) if spending is not None else "")
 
 
 def challenges(programs: list[Program]) -> Table:
