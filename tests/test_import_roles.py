@@ -3,7 +3,7 @@ keeps, which sentences end where, and which glued words are split. Sentences are
 not copied from the stored pages."""
 import pytest
 
-from inl_cli.importer import glue, roles, titles, to_yaml
+from inl_cli.importer import build, glue, roles, titles, to_yaml
 from inl_cli.importer.text import repair, sentences
 from inl_cli.load import parse
 
@@ -139,8 +139,6 @@ def test_without_the_word_list_nothing_is_split(monkeypatch):
 
 def test_dated_goals_funding_lines_and_other_names_go_in_their_own_fields():
     """goals[].events, funding_notes and a partner's also_known_as, each filled, and the draft validates."""
-    from inl_cli.importer import build
-
     page = ("Challenges: Freedonia's courts are slow.\n\nGoals: INL's program aims to strengthen the courts. In "
             "2011, INL launched the West Africa Cooperative Security Initiative. INL programs in Freedonia are "
             "funded through the Trans-Sahara Counterterrorism Partnership.\n\nAccomplishments:\n• In 2019, INL "
@@ -163,8 +161,6 @@ def test_dated_goals_funding_lines_and_other_names_go_in_their_own_fields():
 def test_an_enormous_sentence_gives_events_of_bounded_length():
     """One sentence of 40 KB with hundreds of dates: each milestone names its subject and its own clause,
     never the whole sentence again, so the draft grows with the page, not with its square."""
-    from inl_cli.importer import build
-
     part = ("INL trained 98 police officers with the Ghana Police Service and over 100 judges in 2016 and the "
             "Ministry of Justice opened 12 courts in March 2017 and ")
     page = "Challenges: Ghana faces drug trafficking.\n\nAccomplishments:\n• " + part * 300 + "\n"
@@ -176,13 +172,16 @@ def test_an_enormous_sentence_gives_events_of_bounded_length():
 
 
 def test_a_dated_action_that_mentions_funding_stays_an_accomplishment():
-    from inl_cli.importer import build
-
-    page = ("Challenges: Ghana faces drug trafficking.\n\nAccomplishments:\n"
+    """A count of something done is an action; a sum of money or a share is how the work is paid for."""
+    page = ("Challenges: Ghana faces drug trafficking.\n\nGoals: Since 2014, INL's program has been funded through "
+            "the TSCTP, which provided $4 million. As of 2020, 60 percent of the program is funded through the "
+            "TSCTP.\n\nAccomplishments:\n"
             "• In 2019, INL trained 40 officers of the Ghana Police Service in a course funded by the European Union.\n"
             "• In 2018, the Ghana Police Service, which is funded by the government, received 12 vehicles from INL.\n"
             "• INL programs in Ghana are funded through the Trans-Sahara Counterterrorism Partnership.\n")
     program = build.read_page(page, country="Ghana")
     assert [(a["date"], a["results"][0]["value"]) for a in program["accomplishments"]] == [("2019", 40), ("2018", 12)]
     assert program["funding_notes"] == [
+        "Since 2014, INL's program has been funded through the TSCTP, which provided $4 million.",
+        "As of 2020, 60 percent of the program is funded through the TSCTP.",
         "INL programs in Ghana are funded through the Trans-Sahara Counterterrorism Partnership."]
