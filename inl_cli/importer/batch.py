@@ -10,7 +10,7 @@ from pathlib import Path
 
 from ..text import ascii_words, web_address_problem
 from ..text import one_line as visible
-from . import inputs
+from . import inputs, when
 from .build import PageError, read_page
 from .draft import counts, to_yaml
 
@@ -20,11 +20,10 @@ SUMMARY_COLUMNS = (("page", "Page"), ("file", "File"), ("country", "Country"), (
 
 
 MAX_PIECES = 5_000
-_YEARS = re.compile(r"\b(?:19|20)\d\d\b")
-"""A date is a piece too: each becomes an event or a milestone, so a page of one sentence holding 9,000
-dates is refused here, not after building a draft of more YAML values than the loader takes."""
-"""Most lines and sentences a page may have (real pages have a few hundred): the one limit on a page's size,
-checked before any work, so a page within it drafts a program within the loader's limits."""
+"""Most lines, sentences and dates a page may have (real pages have a few hundred): the one limit on a
+page's size, checked before any work, so a page within it drafts a program within the loader's limits. A
+date counts because each becomes an event or a milestone: a page of one sentence holding 9,000 dates is
+refused here, not after building a draft of more YAML values than the loader takes."""
 
 
 class ImportUsageError(ValueError):
@@ -93,7 +92,7 @@ def draft(location: str, country=None, code=None, url=None) -> Draft:
 
     try:
         page = inputs.read(location)
-        pieces = page.text.count("\n") + page.text.count(". ") + len(_YEARS.findall(page.text)) + 1
+        pieces = page.text.count("\n") + page.text.count(". ") + len(when.YEAR.findall(page.text)) + 1
         if pieces > MAX_PIECES:
             raise ImportFailed(visible(f"{location}: {pieces:,} lines, sentences and dates, more than the "
                                        f"{MAX_PIECES:,} a summary page could hold; import the program's part "

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 
+from . import when
+
 ROLES = ("problem", "aim", "action", "event", "context", "funding", "praise", "history", "pointer", "offer")
 
 POINTER = re.compile(
@@ -160,7 +162,6 @@ def tense(verbs: str) -> str:
     return "present"
 
 
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _COUNT = re.compile(r"(?<![\d,.$])(?!(?:19|20)\d\d\b)\d[\d,]*\s+(?!(?:million|billion|thousand|percent)\b)[a-z]")
 """A number that counts something ("40 officers"): not a year, an amount of money or a share."""
 _PAID = re.compile(r"(?:was|were|been|be|is|are)\s+(?:\w+\s+)?(?:funded|financed)\b", re.I)
@@ -170,7 +171,7 @@ def _dated_action(sentence: str) -> bool:
     """Whether a sentence that says how something is paid for still reports a dated action, and so is an
     accomplishment: "In 2019, INL trained 40 officers in a course funded by the EU", or a year and a
     number ("In 2018, the police, funded by the government, received 12 vehicles from INL")."""
-    if not _YEAR.search(sentence):
+    if not when.YEAR.search(sentence):
         return False
     if _COUNT.search(sentence):
         return True

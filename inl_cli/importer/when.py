@@ -13,6 +13,8 @@ MONTHS = ("january", "february", "march", "april", "may", "june", "july", "augus
           "november", "december")
 _MONTH = "|".join(MONTHS) + r"|(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?"
 _YEAR = r"(?:19|20)\d{2}"
+YEAR = re.compile(rf"\b{_YEAR}\b")
+"""A year written in a sentence, from 1900 to 2099: every date the importer reads holds one."""
 _NOT_COUNT = (r"(?!\s*(?:-|\s)\s*(?:years?|months?|weeks?|days?|hours?)\b)(?!\s*(?:%|percent\b|million\b|billion\b"
               r"|thousand\b))(?!\d|,\d)")
 _NOT_AMOUNT = r"(?<![\d,.$€£])(?<!\$\s)(?<!\bUSD\s)"
