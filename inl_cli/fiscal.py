@@ -36,6 +36,15 @@ class FiscalYear(NamedTuple):
             return date(self.year - 1, 7, 1), date(self.year, 6, 30)
         return date(self.year - 1, 10, 1), date(self.year, 9, 30)
 
+    @property
+    def first_day(self) -> date:
+        """As a date's (see `dates.overlaps`, which keeps the fiscal years a --from/--to window touches)."""
+        return self.days()[0]
+
+    @property
+    def last_day(self) -> date:
+        return self.days()[1]
+
 
 def parse(text: str) -> FiscalYear | None:
     """`2019`, `FY2019`, `1976TQ` (case and spaces ignored) as a FiscalYear; None when it is not one.

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from ..dates import overlaps
 from ..fiscal import span
 from ..model import Program
 from ..money import Dollars, short
@@ -32,8 +33,7 @@ class Spending(NamedTuple):
         """The program's fiscal years with a row in the extract, within the window, in order."""
         first, last = self.window.first, self.window.last
         return [year for year in self.by_program.get(id(program), ())
-                if (first is None or year.fiscal_year.days()[1] >= first)
-                and (last is None or year.fiscal_year.days()[0] <= last)]
+                if overlaps(year.fiscal_year, first, last)]
 
 
 def overview_rows(spending: Spending, program: Program) -> list[dict]:
