@@ -10,7 +10,6 @@ composed within bounds by `yamlnodes`.
 from __future__ import annotations
 
 import os
-import re
 import stat
 from collections import namedtuple
 
@@ -234,39 +233,21 @@ def _read(path: str) -> tuple[Program | list[Problem], tuple[int, int]]:
     return _parse(text, name)
 
 
-
 def _parse(text: str, name: str) -> tuple[Program | list[Problem], tuple[int, int]]:
     """The program (or its problems, told first when the text is a summary page) and the line and column
     of its country code."""
     outcome, position = _parse_yaml(text, name)
-    if not isinstance(outcome, Program) and _looks_like_page(text):
+    if isinstance(outcome, Program):
+        return outcome, position
+    from .pasted import looks_like_page
+
+    if looks_like_page(text):
         import shlex
 
         command = f"inl import {shlex.quote(name)} -o program.yaml"
         outcome.insert(0, Problem(name, 1, 1, "", "looks like an INL summary page, not a program file; "
                                                   f"turn it into one with: {command}"))
     return outcome, position
-
-
-_PROGRAM_KEY = re.compile(r"(?:^|[{,])[ \t-]*[\"']?(?:" + "|".join(spec.PROGRAM.fields) + r")[\"']?[ \t]*:",
-                          re.MULTILINE)
-"""A program's own field, as a YAML or JSON key."""
-_SENTENCE = re.compile(r"(?<![\w'’-])(?:[^\W\d_][\w'’-]{0,40}[ \t]+){5}[^\n]{0,300}?[.!?](?=\s|$)")
-"""Five words and more, to the end of a sentence."""
-_PAGE_START = 20_000
-"""Characters of a text looked at for a page's prose: a page's first sentences come within its first few
-thousand, and a bound keeps the look linear in the file's size."""
-_INL_PAGE = re.compile(r"\bINL\b|^[ \t]*(?:Challenges|Goals|Accomplishments)\b", re.MULTILINE)
-
-
-def _looks_like_page(text: str) -> bool:
-    """Whether `text` reads like INL's summary page, pasted where a program file goes: prose (two sentences
-    or more) about INL, without a single field of a program."""
-    start = text[:_PAGE_START]
-    if not _INL_PAGE.search(start) or _PROGRAM_KEY.search(start):
-        return False
-    sentences = _SENTENCE.finditer(start)
-    return next(sentences, None) is not None and next(sentences, None) is not None
 
 
 def _parse_yaml(text: str, name: str) -> tuple[Program | list[Problem], tuple[int, int]]:

@@ -64,6 +64,12 @@ def path_name(path: str) -> str:
         return path.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
+def replace_unsafe(text: str, replacement) -> str:
+    """`text` with each character `clean` would escape (newlines kept) replaced by `replacement(match)`: for
+    a format with escapes of its own, as JSON's `\\u001b`."""
+    return _UNSAFE.sub(replacement, text)
+
+
 def strip_unsafe(text: str) -> str:
     """`text` without the unsafe characters (tab and newline kept): for text taken in from outside."""
     return _UNSAFE.sub("", text)

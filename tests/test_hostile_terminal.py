@@ -62,6 +62,13 @@ def test_validate_escapes_keys_and_tags_that_quote_data(run, program):
     assert_no_raw_controls(run("validate", str(path), "-f", "json").stdout)
 
 
+def test_json_escapes_every_unsafe_character_and_a_lone_surrogate():
+    from inl_cli.render.json import dumps
+
+    assert dumps({"a": "x\udcffy\u202e\x1b\x9b"}) == '{\n  "a": "x\\udcffy\\u202e\\u001b\\u009b"\n}\n'
+    assert json.loads(dumps({"a": "x\u202e"})) == {"a": "x\u202e"}  # the data unchanged
+
+
 def test_file_names_are_escaped_and_stay_one_line(run, program, tmp_path):
     name = "bad\x1b[2Jname\u202e\nx.yaml"
     program("goals: 3\n", name=name)

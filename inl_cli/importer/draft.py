@@ -2,18 +2,15 @@
 from __future__ import annotations
 
 import json
-import re
 
-from ..text import CONTROL_CHARACTERS
 from ..text import one_line as visible
-
-_NOT_IN_YAML = re.compile(f"[{CONTROL_CHARACTERS}]")
+from ..text import replace_unsafe
 
 
 def _scalar(value) -> str:
     if isinstance(value, str):
         text = json.dumps(value, ensure_ascii=False)
-        return _NOT_IN_YAML.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+        return replace_unsafe(text, lambda m: f"\\u{ord(m.group()):04x}")
     return json.dumps(value)
 
 

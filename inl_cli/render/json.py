@@ -2,12 +2,9 @@
 from __future__ import annotations
 
 import json
-import re
 
-from ..text import CONTROL_CHARACTERS
+from ..text import replace_unsafe
 from . import machine
-
-_UNSAFE = re.compile(f"[{CONTROL_CHARACTERS}]")
 
 
 def rows(table) -> list[dict]:
@@ -22,6 +19,7 @@ def render(tables, width=None) -> str:
 
 def dumps(data) -> str:
     """JSON text, UTF-8 kept as it is; every control, bidirectional or invisible character is written as a
-    `\\u` escape (JSON escapes the C0 ones itself), so none reaches a terminal or editor raw."""
+    `\\u` escape (JSON escapes the C0 ones itself), so none reaches a terminal or editor raw; so is a lone
+    surrogate (a file name's undecodable byte), which no UTF-8 output could write."""
     text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return replace_unsafe(text, lambda m: f"\\u{ord(m.group()):04x}")
