@@ -334,3 +334,17 @@ def test_no_chart_is_refused_for_a_format_without_a_chart(run):
     result = run("export", "-f", "csv", "--no-chart")
     assert result.exit_code == 2
     assert result.stderr.splitlines()[-1] == "Error: --no-chart is for the Markdown and HTML reports; a csv export has no chart"
+
+
+def test_csv_cells_one_by_one():
+    """Each kind of value a view holds, as a CSV cell: a lone empty cell stays a row."""
+    from inl_cli.render import csv as csv_render
+    from inl_cli.views.base import Column, Table
+
+    class Text(str):
+        pass
+
+    values = ["", None, [], "=1+1", "a,b", 'say "x"', "line\rbreak", -7.5, ["x", "y"], Text("@home")]
+    table = Table("cells", "Cells", (Column("value", "Value"),), [{"value": v} for v in values])
+    assert csv_render.render([table]).split("\n") == [
+        "value", '""', '""', '""', "'=1+1", '"a,b"', '"say ""x"""', '"line\rbreak"', "-7.5", "x; y", "'@home", ""]

@@ -20,30 +20,31 @@ def render(tables, width=None, safe: bool = True) -> str:
     if len(tables) != 1:
         raise ValueError("CSV holds one table; choose one section")
     lines = [_row(machine.keys(tables[0]), safe)]
-    for values in machine.rows(tables[0]):
-        lines.append(_row([_cell(value) for value in values], safe))
+    lines += [_row(values, safe) for values in machine.rows(tables[0])]
     return "".join(lines)
 
 
-def _row(cells, safe: bool) -> str:
-    if cells == [""]:
+def _row(values, safe: bool) -> str:
+    fields = [_field(value, safe) for value in values]
+    if fields == [""]:
         return '""\n'  # a lone empty cell, which an empty line would lose
-    return ",".join(_field(cell, safe) for cell in cells) + "\n"
+    return ",".join(fields) + "\n"
 
 
 def _field(value, safe: bool) -> str:
-    if not isinstance(value, str):
-        return str(value)  # a number: -7.5 stays a number
+    """One cell: nothing for None, a list joined with SEPARATOR, a number as it is (-7.5 stays a number),
+    text guarded against formulas and quoted when it must be."""
+    if value.__class__ is not str:
+        if value is None:
+            return ""
+        if isinstance(value, (list, tuple)):
+            value = SEPARATOR.join(map(str, value))
+        elif isinstance(value, str):
+            value = str(value)
+        else:
+            return str(value)
     if safe and value.startswith(FORMULA):
         value = "'" + value
     if _QUOTE.search(value):
         return '"' + value.replace('"', '""') + '"'
-    return value
-
-
-def _cell(value):
-    if value is None:
-        return ""
-    if isinstance(value, (list, tuple)):
-        return SEPARATOR.join(map(str, value))
     return value

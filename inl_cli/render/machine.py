@@ -25,19 +25,18 @@ _PART = {"start": 0, "end": 1, "precision": 2}
 
 
 def _getter(column):
+    """How a column's value is taken from a row, for a date or its parts; None for a plain value."""
     key = column.source or column.key
     if column.kind == "date":
         return lambda row: when_text(row.get(key))
     if column.kind in _PART:
         index = _PART[column.kind]
         return lambda row: _parts(row.get(key))[index]
-    return lambda row: _value(row.get(key))
+    return None
 
 
-def _value(value):
-    if isinstance(value, list):
-        return [shown(item) if isinstance(item, Dated) else item for item in value]
-    return value
+def _listed(value: list) -> list:
+    return [shown(item) if isinstance(item, Dated) else item for item in value]
 
 
 def keys(table) -> list[str]:
@@ -45,6 +44,20 @@ def keys(table) -> list[str]:
 
 
 def rows(table) -> list[list]:
-    """Each row's values, in the order of `keys(table)`."""
-    getters = [_getter(c) for c in table.machine_columns]
-    return [[get(row) for get in getters] for row in table.rows]
+    """Each row's values, in the order of `keys(table)`. Most columns are values as they are (a list's
+    dated items read as text), taken straight from the row; a date column and its parts go through
+    `_getter`."""
+    columns = table.machine_columns
+    getters = [_getter(c) for c in columns]
+    if not any(getters):
+        sources = [c.source or c.key for c in columns]
+        return [[_listed(v) if isinstance(v, list) else v for v in map(row.get, sources)] for row in table.rows]
+    taking = [get or _plain(c.source or c.key) for get, c in zip(getters, columns)]
+    return [[take(row) for take in taking] for row in table.rows]
+
+
+def _plain(key: str):
+    def take(row):
+        value = row.get(key)
+        return _listed(value) if isinstance(value, list) else value
+    return take
