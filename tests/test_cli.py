@@ -313,6 +313,29 @@ def test_show_without_a_section_lists_the_choices_on_one_line(run):
     assert "\t" not in result.stderr
 
 
+def test_a_mistyped_command_is_a_usage_error_with_a_did_you_mean(run):
+    """Commands load when run; a name that is none of them still gets Click's suggestion (Click 8.4 on)."""
+    import click
+
+    result = run("shwo")
+    assert result.exit_code == 2
+    last = result.stderr.splitlines()[-1]
+    assert last.startswith("Error: No such command 'shwo'.")
+    if hasattr(click, "NoSuchCommand"):
+        assert last == "Error: No such command 'shwo'. Did you mean 'show'?"
+
+
+def test_every_command_is_listed_and_runs_its_help(run):
+    from inl_cli.commands.main import COMMANDS
+
+    listed = run("--help").stdout.split("Commands:")[1].split("Examples:")[0]
+    assert [line.split()[0] for line in listed.strip().splitlines()] == sorted(COMMANDS)
+    for name in COMMANDS:
+        result = run(name, "--help")
+        assert result.exit_code == 0
+        assert result.stdout.startswith(f"Usage: main {name} ")  # CliRunner names the group by its function
+
+
 def test_a_mistyped_section_gets_a_did_you_mean(run):
     result = run("show", "accomplishment")
     assert result.exit_code == 2

@@ -38,7 +38,10 @@ FENCE = re.compile(r"^(?:<!-- file: (?P<file>\S+) -->\n)?(?P<fence>`{3,})(?P<lan
 # --help --------------------------------------------------------------------------------------------------
 
 def commands(group=main, prefix=()):
-    for name, command in group.commands.items():
+    """Every command's path, as Click lists them (the group loads a command when asked for it)."""
+    context = click.Context(group)
+    for name in group.list_commands(context):
+        command = group.get_command(context, name)
         yield prefix + (name,)
         if isinstance(command, click.Group):
             yield from commands(command, prefix + (name,))

@@ -25,11 +25,12 @@ ROWS = 4000
 
 
 def run(*args, env=None, obj=None, input=None):
-    """`inl funding ARGS` at 80 columns without colour; through `inl` once the command is registered there."""
+    """`inl funding ARGS` at 80 columns without colour, through `inl`; the command alone when given its session
+    (`obj`)."""
     from inl_cli.commands import main
 
     environment = {"COLUMNS": "80", "NO_COLOR": "1", "INL_FUNDING": None, "INL_DATA": None, **(env or {})}
-    if "funding" in getattr(main, "commands", {}) and obj is None:
+    if obj is None:
         return CliRunner().invoke(main, ["funding", *args], env=environment, input=input, catch_exceptions=False)
     return CliRunner().invoke(funding, list(args), env=environment, obj=obj, input=input, catch_exceptions=False)
 
@@ -418,15 +419,10 @@ def test_year_totals_for_a_report_are_each_country_s_own(files):
 
 @pytest.fixture
 def in_inl():
-    """`inl` with the funding command, as it will be registered (`main.add_command(funding)`)."""
+    """`inl` itself, whose `funding` command the global options reach."""
     from inl_cli.commands import main
 
-    added = "funding" not in main.commands
-    if added:
-        main.add_command(funding)
-    yield main
-    if added:
-        del main.commands["funding"]
+    return main
 
 
 def test_through_inl_the_global_options_choose_the_extract_and_countries(files, in_inl):

@@ -4,23 +4,22 @@ Exit codes: 0 success, 1 bad data (every problem is listed on stderr), 2 bad usa
 """
 from __future__ import annotations
 
+import importlib
+
 import click
 
 from .. import __version__
-from .completion import completion
-from .countries import countries
 from .errors import click_error, interrupted, unwritable
-from .export import export
-from .funding import funding
 from .help import HelpContext, StackedCommandList
-from .import_page import import_page
 from .options import country_option, data_option, funding_option, recursive_option
-from .schema import schema
-from .search import search
 from .session import Session
-from .show import show
-from .timeline import timeline
-from .validate import validate
+
+COMMANDS = {"show": "show", "timeline": "timeline", "search": "search", "countries": "countries",
+            "funding": "funding", "export": "export", "validate": "validate", "schema": "schema",
+            "import": "import_page", "completion": "completion"}
+"""Each command's name and its module in this package, which holds a function of the module's name. A
+command's module is imported when the command is run (or listed, for help and completion), so `inl export`
+does not load the code of nine other commands: Click's lazy subcommands."""
 
 EPILOG = """\b
 Examples:
@@ -43,6 +42,23 @@ class Group(StackedCommandList, click.Group):
     code (see `errors`)."""
 
     context_class = HelpContext
+
+    def list_commands(self, ctx) -> list[str]:
+        return sorted({*COMMANDS, *super().list_commands(ctx)})
+
+    def get_command(self, ctx, name: str):
+        if name in COMMANDS and name not in self.commands:
+            module = COMMANDS[name]
+            self.add_command(getattr(importlib.import_module(f"{__package__}.{module}"), module), name)
+        return super().get_command(ctx, name)
+
+    def resolve_command(self, ctx, args):
+        """Click suggests a command for a mistyped name from the commands it holds, so for a name that is
+        none of them every command is loaded first: the cost falls on the error, not on every run."""
+        if args and args[0] not in COMMANDS:
+            for name in COMMANDS:
+                self.get_command(ctx, name)
+        return super().resolve_command(ctx, args)
 
     def parse_args(self, ctx, args):
         """A bare `inl` asks what it can do: the help, on stdout, and success. Options without a command
@@ -92,10 +108,6 @@ def main(ctx, data, recursive, countries, funding):
     Enforcement Affairs. Exit codes: 0 success, 1 bad data, 2 bad usage.
     """
     ctx.obj = Session(data, recursive, countries, funding)
-
-
-for command in (show, timeline, search, countries, funding, export, validate, schema, import_page, completion):
-    main.add_command(command)
 
 
 def run() -> None:
