@@ -64,25 +64,26 @@ def one_core() -> str:
     return f"core {core}"
 
 
-def timed(command: list[str]) -> float:
+def timed(command: list[str], cwd: str | None = None) -> float:
     started = time.perf_counter()
-    subprocess.run(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=ENV, check=True)
+    subprocess.run(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=ENV, check=True, cwd=cwd)
     return time.perf_counter() - started
 
 
-def fastest(commands: dict[str, list[str]], rounds: int) -> dict[str, float]:
-    """The fastest of `rounds` interleaved runs of each command, after one warm-up run each.
+def fastest(commands: dict[str, list[str]], rounds: int, cwd: str | None = None) -> dict[str, float]:
+    """The fastest of `rounds` interleaved runs of each command, after one warm-up run each, run in `cwd`
+    (give one where `python -c "import inl_cli"` must find the installed package, not a checkout).
 
     A floor (a name starting "floor") runs three times a round: every ratio divides by it, so a floor
     caught by a busy moment would flatter them all.
     """
     for command in commands.values():
-        timed(command)
+        timed(command, cwd)
     best = {name: float("inf") for name in commands}
     for _ in range(rounds):
         for name, command in commands.items():
             for _ in range(3 if name.startswith("floor") else 1):
-                best[name] = min(best[name], timed(command))
+                best[name] = min(best[name], timed(command, cwd))
     return best
 
 

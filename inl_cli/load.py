@@ -239,7 +239,7 @@ def _parse(text: str, name: str) -> tuple[Program | list[Problem], tuple[int, in
     outcome, position = _parse_yaml(text, name)
     if isinstance(outcome, Program):
         return outcome, position
-    from .pasted import looks_like_page
+    from .page_sniff import looks_like_page
 
     if looks_like_page(text):
         import shlex

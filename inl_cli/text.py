@@ -64,10 +64,14 @@ def path_name(path: str) -> str:
         return path.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
-def replace_unsafe(text: str, replacement) -> str:
-    """`text` with each character `clean` would escape (newlines kept) replaced by `replacement(match)`: for
-    a format with escapes of its own, as JSON's `\\u001b`."""
-    return _UNSAFE.sub(replacement, text)
+def escape_unsafe(text: str) -> str:
+    """`text` with each character `clean` would escape (newlines kept) written `\\u001b`, the escape JSON and
+    YAML's double-quoted strings read back as the character: for text already in such a string."""
+    return _UNSAFE.sub(_u_escape, text)
+
+
+def _u_escape(match: re.Match) -> str:
+    return f"\\u{ord(match.group()):04x}"
 
 
 def strip_unsafe(text: str) -> str:

@@ -3,14 +3,14 @@ from __future__ import annotations
 
 import json
 
+from ..text import escape_unsafe
 from ..text import one_line as visible
-from ..text import replace_unsafe
 
 
 def _scalar(value) -> str:
     if isinstance(value, str):
         text = json.dumps(value, ensure_ascii=False)
-        return replace_unsafe(text, lambda m: f"\\u{ord(m.group()):04x}")
+        return escape_unsafe(text)
     return json.dumps(value)
 
 

@@ -25,23 +25,26 @@ def render(tables, width=None, safe: bool = True) -> str:
 
 
 def _row(values, safe: bool) -> str:
-    fields = [_field(value, safe) for value in values]
-    if fields == [""]:
+    if len(values) == 1 and _joined(values[0]) == "":
         return '""\n'  # a lone empty cell, which an empty line would lose
-    return ",".join(fields) + "\n"
+    return ",".join([_field(value, safe) for value in values]) + "\n"
+
+
+def _joined(value):
+    """None as nothing, a list as its items joined with SEPARATOR, any other value as it is."""
+    if value is None:
+        return ""
+    if isinstance(value, (list, tuple)):
+        return SEPARATOR.join(map(str, value))
+    return value
 
 
 def _field(value, safe: bool) -> str:
-    """One cell: nothing for None, a list joined with SEPARATOR, a number as it is (-7.5 stays a number),
-    text guarded against formulas and quoted when it must be."""
+    """One cell: a number as it is (-7.5 stays a number); text guarded against formulas and quoted when it
+    must be."""
     if value.__class__ is not str:
-        if value is None:
-            return ""
-        if isinstance(value, (list, tuple)):
-            value = SEPARATOR.join(map(str, value))
-        elif isinstance(value, str):
-            value = str(value)
-        else:
+        value = _joined(value)
+        if not isinstance(value, str):
             return str(value)
     if safe and value.startswith(FORMULA):
         value = "'" + value

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 
-from ..text import replace_unsafe
+from ..text import escape_unsafe
 from . import machine
 
 
@@ -22,4 +22,4 @@ def dumps(data) -> str:
     `\\u` escape (JSON escapes the C0 ones itself), so none reaches a terminal or editor raw; so is a lone
     surrogate (a file name's undecodable byte), which no UTF-8 output could write."""
     text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-    return replace_unsafe(text, lambda m: f"\\u{ord(m.group()):04x}")
+    return escape_unsafe(text)

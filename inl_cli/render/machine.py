@@ -25,18 +25,21 @@ _PART = {"start": 0, "end": 1, "precision": 2}
 
 
 def _getter(column):
-    """How a column's value is taken from a row, for a date or its parts; None for a plain value."""
+    """How a column's value is taken from a row: a date as people read it, a date's part, or the value."""
     key = column.source or column.key
     if column.kind == "date":
         return lambda row: when_text(row.get(key))
     if column.kind in _PART:
         index = _PART[column.kind]
         return lambda row: _parts(row.get(key))[index]
-    return None
+    return lambda row: _value(row.get(key))
 
 
-def _listed(value: list) -> list:
-    return [shown(item) if isinstance(item, Dated) else item for item in value]
+def _value(value):
+    """A value as it is, but a list's dated items as text ("Jul 2020: title")."""
+    if isinstance(value, list):
+        return [shown(item) if isinstance(item, Dated) else item for item in value]
+    return value
 
 
 def keys(table) -> list[str]:
@@ -44,20 +47,11 @@ def keys(table) -> list[str]:
 
 
 def rows(table) -> list[list]:
-    """Each row's values, in the order of `keys(table)`. Most columns are values as they are (a list's
-    dated items read as text), taken straight from the row; a date column and its parts go through
-    `_getter`."""
+    """Each row's values, in the order of `keys(table)`. A table without a date column (most machine
+    tables, and the longest: funding by activity) is read without a getter a cell."""
     columns = table.machine_columns
-    getters = [_getter(c) for c in columns]
-    if not any(getters):
-        sources = [c.source or c.key for c in columns]
-        return [[_listed(v) if isinstance(v, list) else v for v in map(row.get, sources)] for row in table.rows]
-    taking = [get or _plain(c.source or c.key) for get, c in zip(getters, columns)]
-    return [[take(row) for take in taking] for row in table.rows]
-
-
-def _plain(key: str):
-    def take(row):
-        value = row.get(key)
-        return _listed(value) if isinstance(value, list) else value
-    return take
+    if any(c.kind == "date" or c.kind in _PART for c in columns):
+        getters = [_getter(c) for c in columns]
+        return [[get(row) for get in getters] for row in table.rows]
+    sources = [c.source or c.key for c in columns]
+    return [[_value(v) if isinstance(v, list) else v for v in map(row.get, sources)] for row in table.rows]

@@ -1,4 +1,5 @@
-"""Whether a file that failed to load as a program is INL's summary page, pasted where a program file goes.
+"""Page sniffing: whether a file that failed to load as a program is INL's summary page, pasted where a program
+file goes.
 
 Asked only of a file with problems, so a good file never pays for these patterns.
 """

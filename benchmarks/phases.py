@@ -1,14 +1,20 @@
 """Where the time of the rows that miss their targets goes, phase by phase, for the next one to look:
 
-    python benchmarks/profile.py [--funding EXTRACT]
+    python benchmarks/phases.py [--funding EXTRACT]
 
-- start-up of `inl export --format json`: Click and PyYAML alone, then with inl's command modules, then
-  with the modules an export loads when it runs, then the whole command (whole processes, fastest of 30);
+- start-up of `inl export --format json`: Click and PyYAML alone, then with inl's group, then with the
+  export command and the modules it loads as it runs, then the whole command (whole processes, fastest of
+  30, run from a temporary folder so that they import the installed inl, as the command does);
 - N=70 (the generated portfolio): reading and checking the programs against PyYAML's own parse, the search
   and report views, and drawing them (in one process, fastest of 7);
-- with `--funding EXTRACT` (an extract of `inl funding import`): the start-up of `inl funding` against
-  Python's with the csv module, and grouping the extract's rows for each `--by` against the csv module's
-  bare reading of them (in one process, fastest of 7).
+- with `--funding EXTRACT`: the start-up of `inl funding` against Python's with the csv module (and with
+  Click), then grouping the extract's rows for each `--by` against the csv module's bare reading of them,
+  and writing `--by activity` as CSV (in one process, fastest of 7). An extract of the benchmark's own
+  size comes from the generator of the tests:
+
+      python -c "import sys; sys.path.insert(0, 'tests'); from funding_data import write_megabytes; \
+                 write_megabytes('/tmp/fa300.csv', 300)"
+      inl funding import /tmp/fa300.csv -o /tmp/extract.csv
 
 Pinned to one core as benchmarks/run.py is; figures in milliseconds. No test runs it.
 """
@@ -27,7 +33,7 @@ sys.path.insert(0, str(HERE))
 from generate import write_corpus  # noqa: E402
 from run import INL, PYTHON, fastest, one_core  # noqa: E402
 
-EXPORT_NEEDS = "inl_cli.load, inl_cli.export, inl_cli.render.json, urllib.parse"
+EXPORT_NEEDS = "inl_cli.commands.export, inl_cli.load, inl_cli.export, inl_cli.render.json, urllib.parse"
 
 
 def best_ms(work, rounds: int = 7) -> float:
@@ -39,14 +45,14 @@ def best_ms(work, rounds: int = 7) -> float:
     return min(times) * 1000
 
 
-def startup() -> dict[str, float]:
+def startup(tmp: str) -> dict[str, float]:
     found = fastest({
         "import click, yaml": [PYTHON, "-c", "import click, yaml"],
-        "  + inl's commands (inl_cli.commands.main)": [PYTHON, "-c", "import click, yaml, inl_cli.commands.main"],
-        "  + what an export loads as it runs": [PYTHON, "-c", f"import click, yaml, inl_cli.commands.main, "
-                                                                 f"{EXPORT_NEEDS}"],
+        "  + inl's group (inl_cli.commands.main)": [PYTHON, "-c", "import click, yaml, inl_cli.commands.main"],
+        "  + the export command and what it loads as it runs": [
+            PYTHON, "-c", f"import click, yaml, inl_cli.commands.main, {EXPORT_NEEDS}"],
         "inl export --format json": INL + ["export", "--format", "json"],
-    }, 30)
+    }, 30, cwd=tmp)
     return {name: seconds * 1000 for name, seconds in found.items()}
 
 
@@ -75,14 +81,17 @@ def portfolio(folder: str) -> dict[str, float]:
 
 def funding(extract: str, tmp: str) -> dict[str, float]:
     from inl_cli.funding import summary
+    from inl_cli.funding.tables import as_tables
+    from inl_cli.render import csv as render_csv
 
     empty = Path(tmp) / "empty.csv"
     with open(extract, encoding="utf-8") as handle:
         empty.write_text(handle.readline(), encoding="utf-8")
     starts = fastest({"python -c 'import csv'": [PYTHON, "-c", "import csv"],
-                      "inl funding -f csv of an extract without rows": INL + ["--funding", str(empty), "funding",
-                                                                               "-f", "csv"]}, 30)
-    found = {f"start-up: {name} (whole processes)": seconds * 1000 for name, seconds in starts.items()}
+                      "python -c 'import csv, click'": [PYTHON, "-c", "import csv, click"],
+                      "inl funding -f csv, an extract without rows": INL + ["--funding", str(empty), "funding",
+                                                                             "-f", "csv"]}, 30, cwd=tmp)
+    found = {f"start-up: {name}": seconds * 1000 for name, seconds in starts.items()}
 
     def bare():
         with open(extract, encoding="utf-8", newline="") as handle:
@@ -92,22 +101,27 @@ def funding(extract: str, tmp: str) -> dict[str, float]:
     found["csv.reader over the extract"] = best_ms(bare)
     for by in summary.BY:
         found[f"summarize --by {by}"] = best_ms(lambda by=by: summary.summarize(extract, by))
+    activities = summary.summarize(extract, "activity")
+    found[f"--by activity: its {len(activities.totals):,} rows as CSV"] = best_ms(
+        lambda: render_csv.render(as_tables(activities, human=False)))
     return found
 
 
 def show(title: str, figures: dict[str, float]) -> None:
     print(title)
+    width = max(map(len, figures))
     for name, ms in figures.items():
-        print(f"  {name:62} {ms:8.1f} ms")
+        print(f"  {name:{width}} {ms:8.1f} ms")
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--funding", metavar="EXTRACT", help="also profile the queries of this funding extract")
     args = parser.parse_args()
-    print(f"inl: {' '.join(INL)}; pinned to {one_core()}", file=sys.stderr, flush=True)
-    show("start-up of inl export --format json (whole processes)", startup())
-    with tempfile.TemporaryDirectory(prefix="inl-profile-") as tmp:
+    core = one_core()
+    print(f"inl: {' '.join(INL)}; pinned to {core}", file=sys.stderr, flush=True)
+    with tempfile.TemporaryDirectory(prefix="inl-phases-") as tmp:
+        show("start-up of inl export --format json (whole processes)", startup(tmp))
         show("N=70, in one process", portfolio(str(write_corpus(Path(tmp) / "n70", 70))))
         if args.funding:
             show(f"funding queries of {args.funding}, in one process", funding(args.funding, tmp))
