@@ -338,13 +338,18 @@ def test_no_chart_is_refused_for_a_format_without_a_chart(run):
 
 def test_csv_cells_one_by_one():
     """Each kind of value a view holds, as a CSV cell: a lone empty cell stays a row."""
+    import enum
+
     from inl_cli.render import csv as csv_render
     from inl_cli.views.base import Column, Table
 
     class Text(str):
         pass
 
-    values = ["", None, [], "=1+1", "a,b", 'say "x"', "line\rbreak", -7.5, ["x", "y"], Text("@home")]
+    class Kind(str, enum.Enum):  # its str() is "Kind.FORMULA"; the cell holds the text "=a"
+        FORMULA = "=a"
+
+    values = ["", None, [], "=1+1", "a,b", 'say "x"', "line\rbreak", -7.5, ["x", "y"], Text("@home"), Kind.FORMULA]
     table = Table("cells", "Cells", (Column("value", "Value"),), [{"value": v} for v in values])
     assert csv_render.render([table]).split("\n") == [
-        "value", '""', '""', '""', "'=1+1", '"a,b"', '"say ""x"""', '"line\rbreak"', "-7.5", "x; y", "'@home", ""]
+        "value", '""', '""', '""', "'=1+1", '"a,b"', '"say ""x"""', '"line\rbreak"', "-7.5", "x; y", "'@home", "'=a", ""]
