@@ -1,5 +1,5 @@
 """Any text, however odd, imports into a draft that passes the loader's check, or is refused with PageError."""
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from inl_cli.importer import PageError, read_page, to_yaml
@@ -23,6 +23,8 @@ FRAGMENTS = ["Challenges:", "Goals", "Accomplishments:\n", "Context and Challeng
 
 
 @given(st.lists(st.sampled_from(FRAGMENTS) | st.text(max_size=6), max_size=40), st.text(max_size=5))
+@example(parts=["Accomplishments:\n", "1. ", ":", "\n", "1. ", "In 2018, INL trained 300 officers in St. Louis."],
+         name="")  # a bullet of signs alone, which once made an accomplishment without a title
 def test_any_text_makes_a_valid_draft_or_a_clear_refusal(parts, name):
     text = "".join(parts)
     try:

@@ -148,7 +148,7 @@ def _split_line(bare: str, current, labelled: bool, indent: int) -> list[Line]:
             body = part[bullet.end():].strip()
             if body.endswith(":") and LEAD_IN.search(body) and not re.search(r"\bresults?\b", body, re.I):
                 out.append(Line("lead", body, current, labelled, indent, ""))
-            elif body:
+            elif re.search(r"\w", body):  # a bullet of signs alone ("1. :") says nothing to import
                 marker = re.sub(r"\d+", "1", re.sub(r"^[a-h]", "a", bullet.group("marker").strip()))
                 out.append(Line("bullet", body, current, labelled, indent, marker))
         elif part.endswith(":"):
