@@ -1,4 +1,7 @@
 """The pure parts of inl_cli/funding, without Click: money, fiscal years, columns, the chart's layout."""
+import os
+import subprocess
+import sys
 from datetime import date
 
 import pytest
@@ -7,6 +10,7 @@ from inl_cli import fiscal as years
 from inl_cli import money
 from inl_cli.fiscal import FiscalYear
 from inl_cli.funding import chart, columns
+from inl_cli.funding.extract import XDG_PLATFORMS, default_path
 from inl_cli.funding.summary import YearTotal
 
 
@@ -77,3 +81,29 @@ def test_at_twenty_columns_every_amount_and_the_legend_still_fit():
     assert all(len(line) <= 20 for line in text), text
     assert [line.split()[-1] for line in text[:4]] == ["$3.1M", "$2.4M", "-$250K", "$1.9M"]
     assert text[-2:] == ["█ obligations", "▒ disbursements"]
+
+
+@pytest.mark.skipif(not sys.platform.startswith(XDG_PLATFORMS), reason="the XDG data folder is for Linux and BSD")
+@pytest.mark.parametrize("xdg", [None, "/srv/data", "relative/data", " "])
+def test_the_default_extract_is_where_platformdirs_puts_data(monkeypatch, tmp_path, xdg):
+    """inl names the XDG data folder itself, so that a report need not import platformdirs; it is the same."""
+    import platformdirs
+
+    monkeypatch.setenv("HOME", str(tmp_path))
+    if xdg is None:
+        monkeypatch.delenv("XDG_DATA_HOME", raising=False)
+    else:
+        monkeypatch.setenv("XDG_DATA_HOME", xdg)
+    assert default_path() == os.path.join(platformdirs.user_data_dir("inl", appauthor=False), "funding.csv")
+
+
+def test_a_report_looks_for_the_extract_without_platformdirs(tmp_path):
+    code = ("import sys\nfrom inl_cli.commands import main\n"
+            "main(['show', 'overview'], standalone_mode=False)\nmain(['export'], standalone_mode=False)\n"
+            "sys.stderr.write(repr(sorted(m for m in sys.modules if m.startswith('platformdirs'))))")
+    env = {k: v for k, v in os.environ.items() if k not in ("XDG_DATA_HOME", "INL_FUNDING", "INL_DATA")}
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path,
+                            env={**env, "HOME": str(tmp_path)})
+    assert result.returncode == 0, result.stderr
+    expected = "[]" if sys.platform.startswith(XDG_PLATFORMS) else result.stderr.splitlines()[-1]
+    assert result.stderr.splitlines()[-1] == expected

@@ -3,14 +3,15 @@
 One row per country, fiscal year, transaction type, account, bureau, U.S. sector, implementing partner and
 activity, with its current and constant dollars summed over the transactions. Its columns (`COLUMNS`) are
 documented, so any tool reads it; inl finds them by name too. It lives in the user's data folder
-(`$XDG_DATA_HOME/inl/funding.csv`, or where platformdirs puts data) unless --funding or $INL_FUNDING say
-otherwise.
+(`$XDG_DATA_HOME/inl/funding.csv`, `~/.local/share/inl/funding.csv` by default on Linux, where platformdirs
+puts data on macOS and Windows) unless --funding or $INL_FUNDING say otherwise.
 """
 from __future__ import annotations
 
 import csv
 import os
 import stat
+import sys
 from collections import defaultdict
 from operator import itemgetter
 from typing import NamedTuple
@@ -42,14 +43,27 @@ class Entry(NamedTuple):
     constant_dollars: int
 
 
+XDG_PLATFORMS = ("linux", "freebsd", "openbsd", "netbsd")
+"""Where the XDG Base Directory spec says where data goes (as platformdirs has it too), Android aside."""
+
+
 def default_path() -> str:
-    """`$XDG_DATA_HOME/inl/funding.csv`, else platformdirs' user data folder for inl."""
+    """`$XDG_DATA_HOME/inl/funding.csv`; on the XDG platforms without it, the spec's default
+    `~/.local/share/inl/funding.csv`; elsewhere (macOS, Windows, Android) platformdirs' user data folder for
+    inl. platformdirs is imported only there: with the modules it brings it costs several milliseconds, and
+    every report and `show overview` looks for the extract."""
     base = os.environ.get("XDG_DATA_HOME", "").strip()
     if base and os.path.isabs(base):
         return os.path.join(base, "inl", FILE_NAME)
+    if sys.platform.startswith(XDG_PLATFORMS) and not _android():
+        return os.path.join(os.path.expanduser("~"), ".local", "share", "inl", FILE_NAME)
     import platformdirs
 
     return os.path.join(platformdirs.user_data_dir("inl", appauthor=False), FILE_NAME)
+
+
+def _android() -> bool:
+    return hasattr(sys, "getandroidapilevel") or "ANDROID_ROOT" in os.environ
 
 
 def locate(given: str | None) -> tuple[str, bool]:
