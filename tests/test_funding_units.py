@@ -10,7 +10,7 @@ from inl_cli import fiscal as years
 from inl_cli import money
 from inl_cli.fiscal import FiscalYear
 from inl_cli.funding import chart, columns
-from inl_cli.funding.extract import XDG_PLATFORMS, default_path
+from inl_cli.funding.place import XDG_PLATFORMS, default_path
 from inl_cli.funding.summary import YearTotal
 
 

@@ -74,7 +74,7 @@ def clicked(error: Exception) -> click.ClickException:
 def extract_path(ctx: click.Context) -> tuple[str, bool]:
     """The extract to read or write, and whether the user named it: --funding after `funding`, else the
     run's --funding or $INL_FUNDING, else the data folder's."""
-    from ..funding.extract import locate
+    from ..funding.place import locate
 
     return locate(ctx.meta.get("inl_funding") or getattr(ctx.obj, "funding", None))
 

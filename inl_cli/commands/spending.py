@@ -21,7 +21,7 @@ def spending(session, programs, required: bool = False, window=None):
     (one in the data folder that cannot be read is a warning, as it was not asked for); `required` (the
     report's funding section was asked for): then no extract is an error, as for `inl funding`. `window`
     (a query.Window of --from and --to) keeps the fiscal years that overlap it."""
-    from ..funding.extract import locate
+    from ..funding.place import locate
 
     path, named = locate(session.funding)
     if not named and not required and not os.path.exists(path):

@@ -8,7 +8,8 @@ tested alone; only `source` and `build` import DuckDB, and only the import runs 
 - `columns`: the source files' column names, transaction types and country codes, found by name.
 - `source`: one source file into DuckDB, the rows of a filter summed, every bad row named by its number.
 - `build`: the files' sums made into the extract (codes, types and years written one way), by DuckDB.
-- `extract`: the extract's columns, where it lives, and reading it fast.
+- `place`: where the extract lives (the data folder, or the file --funding names).
+- `extract`: the extract's columns, and reading it fast.
 - Fiscal years (October to September, and 1976's transition quarter) are `inl_cli.fiscal`'s, and
   amounts as people read them ($1.2M) `inl_cli.money`'s: the views and renderers share both.
 - `summary`, `activities`: sums into typed rows by country and year or another key; `summary.year_totals`
