@@ -3,6 +3,8 @@ import re
 
 import pytest
 from conftest import MINIMAL
+from hypothesis import given
+from hypothesis import strategies as st
 
 from inl_cli.load import bundled_path
 from inl_cli.render import fit
@@ -271,3 +273,11 @@ def test_a_very_long_word_takes_work_linear_in_its_length(run, program, monkeypa
         assert sum(len(line) for line in result.stdout.splitlines()) > size
         totals[size] = sum(work)
     assert totals[80_000] < 6 * totals[20_000], totals
+
+
+@given(st.text(alphabet=" \n\t\r\xa0\u3000ab", max_size=12))
+def test_tidy_makes_each_line_single_spaced_between_words(text):
+    from inl_cli.render.words import tidy
+
+    expected = "\n".join(" ".join(line.split()) for line in text.split("\n"))
+    assert tidy(text) == expected  # its quick look for whitespace to mend never misses any
