@@ -95,10 +95,11 @@ def named_partners(program: Program, wanted: str) -> set[str]:
     return own or {p.id for p in program.partners if is_partner(p, wanted)}
 
 
-def partner_matches(program: Program, ids: tuple[str, ...], wanted) -> bool:
-    """Whether one of `ids` is a partner that `wanted` (a name, or several) names (see `named_partners`)."""
+def wanted_partners(programs: list[Program], wanted) -> dict[int, frozenset[str]]:
+    """{id(program): the ids of its partners that `wanted` (a name, or several) names}, found once for all
+    the entries that are then checked against them (see `named_partners`)."""
     wanted = (wanted,) if isinstance(wanted, str) else wanted
-    return any(named_partners(program, w) & set(ids) for w in wanted)
+    return {id(program): frozenset().union(*(named_partners(program, w) for w in wanted)) for program in programs}
 
 
 def unknown_partners(programs: list[Program], wanted) -> list[str]:
@@ -113,13 +114,14 @@ def timeline(programs: list[Program], window: Window = Window(), partners=(),
     partners: names of partners (see `is_partner`); an entry is kept when it has any of them.
     """
     partners = (partners,) if isinstance(partners, str) else tuple(partners or ())
+    named = wanted_partners(programs, partners) if partners else {}
     dated, undated = [], []
     first, last = window.first, window.last
     unbounded = first is None and last is None
     for entry in entries(programs):
         if kinds and entry.kind not in kinds:
             continue
-        if partners and not partner_matches(entry.program, entry.partners, partners):
+        if partners and named[id(entry.program)].isdisjoint(entry.partners):
             continue
         if entry.when is None:
             undated.append(entry)
@@ -140,14 +142,15 @@ def narrow(programs: list[Program], window: Window | None = None, partners=()) -
         return programs
     first, last = window.first, window.last
     bounded = first is not None or last is not None
+    named = wanted_partners(programs, partners) if partners else {}
     narrowed = []
     for program in programs:
         kept = []
         for item in program.accomplishments:
             if bounded and (item.date is None or not overlaps(item.date, first, last)):
                 continue
-            named = (item.partners, *(m.partners for m in item.milestones))
-            if partners and not any(partner_matches(program, ids, partners) for ids in named):
+            if partners and named[id(program)].isdisjoint(
+                    (*item.partners, *(pid for m in item.milestones for pid in m.partners))):
                 continue
             kept.append(item._replace(milestones=tuple(m for m in item.milestones
                                                        if overlaps(m.date, first, last))))
