@@ -301,8 +301,8 @@ def year_totals(path: str, codes: list[str], constant: bool = False, named: bool
     read = _read(path, "year", constant, named)
     known = _countries(read)
     chosen = {code for code in map(columns.code, codes) if code in known}
+    summary = _summary(read, "year", known, chosen, None, None, constant)
     found: dict[str, list[YearTotal]] = {}
-    if chosen:  # totals by (country, code, fiscal year), in the order of their years
-        for total in _summary(read, "year", known, chosen, None, None, constant).totals:
-            found.setdefault(total.key[1], []).append(YearTotal(years.parse(total.key[2]), *total[1:]))
-    return Funded(found, scope({g[4] for g in read.groups}, {g[5] for g in read.groups}, constant))
+    for total in summary.totals:  # by (country, code, fiscal year), in the order of their years
+        found.setdefault(total.key[1], []).append(YearTotal(years.parse(total.key[2]), *total[1:]))
+    return Funded(found, summary.scope)
